@@ -1,0 +1,97 @@
+/*
+ * export_ics.c - the timeline as iCalendar (RFC 5545), written with libical.
+ *
+ * One VEVENT per event.  Day-granular events are all-day (DTSTART;VALUE=DATE,
+ * DTEND the day after); coarser ones span their month, season or year the
+ * same way.  UIDs are a hash of the document id, the value and the headline,
+ * so the same input gives the same UIDs.  X-TIMEX3-VALUE keeps the TIMEX3
+ * value, X-TIMEX3-MOD its mod.
+ */
+#include "export_internal.h"
+
+#include <libical/ical.h>
+#include <stdio.h>
+
+/* FNV-1a 64-bit over a string, continuing from h. */
+static uint64_t fnv1a(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h ^ 0xff; /* separator */
+}
+
+static struct icaltimetype ical_date(tl_date d)
+{
+	struct icaltimetype t = icaltime_null_date();
+	t.year = d.year;
+	t.month = d.month ? d.month : 1;
+	t.day = d.day ? d.day : 1;
+	t.is_date = 1;
+	return t;
+}
+
+/* The DTSTAMP: the caller's, or midnight UTC of the latest DCT. */
+static struct icaltimetype stamp(tl_timeline *tl, const tl_export_options *opts)
+{
+	if (opts->dtstamp)
+		return icaltime_from_timet_with_zone((time_t)opts->dtstamp, 0,
+		                                     icaltimezone_get_utc_timezone());
+	tl_date best = { 1970, 1, 1 };
+	for (size_t i = 0; i < tl_timeline_document_count(tl); i++) {
+		tl_date d;
+		if (tl_document_dct(&d, tl_timeline_document(tl, i)) != TL_DCT_NONE &&
+		    tl_date_cmp(d, best) > 0)
+			best = d;
+	}
+	struct icaltimetype t = ical_date(best);
+	t.is_date = 0;
+	t.zone = icaltimezone_get_utc_timezone();
+	return t;
+}
+
+int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
+{
+	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	if (!cal)
+		return tl_seterr(TL_ENOMEM, "out of memory writing iCalendar");
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_prodid("-//libtimeline//libtimeline " TL_VERSION "//EN"));
+	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+	struct icaltimetype dtstamp = stamp(tl, opts);
+
+	for (size_t i = 0; i < tl_timeline_event_count(tl); i++) {
+		const tl_event *e = tl_timeline_event(tl, i);
+		char uid[64];
+		uint64_t h = 14695981039346656037ULL;
+		h = fnv1a(h, e->document);
+		h = fnv1a(h, e->value);
+		h = fnv1a(h, e->headline);
+		snprintf(uid, sizeof(uid), "%016llx@libtimeline", (unsigned long long)h);
+
+		icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+		icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+		icalcomponent_add_property(ev, icalproperty_new_dtstamp(dtstamp));
+		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(e->start)));
+		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(e->end)));
+		icalcomponent_add_property(ev, icalproperty_new_summary(e->headline));
+		icalcomponent_add_property(ev, icalproperty_new_description(e->text));
+		icalproperty *x = icalproperty_new_x(e->value);
+		icalproperty_set_x_name(x, "X-TIMEX3-VALUE");
+		icalcomponent_add_property(ev, x);
+		if (tl_mod_name(e->mod)) {
+			x = icalproperty_new_x(tl_mod_name(e->mod));
+			icalproperty_set_x_name(x, "X-TIMEX3-MOD");
+			icalcomponent_add_property(ev, x);
+		}
+		icalcomponent_add_component(cal, ev);
+	}
+	char *s = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	if (!s)
+		return tl_seterr(TL_ENOMEM, "out of memory writing iCalendar");
+	tl_buf_puts(b, s);
+	free(s);
+	return b->failed ? tl_seterr(TL_ENOMEM, "out of memory writing iCalendar") : 0;
+}

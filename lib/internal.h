@@ -1,0 +1,154 @@
+/*
+ * internal.h - what every stage of the library shares, never installed.
+ *
+ * Errors: tl_seterr() records the message of a failure for tl_error_last().
+ * Memory: tl_arena hands out strings that never move until the arena is
+ * freed; TL_VEC_* grow plain arrays by doubling with overflow checks.
+ * The handles (tl_document, tl_timeline) are defined here so that the stages
+ * can fill them.
+ */
+#ifndef TL_INTERNAL_H
+#define TL_INTERNAL_H
+
+#include "timeline.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__GNUC__)
+#define TL_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define TL_PRINTF(a, b)
+#endif
+
+/* ---- errors (error.c) -------------------------------------------------- */
+
+/** Record a failure message for this thread; returns code, for `return tl_seterr(...)`. */
+int tl_seterr(int code, const char *fmt, ...) TL_PRINTF(2, 3);
+
+/* ---- memory (util.c) --------------------------------------------------- */
+
+/** An arena of strings: allocations never move; everything is freed at once. */
+typedef struct tl_arena_block tl_arena_block;
+typedef struct tl_arena {
+	tl_arena_block *head;
+} tl_arena;
+
+/** Copy len bytes of s plus a NUL into the arena; NULL on out of memory. */
+char *tl_arena_strndup(tl_arena *a, const char *s, size_t len);
+/** Copy a NUL-terminated string into the arena; NULL on out of memory. */
+char *tl_arena_strdup(tl_arena *a, const char *s);
+/** Room for n bytes, aligned for any type; NULL on out of memory. */
+void *tl_arena_alloc(tl_arena *a, size_t n);
+/** Free every block.  The arena may be used again afterwards. */
+void tl_arena_free(tl_arena *a);
+
+/**
+ * Make room for at least `need` elements of `size` bytes in *items (capacity
+ * *cap), growing by doubling.  Returns 0 or TL_ENOMEM (overflow included).
+ */
+int tl_grow(void **items, size_t *cap, size_t need, size_t size);
+
+#define TL_VEC_PUSH(arr, n, cap, val)                                          \
+	(((n) < (cap) || tl_grow((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr))) == 0) \
+	     ? ((arr)[(n)++] = (val), 0)                                           \
+	     : TL_ENOMEM)
+
+/** A growable byte buffer for writers. */
+typedef struct tl_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+	int failed; /* set once an append ran out of memory */
+} tl_buf;
+
+void tl_buf_put(tl_buf *b, const char *s, size_t n);
+void tl_buf_puts(tl_buf *b, const char *s);
+void tl_buf_printf(tl_buf *b, const char *fmt, ...) TL_PRINTF(2, 3);
+/** Hand the contents over (NUL-terminated) and reset b; NULL if any append failed. */
+char *tl_buf_detach(tl_buf *b, size_t *len);
+void tl_buf_free(tl_buf *b);
+
+/* ---- dates (date.c) ---------------------------------------------------- */
+
+int tl_date_is_leap(int32_t year);
+int tl_date_days_in_month(int32_t year, int32_t month);
+/** Days since 1970-01-01 of a full date (proleptic Gregorian). */
+int64_t tl_date_to_days(tl_date d);
+/** The full date of a day number since 1970-01-01. */
+tl_date tl_date_from_days(int64_t days);
+/** Compare two dates field by field (0 fields sort first); <0, 0, >0. */
+int tl_date_cmp(tl_date a, tl_date b);
+/** Write "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when fields are 0) into out (>= 16 bytes). */
+void tl_date_format(char *out, size_t outsz, tl_date d);
+
+/* ---- utf-8 (utf8.c) ---------------------------------------------------- */
+
+/**
+ * Check that s[0..len) is valid UTF-8 (no overlongs, no surrogates, nothing
+ * above U+10FFFF).  Returns 1 when valid; else 0 with *bad_offset set to the
+ * byte offset of the first invalid sequence.
+ */
+int tl_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+/** Number of code points in valid UTF-8 s[0..len). */
+size_t tl_utf8_count(const char *s, size_t len);
+
+/* ---- handles ----------------------------------------------------------- */
+
+/** A sentence: byte range of the document text. */
+typedef struct tl_sentence {
+	size_t start, end;
+} tl_sentence;
+
+/** An event before the timeline merges it: one dated timex and its clause. */
+typedef struct tl_doc_event {
+	size_t timex;          /* index into the document's timexes */
+	const char *headline;  /* in the document's arena */
+	const char *text;      /* the sentence, in the document's arena */
+	tl_date start, end;    /* [start, end) in days */
+	tl_granularity granularity;
+} tl_doc_event;
+
+struct tl_document {
+	char *id;
+	char *text; /* NUL-terminated copy */
+	size_t len;
+	tl_dct_source dct_source;
+	tl_date dct;
+	tl_arena arena; /* timex values, headlines, ... */
+
+	tl_timex *timexes;
+	size_t ntimex, cap_timex;
+
+	tl_sentence *sentences;
+	size_t nsentence, cap_sentence;
+
+	tl_doc_event *events;
+	size_t nevent, cap_event;
+};
+
+/**
+ * Append a timex (copied; t->value, quant, freq, tz copied into the document's
+ * arena).  Returns 0 or TL_ENOMEM.
+ */
+int tl_document_push_timex(tl_document *doc, const tl_timex *t);
+
+/** The parser: options; the word tables are static data (tables.c). */
+struct tl_parser {
+	tl_parser_options opts;
+};
+
+/* ---- stages ------------------------------------------------------------ */
+
+/**
+ * The engine: scan, match, refine, resolve (scan.c ... resolve.c, driven by
+ * engine.c).  Fills doc->sentences and doc->timexes in text order, and
+ * doc->dct / dct_source when the DCT is inferred.  Returns 0 or a negative code.
+ */
+int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct);
+
+/** events.c: one tl_doc_event per anchored DATE/TIME timex, with headline. */
+int tl_events_extract(tl_document *doc);
+
+#endif
