@@ -156,7 +156,8 @@ int tl_timeline_build(tl_timeline *tl)
 				return tl_seterr(TL_ENOMEM, "out of memory");
 		}
 	}
-	qsort(tl->events, tl->nevent, sizeof(*tl->events), event_cmp);
+	if (tl->nevent > 1) /* qsort(NULL, 0, ...) is undefined */
+		qsort(tl->events, tl->nevent, sizeof(*tl->events), event_cmp);
 	tl->built = 1;
 	return 0;
 }
