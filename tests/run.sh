@@ -1,0 +1,42 @@
+#!/bin/bash
+# tests/run.sh - configure, build and run every test of libtimeline.
+#
+#   tests/run.sh              build in build/ and run the whole suite
+#   tests/run.sh --sanitize   the same with AddressSanitizer + UBSan
+#                             (-DTL_SANITIZE=ON) in build-asan/
+#   tests/run.sh -- ARGS      pass ARGS on to ctest (e.g. -R test_date)
+#
+# Environment: TL_SANITIZE=1 is --sanitize; TL_BUILD_DIR overrides the build
+# directory; JOBS sets the parallelism (default 2); TL_SHARED points at the
+# shared corpora when they are not at ../shared.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+sanitize=${TL_SANITIZE:-0}
+ctest_args=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--sanitize) sanitize=1 ;;
+	--) shift; ctest_args=("$@"); break ;;
+	-h | --help) sed -n '2,/^$/s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	*) echo "tests/run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+	esac
+	shift
+done
+jobs=${JOBS:-2}
+if [ "$sanitize" = 1 ]; then
+	build=${TL_BUILD_DIR:-$root/build-asan}
+	san=ON
+	# Stop at the first report; leaks count as failures.
+	export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
+	export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+else
+	build=${TL_BUILD_DIR:-$root/build}
+	san=OFF
+fi
+echo "== configure ($build, TL_SANITIZE=$san)"
+cmake -S "$root" -B "$build" -DTL_SANITIZE=$san -DTL_BUILD_TESTS=ON
+echo "== build"
+cmake --build "$build" -j "$jobs"
+echo "== test"
+cd "$build"
+ctest --output-on-failure -j "$jobs" "${ctest_args[@]}"
