@@ -1,0 +1,201 @@
+/*
+ * bench_extract.c - library-only throughput: extraction and normalisation,
+ * no output.
+ *
+ *   bench_extract [--whole] [--chunk BYTES] [--dct YYYY-MM-DD] FILE
+ *
+ * Reads FILE in blocks and hands the library one document per chunk of about
+ * BYTES (default 1 MiB), cut after the last blank line of the chunk (a
+ * paragraph boundary; a chunk without one is cut at its last line break, or at
+ * BYTES when it has none, backing off to a UTF-8 character boundary), so that
+ * memory stays bounded whatever the size of the file.  --whole parses the
+ * file as one document instead.  Each document is parsed against the DCT and
+ * freed; nothing is exported.
+ *
+ * Prints one line to standard output:
+ *   bytes=N documents=N timexes=N seconds=S MB/s=R
+ * where seconds covers the parsing only (reading included), not the process
+ * start.  Exit status: 0 ok, 1 input error, 2 usage error.
+ */
+#include "timeline.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Totals over all documents. */
+struct totals {
+	size_t bytes, documents, timexes;
+};
+
+/* Seconds on the monotonic clock. */
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Parse text[0..len) as one document and add to the totals; 0 or -1. */
+static int parse_one(struct totals *t, const tl_parser *p, const tl_document_options *o,
+                     const char *text, size_t len)
+{
+	tl_document *doc = NULL;
+	if (tl_document_parse(&doc, p, text, len, o) != 0) {
+		fprintf(stderr, "bench_extract: %s: byte %zu: %s\n", o->id, t->bytes,
+		        tl_error_last());
+		return -1;
+	}
+	t->bytes += len;
+	t->documents++;
+	t->timexes += tl_document_timex_count(doc);
+	tl_document_free(doc);
+	return 0;
+}
+
+/*
+ * Where to cut buf[0..n) (n >= 4096): just after the last "\n\n", else after
+ * the last '\n', else after the last ASCII byte, else before the lead byte of
+ * the last UTF-8 character; so a cut never splits a character.
+ */
+static size_t cut_point(const char *buf, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	for (size_t i = n; i >= 2; i--)
+		if (u[i - 1] == '\n' && u[i - 2] == '\n')
+			return i;
+	for (size_t i = n; i >= 1; i--)
+		if (u[i - 1] == '\n')
+			return i;
+	for (size_t i = n; i >= 1; i--)
+		if (u[i - 1] < 0x80)
+			return i;
+	size_t i = n - 1;
+	while (i > n - 4 && (u[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* Stream f in chunks of about `chunk` bytes; 0 or -1. */
+static int parse_chunked(struct totals *t, const tl_parser *p, const tl_document_options *o,
+                         FILE *f, size_t chunk)
+{
+	char *buf = malloc(chunk + 1);
+	size_t have = 0;
+	int rc = 0;
+	if (!buf) {
+		fprintf(stderr, "bench_extract: out of memory\n");
+		return -1;
+	}
+	for (;;) {
+		size_t r = fread(buf + have, 1, chunk - have, f);
+		have += r;
+		int eof = r == 0 || have < chunk;
+		if (ferror(f)) {
+			fprintf(stderr, "bench_extract: %s: %s\n", o->id, strerror(errno));
+			rc = -1;
+			break;
+		}
+		if (have == 0)
+			break;
+		size_t cut = eof ? have : cut_point(buf, have);
+		if (parse_one(t, p, o, buf, cut) != 0) {
+			rc = -1;
+			break;
+		}
+		memmove(buf, buf + cut, have - cut);
+		have -= cut;
+		if (eof && have == 0)
+			break;
+	}
+	free(buf);
+	return rc;
+}
+
+/* Read the whole of f and parse it as one document; 0 or -1. */
+static int parse_whole(struct totals *t, const tl_parser *p, const tl_document_options *o, FILE *f)
+{
+	size_t cap = 1 << 20, n = 0;
+	char *buf = malloc(cap);
+	for (;;) {
+		if (!buf) {
+			fprintf(stderr, "bench_extract: out of memory\n");
+			return -1;
+		}
+		n += fread(buf + n, 1, cap - n, f);
+		if (n < cap)
+			break;
+		char *nb = cap > ((size_t)-1) / 2 ? NULL : realloc(buf, cap * 2);
+		if (!nb)
+			free(buf);
+		buf = nb;
+		cap *= 2;
+	}
+	int rc = ferror(f) ? -1 : parse_one(t, p, o, buf, n);
+	if (ferror(f))
+		fprintf(stderr, "bench_extract: %s: %s\n", o->id, strerror(errno));
+	free(buf);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
+	size_t chunk = 1 << 20;
+	int whole = 0, i;
+	const char *dct = "2021-11-05";
+
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--whole") == 0) {
+			whole = 1;
+		} else if (strcmp(argv[i], "--chunk") == 0 && i + 1 < argc) {
+			char *end;
+			unsigned long long v = strtoull(argv[++i], &end, 10);
+			if (*end || v < 4096 || v > (1ULL << 30)) {
+				fprintf(stderr, "bench_extract: --chunk: 4096..2^30 bytes\n");
+				return 2;
+			}
+			chunk = (size_t)v;
+		} else if (strcmp(argv[i], "--dct") == 0 && i + 1 < argc) {
+			dct = argv[++i];
+		} else {
+			break;
+		}
+	}
+	if (i + 1 != argc) {
+		fprintf(stderr, "usage: bench_extract [--whole] [--chunk BYTES] "
+		                "[--dct YYYY-MM-DD] FILE\n");
+		return 2;
+	}
+	if (tl_date_parse(&o.dct, dct) != 0 || o.dct.day == 0) {
+		fprintf(stderr, "bench_extract: --dct: '%s' is not a date\n", dct);
+		return 2;
+	}
+	o.has_dct = 1;
+	o.id = argv[i];
+
+	FILE *f = fopen(argv[i], "rb");
+	if (!f) {
+		fprintf(stderr, "bench_extract: %s: %s\n", argv[i], strerror(errno));
+		return 1;
+	}
+	tl_parser *p = NULL;
+	if (tl_parser_new(&p, NULL) != 0) {
+		fprintf(stderr, "bench_extract: %s\n", tl_error_last());
+		fclose(f);
+		return 1;
+	}
+	struct totals t = {0, 0, 0};
+	double t0 = now();
+	int rc = whole ? parse_whole(&t, p, &o, f) : parse_chunked(&t, p, &o, f, chunk);
+	double secs = now() - t0;
+	fclose(f);
+	tl_parser_free(p);
+	if (rc != 0)
+		return 1;
+	printf("bytes=%zu documents=%zu timexes=%zu seconds=%.4f MB/s=%.1f\n", t.bytes, t.documents,
+	       t.timexes, secs, secs > 0 ? (double)t.bytes / 1e6 / secs : 0.0);
+	return 0;
+}

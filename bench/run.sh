@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# run.sh - throughput of libtimeline next to its peers, in one command.
+#
+#   bench/run.sh [--size MB] [--runs N] [--scale] [--dp-kb KB] [--no-peers]
+#                [--build-dir DIR] [--no-build]
+#
+# 1. builds the benchmark text: ../shared/tools/make-bench-text.py SIZE
+#    bench/data/news-SIZEMB.txt ../shared/corpora/* (deterministic, kept);
+# 2. builds the project in Release (-O2) in its own folder (build-bench);
+# 3. times, interleaved, RUNS runs of: the timeline CLI (--format json to
+#    /dev/null), bench_extract (the library alone), wc -w, chrono-node (npm,
+#    into bench/node_modules) and Python's dateparser (Debian's, on a slice of
+#    DP-KB kilobytes because it is slow);
+# 4. prints the median MB/s of each, the CLI's speed over each, and peak RSS;
+# 5. with --scale, also times the CLI and bench_extract on 100 MB against
+#    10 MB and prints the time ratio and the 100 MB peak RSS.
+# Missing peers (no node, no network, no dateparser) are skipped with a note.
+# The table is also written to bench/out/last.txt.  Exit status: 0 when every
+# measurement ran (targets missed are reported, not failed), 1 otherwise.
+set -euo pipefail
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+SRC=$(cd "$BENCH/.." && pwd)
+SHARED=${TL_SHARED:-$SRC/../shared}
+SIZE=10
+RUNS=5
+SCALE=0
+DP_KB=200
+PEERS=1
+BUILD=$SRC/build-bench
+DO_BUILD=1
+DCT=2021-11-05
+
+usage()
+{
+	sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+	exit "${1:-0}"
+}
+
+while (($#)); do
+	case $1 in
+	--size) SIZE=$2; shift ;;
+	--runs) RUNS=$2; shift ;;
+	--scale) SCALE=1 ;;
+	--dp-kb) DP_KB=$2; shift ;;
+	--no-peers) PEERS=0 ;;
+	--build-dir) BUILD=$(realpath -m "$2"); shift ;;
+	--no-build) DO_BUILD=0 ;;
+	-h | --help) usage 0 ;;
+	*) echo "run.sh: unknown option '$1'" >&2; usage 2 ;;
+	esac
+	shift
+done
+[[ $SIZE =~ ^[0-9]+(\.[0-9]+)?$ && $RUNS =~ ^[1-9][0-9]*$ && $DP_KB =~ ^[1-9][0-9]*$ ]] ||
+	{ echo "run.sh: --size, --runs and --dp-kb take positive numbers" >&2; exit 2; }
+[[ -x /usr/bin/time ]] || { echo "run.sh: needs GNU time (apt-get install time)" >&2; exit 1; }
+[[ -f $SHARED/tools/make-bench-text.py && -d $SHARED/corpora ]] ||
+	{ echo "run.sh: $SHARED/tools and corpora are missing (set TL_SHARED)" >&2; exit 1; }
+
+BENCH_TMP=$(mktemp -d)
+trap 'rm -rf "$BENCH_TMP"' EXIT
+# shellcheck source=lib.sh
+. "$BENCH/lib.sh"
+
+note() { printf '%s\n' "$*" >&2; }
+
+# ---- 1. benchmark text ------------------------------------------------------
+mkdir -p "$BENCH/data" "$BENCH/out"
+corpora=()
+for d in "$SHARED"/corpora/*/; do
+	compgen -G "$d*.tml" >/dev/null && corpora+=("${d%/}")
+done
+make_text()  # SIZE_MB -> path
+{
+	local f=$BENCH/data/news-$1MB.txt
+	[[ -s $f ]] || python3 "$SHARED/tools/make-bench-text.py" "$1" "$f" "${corpora[@]}" >&2
+	printf '%s' "$f"
+}
+TEXT=$(make_text "$SIZE")
+# dateparser's slice: the first DP_KB kilobytes, cut at a paragraph boundary
+SLICE=$BENCH/data/news-$SIZE-MB-first-${DP_KB}KB.txt
+python3 - "$TEXT" "$SLICE" "$DP_KB" <<'EOF'
+import sys
+data = open(sys.argv[1], "rb").read(int(sys.argv[3]) * 1000)
+cut = data.rfind(b"\n\n")
+open(sys.argv[2], "wb").write(data[: cut + 2] if cut > 0 else data)
+EOF
+
+# ---- 2. Release build --------------------------------------------------------
+if ((DO_BUILD)); then
+	note "building in $BUILD (Release, -O2)"
+	cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
+		-DTL_BUILD_TESTS=OFF >"$BENCH_TMP/cmake.log" 2>&1 ||
+		{ cat "$BENCH_TMP/cmake.log" >&2; exit 1; }
+	cmake --build "$BUILD" -j2 --target timeline_cli bench_extract >"$BENCH_TMP/build.log" 2>&1 ||
+		{ cat "$BENCH_TMP/build.log" >&2; exit 1; }
+fi
+CLI=$BUILD/timeline
+EXTRACT=$BUILD/bench_extract
+[[ -x $CLI && -x $EXTRACT ]] || { echo "run.sh: no $CLI or $EXTRACT" >&2; exit 1; }
+
+# ---- 3. peers ----------------------------------------------------------------
+SKIPPED=()
+HAVE_CHRONO=0
+HAVE_DP=0
+if ((PEERS)); then
+	want=$(sed -n 's/.*"chrono-node": *"\([^"]*\)".*/\1/p' "$BENCH/package.json")
+	have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' \
+		"$BENCH/node_modules/chrono-node/package.json" 2>/dev/null | head -n 1)
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+		SKIPPED+=("chrono-node: node or npm is not installed")
+	elif [[ $have != "$want" ]] &&
+		! (cd "$BENCH" && npm install --no-package-lock --no-audit --no-fund --silent \
+			>"$BENCH_TMP/npm.log" 2>&1); then
+		SKIPPED+=("chrono-node: npm install failed ($(tail -n 1 "$BENCH_TMP/npm.log"))")
+	else
+		HAVE_CHRONO=1
+	fi
+	if /usr/bin/python3 -c 'import dateparser' 2>/dev/null; then
+		HAVE_DP=1
+	else
+		SKIPPED+=("dateparser: apt-get install python3-dateparser")
+	fi
+else
+	SKIPPED+=("chrono-node and dateparser: --no-peers")
+fi
+
+# ---- 4. measure -------------------------------------------------------------
+DP_RUNS=$((RUNS < 3 ? RUNS : 3))
+bench_tool -n cli "timeline CLI (json)" "$TEXT" "$RUNS" "$CLI" --format json --dct "$DCT" {}
+bench_tool lib "bench_extract (library)" "$TEXT" "$RUNS" "$EXTRACT" --dct "$DCT" {}
+bench_tool wc "wc -w" "$TEXT" "$RUNS" env LC_ALL=C.UTF-8 wc -w {}
+((HAVE_CHRONO)) &&
+	bench_tool chrono "chrono-node $want" "$TEXT" "$RUNS" node "$BENCH/chrono_bench.js" {} "$DCT"
+((HAVE_DP)) &&
+	bench_tool dp "dateparser (slice)" "$SLICE" "$DP_RUNS" \
+		/usr/bin/python3 -W ignore "$BENCH/dateparser_bench.py" {} "$DCT"
+if ((SCALE)); then
+	BIG=$(make_text 100)
+	if [[ $SIZE != 10 ]]; then
+		TEN=$(make_text 10)
+		bench_tool -n cli10 "timeline CLI 10 MB" "$TEN" "$RUNS" "$CLI" --format json --dct "$DCT" {}
+		bench_tool lib10 "bench_extract 10 MB" "$TEN" "$RUNS" "$EXTRACT" --dct "$DCT" {}
+	fi
+	SRUNS=$((RUNS < 3 ? RUNS : 3))
+	bench_tool -n cli100 "timeline CLI 100 MB" "$BIG" "$SRUNS" "$CLI" --format json --dct "$DCT" {}
+	bench_tool lib100 "bench_extract 100 MB" "$BIG" "$SRUNS" "$EXTRACT" --dct "$DCT" {}
+fi
+
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+note "measuring (interleaved; $RUNS runs each, dateparser $DP_RUNS)"
+bench_measure
+
+# ---- 5. report ---------------------------------------------------------------
+report()
+{
+	local cli_mbps key mbps ratio
+	cli_mbps=$(bench_mbps cli)
+	printf 'libtimeline benchmark, %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+	printf 'machine: %s cores, %s; load average before: %s\n' "$(nproc)" \
+		"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)" "$LOAD0"
+	printf 'commit: %s\n' "$(git -C "$SRC" describe --always --dirty 2>/dev/null || echo '?')"
+	printf 'text: %s (%s bytes); DCT %s; wall-clock medians\n\n' "${TEXT#"$SRC"/}" \
+		"$(stat -c %s "$TEXT")" "$DCT"
+	printf '%-26s %9s %4s %9s %9s %9s %8s %9s\n' tool "input MB" runs "median s" "MB/s" \
+		"CPU s" "CLI x" "peak RSS"
+	for key in "${BENCH_KEYS[@]}"; do
+		mbps=$(bench_mbps "$key")
+		ratio=$(awk -v a="$cli_mbps" -v b="$mbps" 'BEGIN { printf(b > 0 && a / b < 10 ? "%.2f" : "%.0f", (b > 0 ? a / b : 0)) }')
+		printf '%-26s %9.2f %4d %9.3f %9s %9s %8s %7.1f Mi\n' "${BENCH_LABEL[$key]}" \
+			"$(awk -v b="$(bench_bytes "$key")" 'BEGIN { print b / 1e6 }')" \
+			"${BENCH_RUNS[$key]}" "$(bench_median "$key" wall)" \
+			"$(awk -v m="$mbps" 'BEGIN { printf(m < 1 ? "%.3f" : "%.1f", m) }')" \
+			"$(bench_median "$key" cpu)" "$ratio" \
+			"$(awk -v k="$(bench_median "$key" rss)" 'BEGIN { print k / 1024 }')"
+	done
+	printf '\n"CLI x" = the CLI'"'"'s MB/s over the tool'"'"'s (how many times faster the CLI is).\n'
+	((HAVE_DP)) && printf 'dateparser ran on the first %s KB only (%s bytes); its MB/s come from that slice.\n' \
+		"$DP_KB" "$(stat -c %s "$SLICE")"
+	for s in "${SKIPPED[@]+"${SKIPPED[@]}"}"; do
+		printf 'skipped %s\n' "$s"
+	done
+	printf '\nwhat each tool reported of its last run:\n'
+	for key in "${BENCH_KEYS[@]}"; do
+		[[ -n ${BENCH_OUT[$key]:-} ]] && printf '  %-26s %s\n' "${BENCH_LABEL[$key]}" "${BENCH_OUT[$key]}"
+	done
+	printf '\ntargets (reported, not enforced):\n'
+	target "CLI >= 100 MB/s" "$cli_mbps >= 100"
+	target "library >= 150 MB/s" "$(bench_mbps lib) >= 150"
+	target "CLI >= 0.5x wc -w" "$cli_mbps >= 0.5 * $(bench_mbps wc)"
+	((HAVE_CHRONO)) && target "CLI >= 20x chrono-node" "$cli_mbps >= 20 * $(bench_mbps chrono)"
+	if ((SCALE)); then
+		local k10=cli k10l=lib r rl
+		[[ $SIZE != 10 ]] && k10=cli10 k10l=lib10
+		r=$(awk -v a="$(bench_median cli100 wall)" -v b="$(bench_median $k10 wall)" \
+			'BEGIN { printf "%.2f", a / b }')
+		rl=$(awk -v a="$(bench_median lib100 wall)" -v b="$(bench_median $k10l wall)" \
+			'BEGIN { printf "%.2f", a / b }')
+		target "CLI 100 MB time / 10 MB time <= 11 (is $r; library $rl)" "$r <= 11"
+		target "CLI peak RSS on 100 MB < 64 MiB (is $(awk -v k="$(bench_median cli100 rss)" \
+			'BEGIN { printf "%.1f", k / 1024 }') MiB)" "$(bench_median cli100 rss) < 65536"
+	fi
+}
+target()
+{
+	if awk "BEGIN { exit !($2) }"; then
+		printf '  [met]    %s\n' "$1"
+	else
+		printf '  [MISSED] %s\n' "$1"
+	fi
+}
+report | tee "$BENCH/out/last.txt"
