@@ -9,6 +9,10 @@ if [[ ! -d $shared/corpora || ! -f $shared/tools/make-bench-text.py ]]; then
 	echo "bench smoke: skipped ($shared/corpora or tools missing)"
 	exit 0
 fi
+if [[ ! -x /usr/bin/time ]]; then
+	echo "bench smoke: skipped (GNU time is missing: apt-get install time)"
+	exit 0
+fi
 export TL_SHARED=$shared
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
