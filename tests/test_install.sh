@@ -45,9 +45,14 @@ done
 for h in "$src"/include/timeline/*.h; do
 	cmp -s "$h" "$incdir/timeline/${h##*/}" || { echo "FAIL: header ${h##*/} not installed"; fail=1; }
 done
-if [ -f "$src/docs/timeline.1" ] && ! ls "$prefix"/share/man/man1/timeline.1 >/dev/null 2>&1; then
-	echo "FAIL: docs/timeline.1 not installed"; fail=1
-fi
+for f in "$src"/docs/*.1; do
+	[ -e "$f" ] || continue
+	cmp -s "$f" "$prefix/share/man/man1/${f##*/}" || { echo "FAIL: manual page ${f##*/} not installed"; fail=1; }
+done
+for f in "$src"/docs/*.schema.json; do
+	[ -e "$f" ] || continue
+	cmp -s "$f" "$prefix/share/timeline/${f##*/}" || { echo "FAIL: schema ${f##*/} not installed"; fail=1; }
+done
 
 # loads_installed PROGRAM: PROGRAM loads libtimeline.so from the prefix.
 loads_installed() {
