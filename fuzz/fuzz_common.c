@@ -1,0 +1,141 @@
+/*
+ * fuzz_common.c - the invariants the fuzz targets assert (fuzz_common.h).
+ */
+#include "fuzz_common.h"
+
+#include <json-c/json.h>
+#include <libical/ical.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+void tl_fuzz_fail(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s:%d: invariant broken: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	abort();
+}
+
+/* Decode one sequence at s[i]; returns its length, or 0 when it is invalid. */
+static size_t decode(const uint8_t *s, size_t len, size_t i)
+{
+	uint8_t c = s[i];
+	size_t n;
+	uint32_t cp, min;
+	if (c < 0x80)
+		return 1;
+	if ((c & 0xE0) == 0xC0) {
+		n = 2;
+		cp = c & 0x1F;
+		min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		n = 3;
+		cp = c & 0x0F;
+		min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		n = 4;
+		cp = c & 0x07;
+		min = 0x10000;
+	} else
+		return 0; /* continuation byte, or a 5- or 6-byte form */
+	if (len - i < n)
+		return 0;
+	for (size_t k = 1; k < n; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i + k] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+int tl_fuzz_utf8_valid(const uint8_t *s, size_t len, size_t *bad)
+{
+	for (size_t i = 0; i < len;) {
+		size_t n = decode(s, len, i);
+		if (!n) {
+			*bad = i;
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+/* The JSON export parses and lists every timex and event. */
+static void check_json(tl_timeline *tl, size_t ntimex, size_t nevent)
+{
+	char *out = NULL;
+	size_t len = 0;
+	tl_export_options opts = TL_EXPORT_OPTIONS_INIT;
+	opts.pretty = 0;
+	int rc = tl_export(&out, &len, tl, TL_FORMAT_JSON, &opts);
+	TL_FUZZ_ASSERT(rc == 0, "JSON export failed: %s", tl_error_last());
+	TL_FUZZ_ASSERT(out && strlen(out) == len, "JSON export has a NUL inside or a wrong length");
+	json_tokener *tok = json_tokener_new();
+	TL_FUZZ_ASSERT(tok, "out of memory");
+	json_object *root = json_tokener_parse_ex(tok, out, (int)len);
+	enum json_tokener_error err = json_tokener_get_error(tok);
+	TL_FUZZ_ASSERT(root && err == json_tokener_success, "JSON export does not parse: %s",
+	               json_tokener_error_desc(err));
+	size_t used = json_tokener_get_parse_end(tok);
+	while (used < len && (out[used] == '\n' || out[used] == ' '))
+		used++;
+	TL_FUZZ_ASSERT(used == len, "JSON export has bytes after the value (at %zu of %zu)", used,
+	               len);
+	json_object *timexes, *events;
+	TL_FUZZ_ASSERT(json_object_object_get_ex(root, "timexes", &timexes) &&
+	                   json_object_object_get_ex(root, "events", &events),
+	               "JSON export lacks timexes or events");
+	TL_FUZZ_ASSERT(json_object_array_length(timexes) == ntimex, "JSON lists %zu timexes of %zu",
+	               json_object_array_length(timexes), ntimex);
+	TL_FUZZ_ASSERT(json_object_array_length(events) == nevent, "JSON lists %zu events of %zu",
+	               json_object_array_length(events), nevent);
+	json_object_put(root);
+	json_tokener_free(tok);
+	tl_free(out);
+}
+
+/* The iCalendar export parses without errors and has one VEVENT per event. */
+static void check_ics(tl_timeline *tl, size_t nevent)
+{
+	char *out = NULL;
+	size_t len = 0;
+	int rc = tl_export(&out, &len, tl, TL_FORMAT_ICS, NULL);
+	TL_FUZZ_ASSERT(rc == 0, "iCalendar export failed: %s", tl_error_last());
+	TL_FUZZ_ASSERT(out && strlen(out) == len, "iCalendar export has a NUL inside");
+	icalcomponent *cal = icalparser_parse_string(out);
+	TL_FUZZ_ASSERT(cal && icalcomponent_isa(cal) == ICAL_VCALENDAR_COMPONENT,
+	               "iCalendar export does not parse");
+	TL_FUZZ_ASSERT(icalcomponent_count_errors(cal) == 0,
+	               "iCalendar export has %d errors: %.300s", icalcomponent_count_errors(cal),
+	               out);
+	size_t n = (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
+	TL_FUZZ_ASSERT(n == nevent, "iCalendar export has %zu VEVENTs for %zu events", n, nevent);
+	icalcomponent_free(cal);
+	tl_free(out);
+}
+
+void tl_fuzz_check_timeline(tl_timeline *tl)
+{
+	char why[512];
+	size_t ntimex = 0;
+	for (size_t i = 0; i < tl_timeline_document_count(tl); i++) {
+		const tl_document *doc = tl_timeline_document(tl, i);
+		TL_FUZZ_ASSERT(tl_check_document(doc, why, sizeof(why)) == 0, "document %zu: %s", i,
+		               why);
+		ntimex += tl_document_timex_count(doc);
+	}
+	int rc = tl_timeline_build(tl);
+	TL_FUZZ_ASSERT(rc == 0, "timeline build failed: %s", tl_error_last());
+	TL_FUZZ_ASSERT(tl_check_timeline(tl, why, sizeof(why)) == 0, "timeline: %s", why);
+	size_t nevent = tl_timeline_event_count(tl);
+	check_json(tl, ntimex, nevent);
+	check_ics(tl, nevent);
+	tl_timeline_free(tl);
+}
