@@ -1,13 +1,24 @@
 /*
  * events.c - turn dated mentions into events: what happened, and when.
  *
- * Every anchored DATE or TIME timex (one with an interval) becomes an event
- * whose text is its sentence and whose headline is that sentence without the
- * date phrase, cut at a word boundary.
+ * Every anchored DATE or TIME timex becomes an event; the second end of a
+ * range ("from 1991 to 2020") is folded into the event of the first.
+ *
+ * When: the interval of the timex (from the engine, or from its value, see
+ * interval.c).  A range spans from the start of its first end to the end of
+ * its second.  A duration in the same sentence as a day-granular date and a
+ * verb that opens or closes a happening ("the 44-day conflict ended on
+ * Nov. 10, 2020") stretches the event: it ends on the date and starts the
+ * duration earlier (2020-09-27: the day count is the difference of the two
+ * dates), or starts on the date and ends the duration later.
+ *
+ * What: the headline is the clause that carries the date, with the date
+ * phrase and the preposition before it removed, and leading connectives and
+ * articles dropped, cut at a word boundary to at most 100 characters and
+ * capitalised; see headline.c.  text is the whole sentence.
  */
-#include "internal.h"
-
-#define HEADLINE_MAX 100
+#include "events_internal.h"
+#include "headline.h"
 
 /* Index of the sentence holding byte offset off (sentences are sorted). */
 static size_t sentence_of(const tl_document *doc, size_t off)
@@ -23,56 +34,110 @@ static size_t sentence_of(const tl_document *doc, size_t off)
 	return lo;
 }
 
-/* Build the headline: the sentence with the timex cut out, at most
- * HEADLINE_MAX bytes, cut at a space. */
-static const char *make_headline(tl_document *doc, tl_sentence s, const tl_timex *t)
+/* The interval of timex t: the engine's when it gave full dates, else the
+ * one its value names.  1 when there is one. */
+static int timex_interval(const tl_timex *t, tl_date *b, tl_date *e, tl_granularity *g)
 {
-	tl_buf b = { 0 };
-	size_t a = t->byte_start, z = t->byte_end;
-	if (a < s.start || z > s.end)
-		a = z = s.start;
-	tl_buf_put(&b, doc->text + s.start, a - s.start);
-	tl_buf_put(&b, doc->text + z, s.end - z);
-	size_t len = 0;
-	char *h = tl_buf_detach(&b, &len);
-	if (!h)
-		return NULL;
-	if (len > HEADLINE_MAX) {
-		size_t cut = HEADLINE_MAX;
-		while (cut > 0 && h[cut] != ' ')
-			cut--;
-		len = cut ? cut : HEADLINE_MAX;
-		while (len > 0 && ((unsigned char)h[len] & 0xC0) == 0x80)
-			len--;
+	if (t->type != TL_TIMEX_DATE && t->type != TL_TIMEX_TIME)
+		return 0;
+	if (t->has_interval && t->begin.month && t->begin.day && t->end.month && t->end.day &&
+	    tl_date_cmp(t->begin, t->end) < 0) {
+		tl_date vb, ve;
+		*b = t->begin;
+		*e = t->end;
+		*g = t->granularity;
+		if (*g == TL_GRAN_NONE && !tl_value_interval(t->value, &vb, &ve, g))
+			*g = TL_GRAN_DAY;
+		return 1;
 	}
-	while (len > 0 && (h[len - 1] == ' ' || h[len - 1] == ',' || h[len - 1] == '.'))
-		len--;
-	const char *r = tl_arena_strndup(&doc->arena, h, len);
-	free(h);
-	return r;
+	return tl_value_interval(t->value, b, e, g);
 }
 
-/* One event per anchored DATE/TIME timex. */
-int tl_events_extract(tl_document *doc)
+/* Does sentence s contain a word of class cls? */
+int tl_sentence_has_word(const tl_document *doc, tl_sentence s, unsigned cls)
 {
-	for (size_t i = 0; i < doc->ntimex; i++) {
-		const tl_timex *t = &doc->timexes[i];
-		if (!t->has_interval || (t->type != TL_TIMEX_DATE && t->type != TL_TIMEX_TIME))
-			continue;
-		size_t si = sentence_of(doc, t->byte_start);
-		tl_sentence s = si < doc->nsentence ? doc->sentences[si] : (tl_sentence){ 0, doc->len };
-		tl_doc_event e;
-		memset(&e, 0, sizeof(e));
-		e.timex = i;
-		e.start = t->begin;
-		e.end = t->end;
-		e.granularity = t->granularity;
-		e.headline = make_headline(doc, s, t);
-		e.text = tl_arena_strndup(&doc->arena, doc->text + s.start, s.end - s.start);
-		if (!e.headline || !e.text)
-			return TL_ENOMEM;
-		if (TL_VEC_PUSH(doc->events, doc->nevent, doc->cap_event, e))
-			return TL_ENOMEM;
+	const char *x = doc->text;
+	size_t i = s.start;
+	while (i < s.end) {
+		while (i < s.end && !tl_hl_is_word_byte(x[i]))
+			i++;
+		size_t w = i;
+		while (i < s.end && tl_hl_is_word_byte(x[i]))
+			i++;
+		if (i > w && (tl_word_class(x + w, i - w) & cls))
+			return 1;
 	}
 	return 0;
+}
+
+/* Stretch a day-granular event by a duration said in its sentence, when a
+ * verb there says the date opens or closes the happening. */
+static void tie_duration(const tl_document *doc, size_t si, tl_doc_event *e)
+{
+	if (e->granularity < TL_GRAN_DAY || si >= doc->nsentence)
+		return;
+	tl_sentence s = doc->sentences[si];
+	for (size_t i = 0; i < doc->ntimex; i++) {
+		const tl_timex *d = &doc->timexes[i];
+		int64_t n;
+		char unit;
+		if (d->type != TL_TIMEX_DURATION || d->byte_start < s.start ||
+		    d->byte_end > s.end || d->mod != TL_MOD_NONE ||
+		    !tl_duration_parse(d->value, &n, &unit))
+			continue;
+		int ends = tl_sentence_has_word(doc, s, TL_WORD_END);
+		int begins = tl_sentence_has_word(doc, s, TL_WORD_BEGIN);
+		tl_date other;
+		if (ends && !begins && tl_date_add(&other, e->start, -n, unit) == 0)
+			e->start = other;
+		else if (begins && !ends && tl_date_add(&other, e->start, n, unit) == 0)
+			e->end = tl_date_from_days(tl_date_to_days(other) + 1);
+		return;
+	}
+}
+
+int tl_events_extract(tl_document *doc)
+{
+	tl_hl_scratch scratch = {0};
+	int rc = 0;
+	doc->nevent = 0;
+	for (size_t i = 0; i < doc->ntimex && rc == 0; i++) {
+		const tl_timex *t = &doc->timexes[i];
+		tl_doc_event e;
+		memset(&e, 0, sizeof(e));
+		if (!timex_interval(t, &e.start, &e.end, &e.granularity))
+			continue;
+		int partner = t->range_partner;
+		if (partner >= 0 && (size_t)partner < doc->ntimex && (size_t)partner != i) {
+			const tl_timex *p = &doc->timexes[partner];
+			tl_date pb, pe;
+			tl_granularity pg;
+			if ((size_t)partner < i && timex_interval(p, &pb, &pe, &pg))
+				continue; /* folded into the event of the first end */
+			if ((size_t)partner > i && timex_interval(p, &pb, &pe, &pg)) {
+				if (tl_date_cmp(pe, e.end) > 0)
+					e.end = pe;
+				if (pg < e.granularity)
+					e.granularity = pg;
+			}
+		}
+		size_t si = sentence_of(doc, t->byte_start);
+		tl_sentence s =
+		    si < doc->nsentence ? doc->sentences[si] : (tl_sentence){0, doc->len};
+		if (partner < 0)
+			tie_duration(doc, si, &e);
+		e.timex = i;
+		size_t hlen = 0, z = t->byte_end;
+		if (partner > 0 && (size_t)partner > i && doc->timexes[partner].byte_end <= s.end)
+			z = doc->timexes[partner].byte_end; /* the whole range is the date phrase */
+		const char *h = tl_headline(&scratch, doc->text, s, t->byte_start, z, &hlen);
+		e.headline = h ? tl_arena_strndup(&doc->arena, h, hlen) : NULL;
+		e.text = tl_arena_strndup(&doc->arena, doc->text + s.start, s.end - s.start);
+		if (!e.headline || !e.text)
+			rc = TL_ENOMEM;
+		else if (TL_VEC_PUSH(doc->events, doc->nevent, doc->cap_event, e))
+			rc = TL_ENOMEM;
+	}
+	tl_hl_scratch_free(&scratch);
+	return rc;
 }

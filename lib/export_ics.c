@@ -47,6 +47,7 @@ static struct icaltimetype stamp(tl_timeline *tl, const tl_export_options *opts)
 	}
 	struct icaltimetype t = ical_date(best);
 	t.is_date = 0;
+	t.hour = t.minute = t.second = 0;
 	t.zone = icaltimezone_get_utc_timezone();
 	return t;
 }

@@ -1,17 +1,44 @@
 /*
  * timeline.c - gather the events of many documents, sort, merge, filter.
  *
- * Order: start date, then granularity (coarser first: 1991 before
- * 1991-03-05), then document order, then position in the document.
+ * Order: start date, then granularity, coarser first (1991 and 1991-01
+ * both start on 1991-01-01: the year comes first), then document order,
+ * then position in the document.  Mixed granularities thus sort by the first
+ * day they cover: 1991 < 1991-03 < 1991-03-05 < 1992.
+ *
+ * Merging (opts.merge): two events are one happening when they have the same
+ * value and interval and their headlines share at least two content words
+ * (words of three letters or more that are not function words, compared
+ * without case, split at hyphens, a plural s ignored) making up at least half
+ * of the shorter headline's content words, or when their sentences are the
+ * same text.  The merged event keeps the headline, text and document of its
+ * first mention in timeline order and lists every mention, in that order.
+ *
+ * Filters (applied to each mention before merging): from drops events that
+ * end on or before it, to drops events that start after it; a partial date
+ * stands for its whole span ("to 2020" keeps events starting in 2020);
+ * min_granularity drops coarser events.
  */
-#include "internal.h"
+#include "events_internal.h"
+#include "headline.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+#define MAX_WORDS 24
 
 typedef struct tl_tl_event {
 	tl_event pub;
 	size_t first_mention; /* index into mentions */
 	size_t doc, pos;      /* for the sort */
+	size_t timex;         /* the timex behind it, in document doc */
+	int partner;          /* the other end of its range, or -1 */
+	size_t root;          /* the event it was merged into (itself when none) */
+	size_t next;          /* next event merged into the same root, or SIZE_MAX */
+	size_t last;          /* for a root: its last merged event */
+	uint64_t words[MAX_WORDS];
+	size_t nwords;
 } tl_tl_event;
-
 struct tl_timeline {
 	tl_timeline_options opts;
 	tl_document **docs;
@@ -29,7 +56,8 @@ int tl_timeline_options_init(tl_timeline_options *opts, unsigned int version)
 {
 	static const tl_timeline_options init = TL_TIMELINE_OPTIONS_INIT;
 	if (!opts || version != TL_TIMELINE_OPTIONS_VERSION)
-		return tl_seterr(TL_EINVAL, "tl_timeline_options_init: unknown version %u", version);
+		return tl_seterr(TL_EINVAL, "tl_timeline_options_init: unknown version %u",
+		                 version);
 	*opts = init;
 	return 0;
 }
@@ -43,7 +71,8 @@ int tl_timeline_new(tl_timeline **out, const tl_timeline_options *opts)
 	if (!opts)
 		opts = &defaults;
 	if (opts->version != TL_TIMELINE_OPTIONS_VERSION)
-		return tl_seterr(TL_EINVAL, "tl_timeline_new: unknown options version %u", opts->version);
+		return tl_seterr(TL_EINVAL, "tl_timeline_new: unknown options version %u",
+		                 opts->version);
 	tl_timeline *tl = calloc(1, sizeof(*tl));
 	if (!tl)
 		return tl_seterr(TL_ENOMEM, "out of memory");
@@ -109,31 +138,100 @@ static int event_cmp(const void *pa, const void *pb)
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
-/* Keep an event under the filters? */
-static int keep(const tl_timeline *tl, const tl_doc_event *e)
+/* The first day of a partial date's span. */
+static tl_date span_begin(tl_date d)
 {
-	if (tl->opts.has_from && tl_date_cmp(e->end, tl->opts.from) <= 0)
+	tl_date r = {d.year, d.month ? d.month : 1, d.day ? d.day : 1};
+	return r;
+}
+
+/* The day after a partial date's span. */
+static tl_date span_end(tl_date d)
+{
+	tl_date r = span_begin(d);
+	if (d.month == 0)
+		r.year++;
+	else if (d.day == 0)
+		tl_date_add(&r, r, 1, 'M');
+	else
+		r = tl_date_from_days(tl_date_to_days(r) + 1);
+	return r;
+}
+
+/* Keep an event under the filters? */
+static int keep(const tl_timeline *tl, const tl_tl_event *e)
+{
+	if (tl->opts.has_from && tl_date_cmp(e->pub.end, span_begin(tl->opts.from)) <= 0)
 		return 0;
-	if (tl->opts.has_to && tl_date_cmp(e->start, tl->opts.to) > 0)
+	if (tl->opts.has_to && tl_date_cmp(e->pub.start, span_end(tl->opts.to)) >= 0)
 		return 0;
-	if (tl->opts.min_granularity != TL_GRAN_NONE && e->granularity < tl->opts.min_granularity)
+	if (tl->opts.min_granularity != TL_GRAN_NONE &&
+	    e->pub.granularity < tl->opts.min_granularity)
 		return 0;
 	return 1;
 }
 
-int tl_timeline_build(tl_timeline *tl)
+/* The content words of a headline, as hashes (FNV-1a of the lowercased word
+ * without a final s), into e->words. */
+static void content_words(tl_tl_event *e)
 {
-	if (!tl)
-		return tl_seterr(TL_EINVAL, "tl_timeline_build: NULL timeline");
-	if (tl->built)
-		return 0;
-	clear_built(tl);
+	const char *h = e->pub.headline;
+	size_t i = 0;
+	e->nwords = 0;
+	while (h[i] && e->nwords < MAX_WORDS) {
+		while (h[i] && !tl_hl_is_word_byte(h[i]))
+			i++;
+		size_t w = i;
+		while (tl_hl_is_word_byte(h[i]))
+			i++;
+		size_t n = i - w;
+		if (n < 3 || (tl_word_class(h + w, n) & TL_WORD_STOP))
+			continue;
+		if (n > 3 && (h[w + n - 1] == 's' || h[w + n - 1] == 'S'))
+			n--;
+		uint64_t x = 14695981039346656037ULL;
+		for (size_t k = 0; k < n; k++) {
+			unsigned char c = (unsigned char)h[w + k];
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c - 'A' + 'a');
+			x = (x ^ c) * 1099511628211ULL;
+		}
+		size_t k = 0;
+		while (k < e->nwords && e->words[k] != x)
+			k++;
+		if (k == e->nwords)
+			e->words[e->nwords++] = x;
+	}
+}
+
+/* Are a and b (same value and interval) one happening?  See the top. */
+static int same_happening(const tl_tl_event *a, const tl_tl_event *b)
+{
+	if (strcmp(a->pub.text, b->pub.text) == 0)
+		return 1;
+	size_t shared = 0;
+	for (size_t i = 0; i < a->nwords; i++)
+		for (size_t j = 0; j < b->nwords; j++)
+			shared += a->words[i] == b->words[j];
+	size_t small = a->nwords < b->nwords ? a->nwords : b->nwords;
+	return shared >= 2 && 2 * shared >= small;
+}
+
+/* Same date: value, start, end. */
+static int same_date(const tl_tl_event *a, const tl_tl_event *b)
+{
+	return strcmp(a->pub.value, b->pub.value) == 0 &&
+	       tl_date_cmp(a->pub.start, b->pub.start) == 0 &&
+	       tl_date_cmp(a->pub.end, b->pub.end) == 0;
+}
+
+/* Gather one tl_tl_event per document event that passes the filters. */
+static int gather(tl_timeline *tl)
+{
 	for (size_t d = 0; d < tl->ndoc; d++) {
 		tl_document *doc = tl->docs[d];
 		for (size_t k = 0; k < doc->nevent; k++) {
 			const tl_doc_event *de = &doc->events[k];
-			if (!keep(tl, de))
-				continue;
 			const tl_timex *t = &doc->timexes[de->timex];
 			tl_tl_event e;
 			memset(&e, 0, sizeof(e));
@@ -147,17 +245,109 @@ int tl_timeline_build(tl_timeline *tl)
 			e.pub.text = de->text;
 			e.pub.document = doc->id;
 			e.pub.mention_count = 1;
-			e.first_mention = tl->nmention;
 			e.doc = d;
 			e.pos = t->byte_start;
-			tl_mention m = { d, de->timex };
-			if (TL_VEC_PUSH(tl->mentions, tl->nmention, tl->cap_mention, m) ||
-			    TL_VEC_PUSH(tl->events, tl->nevent, tl->cap_event, e))
+			e.timex = de->timex;
+			e.partner = t->range_partner >= 0 &&
+			                    (size_t)t->range_partner < doc->ntimex &&
+			                    (size_t)t->range_partner > de->timex
+			                ? t->range_partner
+			                : -1;
+			if (e.partner >= 0) {
+				/* a range: its value names both ends, ISO 8601 style */
+				const char *pv = doc->timexes[e.partner].value;
+				size_t n = strlen(t->value) + strlen(pv) + 2;
+				char *v = tl_arena_alloc(&doc->arena, n);
+				if (!v)
+					return tl_seterr(TL_ENOMEM, "out of memory");
+				snprintf(v, n, "%s/%s", t->value, pv);
+				e.pub.value = v;
+				e.pub.mention_count = 2;
+			}
+			if (!keep(tl, &e))
+				continue;
+			content_words(&e);
+			if (TL_VEC_PUSH(tl->events, tl->nevent, tl->cap_event, e))
 				return tl_seterr(TL_ENOMEM, "out of memory");
 		}
 	}
-	if (tl->nevent > 1) /* qsort(NULL, 0, ...) is undefined */
+	return 0;
+}
+
+/* Merge the sorted events in place and lay out their mentions, in order. */
+static int merge(tl_timeline *tl)
+{
+	size_t n = tl->nevent, out = 0;
+	for (size_t i = 0; i < n; i++) {
+		tl_tl_event *e = &tl->events[i];
+		e->root = i;
+		e->next = SIZE_MAX;
+		e->last = i;
+		if (!tl->opts.merge)
+			continue;
+		for (size_t j = i; j-- > 0;) {
+			tl_tl_event *o = &tl->events[j];
+			if (tl_date_cmp(o->pub.start, e->pub.start) != 0 ||
+			    o->pub.granularity != e->pub.granularity)
+				break;
+			if (o->root == j && same_date(o, e) && same_happening(o, e)) {
+				e->root = j;
+				tl->events[o->last].next = i;
+				o->last = i;
+				break;
+			}
+		}
+	}
+	/* mentions of each root, in timeline order */
+	for (size_t i = 0; i < n; i++) {
+		tl_tl_event *r = &tl->events[i];
+		if (r->root != i)
+			continue;
+		r->first_mention = tl->nmention;
+		size_t count = 0;
+		for (size_t k = i; k != SIZE_MAX; k = tl->events[k].next) {
+			const tl_tl_event *m = &tl->events[k];
+			tl_mention a = {m->doc, m->timex};
+			if (TL_VEC_PUSH(tl->mentions, tl->nmention, tl->cap_mention, a))
+				return tl_seterr(TL_ENOMEM, "out of memory");
+			count++;
+			if (m->partner >= 0) {
+				tl_mention b = {m->doc, (size_t)m->partner};
+				if (TL_VEC_PUSH(tl->mentions, tl->nmention, tl->cap_mention, b))
+					return tl_seterr(TL_ENOMEM, "out of memory");
+				count++;
+			}
+		}
+		r->pub.mention_count = count;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (tl->events[i].root == i)
+			tl->events[out++] = tl->events[i];
+	tl->nevent = out;
+	return 0;
+}
+
+int tl_timeline_build(tl_timeline *tl)
+{
+	if (!tl)
+		return tl_seterr(TL_EINVAL, "tl_timeline_build: NULL timeline");
+	if (tl->built)
+		return 0;
+	clear_built(tl);
+	int rc = gather(tl);
+	if (rc)
+		return rc;
+	if (tl->nevent > 1)
 		qsort(tl->events, tl->nevent, sizeof(*tl->events), event_cmp);
+	rc = merge(tl);
+	for (size_t d = 0; rc == 0 && d < tl->ndoc; d++)
+		if (tl_consistency_check(&tl->warnings, &tl->nwarning, &tl->cap_warning,
+		                         tl->docs[d]))
+			rc = tl_seterr(TL_ENOMEM, "out of memory");
+	if (rc) {
+		clear_built(tl);
+		return rc;
+	}
 	tl->built = 1;
 	return 0;
 }

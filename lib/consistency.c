@@ -1,0 +1,123 @@
+/*
+ * consistency.c - find the dates a document contradicts itself on.
+ *
+ * A duration ("the 44-day conflict") near a date that opens a happening
+ * (a sentence with "erupted", "began", ...) and a date that closes one (a
+ * sentence with "ended", "concluded", ...), all within two sentences of
+ * each other, must fit: the end may not come before the start, and the
+ * start plus the duration must give the end (the day count is the
+ * difference of the dates: 2020-09-27 + 44 days = 2020-11-10; months and
+ * years must land in the same month).  Each misfit is reported once, naming
+ * the document, the three phrases and the dates, with the start that the
+ * end and the duration imply.  Only day-granular dates and exact durations
+ * (no mod: "almost 30 years" cannot contradict anything) are compared.
+ */
+#include "events_internal.h"
+
+#include <stdio.h>
+
+#define WINDOW 2 /* sentences either side of the duration */
+
+/* The sentence index of byte offset off. */
+static size_t sentence_at(const tl_document *doc, size_t off)
+{
+	size_t i = 0;
+	while (i < doc->nsentence && doc->sentences[i].end <= off)
+		i++;
+	return i;
+}
+
+/* The nearest day-granular DATE within the window around sentence k whose
+ * sentence holds a word of class cls; SIZE_MAX when none. */
+static size_t nearest(const tl_document *doc, size_t k, size_t at, unsigned cls)
+{
+	size_t best = SIZE_MAX, best_dist = SIZE_MAX;
+	for (size_t i = 0; i < doc->ntimex; i++) {
+		const tl_timex *t = &doc->timexes[i];
+		tl_date b, e;
+		tl_granularity g;
+		if (t->type != TL_TIMEX_DATE || !tl_value_interval(t->value, &b, &e, &g) ||
+		    g != TL_GRAN_DAY)
+			continue;
+		size_t s = sentence_at(doc, t->byte_start);
+		if (s >= doc->nsentence || s + WINDOW < k || s > k + WINDOW ||
+		    !tl_sentence_has_word(doc, doc->sentences[s], cls))
+			continue;
+		size_t dist = t->byte_start > at ? t->byte_start - at : at - t->byte_start;
+		if (dist < best_dist) {
+			best = i;
+			best_dist = dist;
+		}
+	}
+	return best;
+}
+
+/* Append one message. */
+static int push(char ***msgs, size_t *n, size_t *cap, tl_buf *b)
+{
+	char *m = tl_buf_detach(b, NULL);
+	if (!m)
+		return TL_ENOMEM;
+	if (TL_VEC_PUSH(*msgs, *n, *cap, m)) {
+		free(m);
+		return TL_ENOMEM;
+	}
+	return 0;
+}
+
+/* The text of timex t, for quoting. */
+static int quote_len(const tl_timex *t)
+{
+	size_t n = t->byte_end - t->byte_start;
+	return n > 200 ? 200 : (int)n;
+}
+
+int tl_consistency_check(char ***msgs, size_t *n, size_t *cap, const tl_document *doc)
+{
+	const char *x = doc->text;
+	for (size_t i = 0; i < doc->ntimex; i++) {
+		const tl_timex *d = &doc->timexes[i];
+		int64_t amount;
+		char unit;
+		if (d->type != TL_TIMEX_DURATION || d->mod != TL_MOD_NONE ||
+		    !tl_duration_parse(d->value, &amount, &unit))
+			continue;
+		size_t k = sentence_at(doc, d->byte_start);
+		size_t si = nearest(doc, k, d->byte_start, TL_WORD_BEGIN);
+		size_t ei = nearest(doc, k, d->byte_start, TL_WORD_END);
+		if (si == SIZE_MAX || ei == SIZE_MAX || si == ei)
+			continue;
+		const tl_timex *st = &doc->timexes[si], *et = &doc->timexes[ei];
+		tl_date s, e, g1, g2, implied, expect;
+		tl_granularity g;
+		tl_value_interval(st->value, &s, &g1, &g);
+		tl_value_interval(et->value, &e, &g2, &g);
+		if (tl_date_add(&implied, e, -amount, unit) ||
+		    tl_date_add(&expect, s, amount, unit))
+			continue;
+		int before = tl_date_cmp(e, s) < 0;
+		int misfit = unit == 'D' || unit == 'W'
+		                 ? tl_date_cmp(expect, e) != 0
+		                 : expect.year != e.year || expect.month != e.month;
+		if (!before && !misfit)
+			continue;
+		char sb[32], eb[32], ib[32];
+		tl_date_format(sb, sizeof(sb), s);
+		tl_date_format(eb, sizeof(eb), e);
+		tl_date_format(ib, sizeof(ib), implied);
+		tl_buf b = {0};
+		tl_buf_printf(
+		    &b,
+		    "%s%sthe \"%.*s\" (%s) span starts on %s (\"%.*s\") but ends on %s (\"%.*s\")",
+		    doc->id, *doc->id ? ": " : "", quote_len(d), x + d->byte_start, d->value, sb,
+		    quote_len(st), x + st->byte_start, eb, quote_len(et), x + et->byte_start);
+		if (before)
+			tl_buf_puts(&b, ", before it starts");
+		else
+			tl_buf_printf(&b, ", which does not fit %s", d->value);
+		tl_buf_printf(&b, "; the end date and %s put the start on %s", d->value, ib);
+		if (push(msgs, n, cap, &b))
+			return TL_ENOMEM;
+	}
+	return 0;
+}

@@ -1,0 +1,312 @@
+/*
+ * headline.c - the headline of an event: the clause that carries its date.
+ *
+ * The sentence is cut into tokens (words and punctuation marks).  The clause
+ * around the date runs back to the previous clause boundary and on to the
+ * next one.  Boundaries: ; : ( ) [ ] quotes, dashes, ! ?, and a comma that
+ * is followed by a lowercase word (", with the cease-fire", ", also known
+ * as"); a comma before a capitalised word ("Russia, Azerbaijan and Armenia")
+ * is a list, not a boundary.  Looking back, a comma becomes a boundary once
+ * a verb of reporting lies between it and the date ("..., Akar said on
+ * Nov. 5 at a reception": the clause is "Akar said at a reception").
+ * "DATE when CLAUSE" (no comma between) dates the clause after "when".
+ * The date and the prepositions just before it ("on", "since") are removed;
+ * leading connectives and articles are dropped ("The fighting ended" gives
+ * "Fighting ended"); when nothing is left ("Two months later, the leaders
+ * ..."), the next clause is taken, else the previous one, else the whole
+ * sentence, date and all.  The result is cut
+ * after the last whole word that fits in 100 characters (code points), not
+ * ending on a function word or punctuation, and its first letter is
+ * capitalised (ASCII letters only).
+ */
+#include "events_internal.h"
+#include "headline.h"
+
+#define HEADLINE_MAX 100
+
+int tl_hl_is_word_byte(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
+	       u >= 0x80;
+}
+
+/* Length of the UTF-8 punctuation mark at s[0..n) (dashes, curly quotes,
+ * ellipsis), or 0. */
+static size_t utf8_punct(const unsigned char *s, size_t n)
+{
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+	    (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x98 || s[2] == 0x9C || s[2] == 0x9D ||
+	     s[2] == 0xA6))
+		return 3;
+	if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB)) /* guillemets */
+		return 2;
+	return 0;
+}
+
+/* 1 when text[i] (inside a word) joins two word parts: ' - & . and the
+ * right single quote, followed by a letter or digit. */
+static size_t joiner(const char *t, size_t i, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t len = 0;
+	if (t[i] == '\'' || t[i] == '-' || t[i] == '&')
+		len = 1;
+	else if (i + 2 < end && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x99)
+		len = 3;
+	if (len && i + len < end && tl_hl_is_word_byte(t[i + len]) &&
+	    !utf8_punct(u + i + len, end - i - len))
+		return len;
+	return 0;
+}
+
+/* Cut s into tokens. */
+static int tokenize(tl_hl_scratch *sc, const char *t, tl_sentence s)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i = s.start;
+	int space = 0;
+	sc->ntok = 0;
+	while (i < s.end) {
+		if (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n') {
+			space = 1;
+			i++;
+			continue;
+		}
+		tl_hl_tok k = {i, i + 1, 0, space};
+		size_t p = utf8_punct(u + i, s.end - i);
+		if (p) {
+			k.end = i + p;
+		} else if (tl_hl_is_word_byte(t[i])) {
+			size_t j = i;
+			for (;;) {
+				size_t jl;
+				if (j < s.end && tl_hl_is_word_byte(t[j]) &&
+				    !utf8_punct(u + j, s.end - j))
+					j++;
+				else if (j < s.end && (jl = joiner(t, j, s.end)) != 0)
+					j += jl;
+				else
+					break;
+			}
+			k.end = j;
+			k.word = 1;
+		} else if (u[i] >= 0x80) {
+			while (k.end < s.end && (u[k.end] & 0xC0) == 0x80)
+				k.end++;
+		}
+		if (TL_VEC_PUSH(sc->toks, sc->ntok, sc->cap_tok, k))
+			return TL_ENOMEM;
+		i = k.end;
+		space = 0;
+	}
+	return 0;
+}
+
+static unsigned tok_class(const char *t, const tl_hl_tok *k)
+{
+	return k->word ? tl_word_class(t + k->start, k->end - k->start) : 0;
+}
+
+/* A punctuation mark that always ends a clause. */
+static int strong(const char *t, const tl_hl_tok *k)
+{
+	if (k->word)
+		return 0;
+	if (k->end - k->start > 1)
+		return t[k->start + 2] != (char)0x98; /* every UTF-8 mark but the left quote */
+	return strchr(";:()[]\"!?-", t[k->start]) != NULL;
+}
+
+/* Is token i a word starting with a lowercase ASCII letter? */
+static int lower_word(const tl_hl_scratch *sc, const char *t, size_t i)
+{
+	return i < sc->ntok && sc->toks[i].word && t[sc->toks[i].start] >= 'a' &&
+	       t[sc->toks[i].start] <= 'z';
+}
+
+/* First token of the clause that ends before token `to` (exclusive). */
+static size_t left_edge(const tl_hl_scratch *sc, const char *t, size_t to)
+{
+	int speech = 0;
+	for (size_t i = to; i-- > 0;) {
+		const tl_hl_tok *k = &sc->toks[i];
+		if (tok_class(t, k) & TL_WORD_SPEECH)
+			speech = 1;
+		if (strong(t, k))
+			return i + 1;
+		if (!k->word && t[k->start] == ',' && i + 1 < to &&
+		    (speech || lower_word(sc, t, i + 1)))
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Token after the last one of the clause that starts at token `from`. */
+static size_t right_edge(const tl_hl_scratch *sc, const char *t, size_t from)
+{
+	for (size_t i = from; i < sc->ntok; i++) {
+		const tl_hl_tok *k = &sc->toks[i];
+		if (strong(t, k))
+			return i;
+		if (!k->word && t[k->start] == ',' && lower_word(sc, t, i + 1))
+			return i;
+	}
+	return sc->ntok;
+}
+
+/* Select tokens [from, to) into sc->sel. */
+static int select_range(tl_hl_scratch *sc, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (TL_VEC_PUSH(sc->sel, sc->nsel, sc->cap_sel, i))
+			return TL_ENOMEM;
+	return 0;
+}
+
+/* Drop selected tokens from the front while they are punctuation or words
+ * of class cls, keeping at least one word. */
+static void trim_front(tl_hl_scratch *sc, const char *t, unsigned cls)
+{
+	size_t k = 0, words = 0;
+	for (size_t i = 0; i < sc->nsel; i++)
+		words += sc->toks[sc->sel[i]].word;
+	while (k < sc->nsel) {
+		const tl_hl_tok *tk = &sc->toks[sc->sel[k]];
+		if (!tk->word) {
+			k++;
+			continue;
+		}
+		if (words > 1 && (tok_class(t, tk) & cls)) {
+			k++;
+			words--;
+			continue;
+		}
+		break;
+	}
+	memmove(sc->sel, sc->sel + k, (sc->nsel - k) * sizeof(*sc->sel));
+	sc->nsel -= k;
+}
+
+/* Drop selected tokens from the back (down to `floor` of them) while they
+ * are punctuation or words of class cls. */
+static void trim_back(tl_hl_scratch *sc, const char *t, size_t floor, unsigned cls)
+{
+	while (sc->nsel > floor) {
+		const tl_hl_tok *tk = &sc->toks[sc->sel[sc->nsel - 1]];
+		if (tk->word && !(tok_class(t, tk) & cls))
+			break;
+		sc->nsel--;
+	}
+}
+
+static size_t count_words(const tl_hl_scratch *sc)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < sc->nsel; i++)
+		w += sc->toks[sc->sel[i]].word;
+	return w;
+}
+
+/* Code points in t[a, b). */
+static size_t cps(const char *t, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += ((unsigned char)t[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Is a space written before the i-th selected token?  Where there was one
+ * in the text, and where a word follows a gap left by the date. */
+static int space_before(const tl_hl_scratch *sc, size_t i)
+{
+	const tl_hl_tok *k = &sc->toks[sc->sel[i]];
+	return i > 0 && (k->space || (k->word && sc->sel[i] != sc->sel[i - 1] + 1));
+}
+
+/* Write the selected tokens, with the length cut, into sc->out. */
+static void emit(tl_hl_scratch *sc, const char *t)
+{
+	size_t total = 0, keep = 0;
+	for (size_t i = 0; i < sc->nsel; i++) {
+		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
+		total += (size_t)space_before(sc, i) + cps(t, k->start, k->end);
+		if (total > HEADLINE_MAX)
+			break;
+		keep = i + 1;
+	}
+	if (keep < sc->nsel) {
+		sc->nsel = keep;
+		trim_back(sc, t, 1, TL_WORD_TAIL);
+	}
+	trim_back(sc, t, 1, 0);
+	sc->out.len = 0;
+	for (size_t i = 0; i < sc->nsel; i++) {
+		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
+		if (space_before(sc, i))
+			tl_buf_put(&sc->out, " ", 1);
+		tl_buf_put(&sc->out, t + k->start, k->end - k->start);
+	}
+	if (sc->out.data && sc->out.len && sc->out.data[0] >= 'a' && sc->out.data[0] <= 'z')
+		sc->out.data[0] = (char)(sc->out.data[0] - 'a' + 'A');
+}
+
+const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t a, size_t z,
+                        size_t *len)
+{
+	*len = 0;
+	sc->nsel = 0;
+	if (tokenize(sc, t, s))
+		return NULL;
+	size_t ta = 0, tz;
+	while (ta < sc->ntok && sc->toks[ta].end <= a)
+		ta++;
+	tz = ta;
+	while (tz < sc->ntok && sc->toks[tz].start < z)
+		tz++;
+
+	size_t w = tz;
+	if (w < sc->ntok && sc->toks[w].word && sc->toks[w].end - sc->toks[w].start == 4 &&
+	    strncmp(t + sc->toks[w].start, "when", 4) == 0) {
+		/* "since 1991 when the army occupied ...": the clause after "when" */
+		if (select_range(sc, w + 1, right_edge(sc, t, w + 1)))
+			return NULL;
+	} else {
+		size_t L = left_edge(sc, t, ta), R = right_edge(sc, t, tz);
+		if (select_range(sc, L, ta))
+			return NULL;
+		trim_back(sc, t, 0, TL_WORD_PREP | TL_WORD_ARTICLE);
+		if (select_range(sc, tz, R))
+			return NULL;
+		if (count_words(sc) == 0 && R < sc->ntok) {
+			sc->nsel = 0; /* the date stood alone: take the next clause */
+			if (select_range(sc, R + 1, right_edge(sc, t, R + 1)))
+				return NULL;
+		}
+		if (count_words(sc) == 0 && L > 0) {
+			sc->nsel = 0; /* ... or the previous one */
+			if (select_range(sc, left_edge(sc, t, L - 1), L - 1))
+				return NULL;
+		}
+	}
+	if (count_words(sc) == 0) {
+		sc->nsel = 0; /* nothing but the date: the sentence as it is */
+		if (select_range(sc, 0, sc->ntok))
+			return NULL;
+	}
+	trim_front(sc, t, TL_WORD_CONNECT | TL_WORD_PREP | TL_WORD_ARTICLE);
+	emit(sc, t);
+	if (sc->out.failed)
+		return NULL;
+	*len = sc->out.len;
+	return sc->out.len ? sc->out.data : "";
+}
+
+void tl_hl_scratch_free(tl_hl_scratch *sc)
+{
+	free(sc->toks);
+	free(sc->sel);
+	tl_buf_free(&sc->out);
+	memset(sc, 0, sizeof(*sc));
+}
