@@ -1,0 +1,214 @@
+/*
+ * json_writer.c - a streaming JSON writer in json-c's layout (json_writer.h).
+ *
+ * Strings are escaped as json-c 0.16 escapes them with NOSLASHESCAPE:
+ * " \ and the controls \b \f \n \r \t by name, every other byte below 0x20 as
+ * \u00xx (lower-case hex), everything else (0x7F and UTF-8 included) as is.
+ * Runs of bytes that need no escape are copied in one piece, found with a
+ * 256-entry table.
+ */
+#include "json_writer.h"
+
+#include <stdint.h>
+
+/* 0: copy as is; 1: needs an escape. */
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00..0x0F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10..0x1F */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '\\' */
+};
+
+static const char spaces[] = "                                                                ";
+
+/* Write a line break and the indentation of `level` (two spaces each). */
+static void indent(tl_jw *w, int level)
+{
+	tl_buf_put(w->b, "\n", 1);
+	size_t n = (size_t)level * 2;
+	while (n > 0) {
+		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		tl_buf_put(w->b, spaces, k);
+		n -= k;
+	}
+}
+
+void tl_jw_init(tl_jw *w, tl_buf *b, int pretty)
+{
+	memset(w, 0, sizeof(*w));
+	w->b = b;
+	w->pretty = pretty;
+}
+
+/* Before a value: the separator and indentation its place asks for. */
+static void before_value(tl_jw *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	if (w->is_object[w->depth - 1]) {
+		w->failed = 1; /* a value in an object needs a key */
+		return;
+	}
+	if (w->count[w->depth - 1])
+		tl_buf_put(w->b, ",", 1);
+	w->count[w->depth - 1] = 1;
+	if (w->pretty)
+		indent(w, w->depth);
+}
+
+static void begin(tl_jw *w, int is_object)
+{
+	before_value(w);
+	if (w->depth >= TL_JW_MAX_DEPTH) {
+		w->failed = 1;
+		return;
+	}
+	tl_buf_put(w->b, is_object ? "{" : "[", 1);
+	w->count[w->depth] = 0;
+	w->is_object[w->depth] = (unsigned char)is_object;
+	w->depth++;
+}
+
+static void end(tl_jw *w, int is_object)
+{
+	if (w->depth == 0 || w->is_object[w->depth - 1] != is_object || w->after_key) {
+		w->failed = 1;
+		return;
+	}
+	w->depth--;
+	if (w->pretty)
+		indent(w, w->depth);
+	tl_buf_put(w->b, is_object ? "}" : "]", 1);
+}
+
+void tl_jw_begin_object(tl_jw *w)
+{
+	begin(w, 1);
+}
+
+void tl_jw_end_object(tl_jw *w)
+{
+	end(w, 1);
+}
+
+void tl_jw_begin_array(tl_jw *w)
+{
+	begin(w, 0);
+}
+
+void tl_jw_end_array(tl_jw *w)
+{
+	end(w, 0);
+}
+
+/* The quoted, escaped form of s[0..len). */
+static void put_string(tl_jw *w, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t run = 0;
+	tl_buf_put(w->b, "\"", 1);
+	for (size_t i = 0; i < len; i++) {
+		if (!needs_escape[u[i]])
+			continue;
+		tl_buf_put(w->b, s + run, i - run);
+		run = i + 1;
+		char esc[6] = {'\\', 0, '0', '0', 0, 0};
+		switch (u[i]) {
+		case '"':
+			esc[1] = '"';
+			break;
+		case '\\':
+			esc[1] = '\\';
+			break;
+		case '\b':
+			esc[1] = 'b';
+			break;
+		case '\f':
+			esc[1] = 'f';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			break;
+		case '\t':
+			esc[1] = 't';
+			break;
+		default:
+			esc[1] = 'u';
+			esc[4] = hex[u[i] >> 4];
+			esc[5] = hex[u[i] & 15];
+			tl_buf_put(w->b, esc, 6);
+			continue;
+		}
+		tl_buf_put(w->b, esc, 2);
+	}
+	tl_buf_put(w->b, s + run, len - run);
+	tl_buf_put(w->b, "\"", 1);
+}
+
+void tl_jw_key(tl_jw *w, const char *key)
+{
+	if (w->depth == 0 || !w->is_object[w->depth - 1] || w->after_key) {
+		w->failed = 1;
+		return;
+	}
+	if (w->count[w->depth - 1])
+		tl_buf_put(w->b, ",", 1);
+	w->count[w->depth - 1] = 1;
+	if (w->pretty)
+		indent(w, w->depth);
+	put_string(w, key, strlen(key));
+	if (w->pretty)
+		tl_buf_put(w->b, ": ", 2);
+	else
+		tl_buf_put(w->b, ":", 1);
+	w->after_key = 1;
+}
+
+void tl_jw_strn(tl_jw *w, const char *s, size_t len)
+{
+	before_value(w);
+	put_string(w, s, len);
+}
+
+void tl_jw_str(tl_jw *w, const char *s)
+{
+	tl_jw_strn(w, s, strlen(s));
+}
+
+void tl_jw_int(tl_jw *w, int64_t v)
+{
+	char num[24], *p = num + sizeof(num);
+	/* the magnitude as unsigned, so that INT64_MIN needs no special case */
+	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + m % 10);
+		m /= 10;
+	} while (m);
+	if (v < 0)
+		*--p = '-';
+	before_value(w);
+	tl_buf_put(w->b, p, (size_t)(num + sizeof(num) - p));
+}
+
+void tl_jw_member_str(tl_jw *w, const char *key, const char *s)
+{
+	if (!s)
+		return;
+	tl_jw_key(w, key);
+	tl_jw_str(w, s);
+}
+
+void tl_jw_member_int(tl_jw *w, const char *key, int64_t v)
+{
+	tl_jw_key(w, key);
+	tl_jw_int(w, v);
+}
