@@ -23,5 +23,6 @@
 #include "timeline/document.h"
 #include "timeline/timeline.h"
 #include "timeline/export.h"
+#include "timeline/timeml.h"
 
 #endif

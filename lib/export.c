@@ -91,6 +91,9 @@ int tl_export(char **out, size_t *out_len, tl_timeline *tl, tl_format fmt,
 	case TL_FORMAT_ICS:
 		rc = tl_export_ics(&b, tl, opts);
 		break;
+	case TL_FORMAT_TIMEML:
+		rc = tl_export_timeml(&b, tl, opts);
+		break;
 	default:
 		rc = tl_seterr(TL_ENOTFOUND, "format '%s' is not available", tl_format_name(fmt) ? tl_format_name(fmt) : "?");
 	}

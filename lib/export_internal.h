@@ -11,6 +11,7 @@
 
 int tl_export_json(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
 int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
+int tl_export_timeml(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
 
 /** "DATE", "TIME", "DURATION", "SET". */
 const char *tl_type_name(tl_timex_type t);
