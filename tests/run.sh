@@ -8,7 +8,8 @@
 #
 # Environment: TL_SANITIZE=1 is --sanitize; TL_BUILD_DIR overrides the build
 # directory; JOBS sets the parallelism (default 2); TL_SHARED points at the
-# shared corpora when they are not at ../shared.
+# shared corpora when they are not at ../shared; CI=true (or TL_WERROR=ON)
+# makes every compiler warning an error.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 sanitize=${TL_SANITIZE:-0}
@@ -33,8 +34,10 @@ else
 	build=${TL_BUILD_DIR:-$root/build}
 	san=OFF
 fi
-echo "== configure ($build, TL_SANITIZE=$san)"
-cmake -S "$root" -B "$build" -DTL_SANITIZE=$san -DTL_BUILD_TESTS=ON
+werror=${TL_WERROR:-OFF}
+[ "${CI:-}" = true ] && werror=ON
+echo "== configure ($build, TL_SANITIZE=$san, TL_WERROR=$werror)"
+cmake -S "$root" -B "$build" -DTL_SANITIZE=$san -DTL_WERROR=$werror -DTL_BUILD_TESTS=ON
 echo "== build"
 cmake --build "$build" -j "$jobs"
 echo "== test"
