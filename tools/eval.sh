@@ -1,0 +1,103 @@
+#!/bin/bash
+# tools/eval.sh - score the engine on a folder of gold TimeML (.tml) files.
+#
+#   tools/eval.sh [OPTIONS] GOLD_DIR [SYS_DIR]
+#
+# For every GOLD_DIR/NAME.tml, runs the `timeline` command over its plain
+# <TEXT> with its DCT and writes the system's TimeML to SYS_DIR/NAME.tml
+# (`--format timeml`); then scores SYS_DIR against GOLD_DIR with te3score.py
+# (TempEval-3 strict/relaxed extent F1, type and value F1) and prints its
+# table.  Without SYS_DIR the system files go to a temporary folder that is
+# removed afterwards.
+#
+#   --cli PATH      the timeline binary (default: $TL_CLI, else build/timeline)
+#   --shared DIR    the shared folder with tools/te3score.py (default:
+#                   $TL_SHARED, else ../shared next to the repository)
+#   --errors        also list missed, spurious and mismatched timexes
+#   --per-doc       also print per-document scores
+#   --json FILE     also write the scores as JSON to FILE
+#   -h, --help      show this help
+#
+# The text and DCT come from the command's own TimeML reader when it has
+# `--input-format timeml`, else from te3extract.py next to te3score.py.
+# Exit status: 0 ok; 1 the command failed on a document (the table is still
+# printed, that document scored as empty) or the scorer failed; 2 usage error.
+#
+# Example:  tools/eval.sh ../shared/corpora/meantime-en
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+usage() { sed -n '2,/^$/s/^# \{0,1\}//p' "$0"; }
+
+cli=${TL_CLI:-$root/build/timeline}
+shared=${TL_SHARED:-$root/../shared}
+score_args=()
+args=()
+while [ $# -gt 0 ]; do
+	case $1 in
+	--cli) [ $# -ge 2 ] || { usage >&2; exit 2; }; cli=$2; shift ;;
+	--shared) [ $# -ge 2 ] || { usage >&2; exit 2; }; shared=$2; shift ;;
+	--errors | --per-doc) score_args+=("$1") ;;
+	--json) [ $# -ge 2 ] || { usage >&2; exit 2; }; score_args+=(--json "$2"); shift ;;
+	-h | --help) usage; exit 0 ;;
+	-*) echo "eval.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+	*) args+=("$1") ;;
+	esac
+	shift
+done
+if [ ${#args[@]} -lt 1 ] || [ ${#args[@]} -gt 2 ]; then
+	usage >&2
+	exit 2
+fi
+gold=${args[0]}
+sys=${args[1]:-}
+
+[ -d "$gold" ] || { echo "eval.sh: $gold: not a folder" >&2; exit 2; }
+[ -x "$cli" ] || { echo "eval.sh: $cli: no timeline binary (build first, or --cli PATH)" >&2; exit 2; }
+score=$shared/tools/te3score.py
+extract=$shared/tools/te3extract.py
+[ -f "$score" ] || { echo "eval.sh: $score not found (--shared DIR)" >&2; exit 2; }
+# Debian's python3 first: the one on PATH may be another installation.
+py=/usr/bin/python3
+[ -x "$py" ] || py=$(command -v python3) || { echo "eval.sh: python3 not found" >&2; exit 2; }
+
+shopt -s nullglob
+files=("$gold"/*.tml)
+[ ${#files[@]} -gt 0 ] || { echo "eval.sh: no .tml files in $gold" >&2; exit 2; }
+
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+if [ -z "$sys" ]; then
+	sys=$work/sys
+fi
+mkdir -p "$sys" || exit 1
+
+native=0
+"$cli" --help 2>/dev/null | grep -q -- '--input-format' && native=1
+if [ $native = 0 ]; then
+	[ -f "$extract" ] || { echo "eval.sh: $extract not found" >&2; exit 2; }
+	"$py" "$extract" -o "$work/text" "$gold" >/dev/null || { echo "eval.sh: te3extract.py failed" >&2; exit 1; }
+fi
+
+failed=0
+for f in "${files[@]}"; do
+	name=$(basename "$f")
+	out=$sys/$name
+	rm -f "$out"
+	if [ $native = 1 ]; then
+		"$cli" --input-format timeml --format timeml -o "$out" "$f" || failed=$((failed + 1))
+		continue
+	fi
+	dct=$(head -c 10 "$work/text/$name.dct" 2>/dev/null)
+	dct_arg=()
+	[[ $dct =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] && dct_arg=(--dct "$dct")
+	"$cli" "${dct_arg[@]}" --format timeml -o "$out" "$work/text/$name.txt" || failed=$((failed + 1))
+done
+
+"$py" "$score" "$gold" "$sys" "${score_args[@]}"
+rc=$?
+if [ $failed -gt 0 ]; then
+	echo "eval.sh: the timeline command failed on $failed of ${#files[@]} documents" >&2
+	exit 1
+fi
+[ $rc = 0 ] || exit 1
+exit 0
