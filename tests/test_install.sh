@@ -2,9 +2,10 @@
 # test_install.sh - `cmake --install` into a temporary prefix puts headers,
 # both libraries, the CLI, timeline.pc and the CMake package in place; then
 # examples/embed.c is built against the installed copy (not the build tree)
-# three ways: pkg-config, find_package with timeline::timeline, and
-# find_package with timeline::timeline_static.  Each program must run and
-# print the timeline of its built-in paragraph (DCT 2024-03-15).
+# four ways: pkg-config (shared, and --static), find_package with
+# timeline::timeline, and with timeline::timeline_static.  Each program must
+# run, load the library it was meant to, and print what the build tree's
+# embed prints.
 set -u
 src=${TL_SOURCE_DIR:?TL_SOURCE_DIR is not set}
 bin=${TL_BINARY_DIR:?TL_BINARY_DIR is not set}
@@ -76,9 +77,13 @@ check_output() { # name program
 	[ $rc = 0 ] || { echo "FAIL: $1 exited $rc:"; cat "$tmp/$1.err"; return 1; }
 	[ "$out" = "$ref" ] ||
 		{ echo "FAIL: $1 printed something else than $bin/embed:"; diff <(echo "$ref") <(echo "$out"); return 1; }
-	if [ "$1" != embed-find_package-static ]; then
-		loads_installed "$2" || return 1
-	fi
+	case $1 in
+	*-static)
+		if ldd "$2" | grep -q libtimeline; then
+			echo "FAIL: $1 loads libtimeline.so"; return 1
+		fi ;;
+	*) loads_installed "$2" || return 1 ;;
+	esac
 	echo "ok: $1"
 }
 
@@ -87,6 +92,15 @@ cc -std=c11 -Wall -Wextra -Wpedantic -Werror $san $(pkg-config --cflags timeline
 	-o "$tmp/embed-pc" $(pkg-config --libs timeline) -Wl,-rpath,"$libdir" 2>"$tmp/pc.err" ||
 	{ echo "FAIL: building embed.c with pkg-config:"; cat "$tmp/pc.err"; fail=1; }
 [ -x "$tmp/embed-pc" ] && { check_output embed-pkg-config "$tmp/embed-pc" || fail=1; }
+
+# 1b. pkg-config --static: Requires.private names all libtimeline.a needs.
+libs_static=$(pkg-config --static --libs timeline | sed "s|-ltimeline\b|$libdir/libtimeline.a|")
+cc -std=c11 -Wall -Wextra -Wpedantic -Werror $san $(pkg-config --cflags timeline) "$src/examples/embed.c" \
+	-o "$tmp/embed-pc-static" $libs_static 2>"$tmp/pcs.err" ||
+	{ echo "FAIL: building embed.c with pkg-config --static:"; cat "$tmp/pcs.err"; fail=1; }
+if [ -x "$tmp/embed-pc-static" ]; then
+	check_output embed-pkg-config-static "$tmp/embed-pc-static" || fail=1
+fi
 
 # 2. and 3. find_package(timeline) in a separate CMake project.
 mkdir -p "$tmp/consumer"
@@ -107,9 +121,6 @@ if cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -DCMAKE_PREFIX_PATH="$prefi
 		{ echo "FAIL: find_package did not find the installed package"; fail=1; }
 	check_output embed-find_package-shared "$tmp/consumer/build/embed_shared" || fail=1
 	check_output embed-find_package-static "$tmp/consumer/build/embed_static" || fail=1
-	if ldd "$tmp/consumer/build/embed_static" | grep -q libtimeline; then
-		echo "FAIL: embed_static loads libtimeline.so"; fail=1
-	fi
 else
 	echo "FAIL: building embed.c with find_package(timeline):"; cat "$tmp/cm.log"; fail=1
 fi
