@@ -194,7 +194,7 @@ static int put_chars(const rd *r, size_t i, size_t j, tl_buf *b)
 	while (i < j) {
 		char c = r->s[i];
 		if (c == '&') {
-			size_t next;
+			size_t next = j;
 			tl_buf_put(b, r->s + run, i - run);
 			int rc = decode_entity(r, i, j, b, &next);
 			if (rc)
