@@ -5,6 +5,7 @@
  * (engine.c: scan, match, refine, resolve) and the events stage (events.c).
  */
 #include "internal.h"
+#include "utf8_repair.h"
 
 /* Defaults of tl_document_options. */
 int tl_document_options_init(tl_document_options *opts, unsigned int version)
@@ -32,6 +33,51 @@ int tl_document_push_timex(tl_document *doc, const tl_timex *t)
 	return TL_VEC_PUSH(doc->timexes, doc->ntimex, doc->cap_timex, c);
 }
 
+/* The encoding a leading byte order mark names, when it is not UTF-8. */
+static const char *foreign_bom(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	if (len >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)
+		return "UTF-32LE (byte order mark FF FE 00 00)";
+	if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)
+		return "UTF-32BE (byte order mark 00 00 FE FF)";
+	if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+		return "UTF-16LE (byte order mark FF FE)";
+	if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+		return "UTF-16BE (byte order mark FE FF)";
+	return NULL;
+}
+
+/* Check the bytes of a text.  Returns 0 when they can be used as they are,
+ * 1 when they must be repaired (replace_invalid), or a negative code with
+ * the message naming the offset of the first bad byte. */
+static int check_text(const char *text, size_t len, const tl_document_options *opts)
+{
+	const char *id = opts->id ? opts->id : "", *sep = opts->id ? ": " : "";
+	const char *bom = foreign_bom(text, len);
+	size_t bad;
+	if (len > TL_DOCUMENT_MAX_BYTES)
+		return tl_seterr(TL_ERANGE, "%s%stext of %zu bytes is over the limit of %zu bytes: split it",
+		                 id, sep, len, TL_DOCUMENT_MAX_BYTES);
+	if (bom)
+		return tl_seterr(TL_EUTF8, "%s%sthe text is %s, not UTF-8: convert it first", id,
+		                 sep, bom);
+	if (!len)
+		return 0;
+	int valid = tl_utf8_valid(text, len, &bad);
+	const char *nul = memchr(text, 0, valid ? len : bad); /* the first problem is named */
+	if (!valid && !nul)
+		return opts->replace_invalid ? 1
+		                             : tl_seterr(TL_EUTF8, "%s%sinvalid UTF-8 at byte offset %zu",
+		                                         id, sep, bad);
+	if (nul && !opts->replace_invalid)
+		return tl_seterr(TL_EUTF8,
+		                 "%s%sNUL byte at byte offset %zu: not UTF-8 text (UTF-16 without a "
+		                 "byte order mark?)",
+		                 id, sep, (size_t)(nul - text));
+	return nul ? 1 : 0;
+}
+
 /* Validate the DCT a caller gave. */
 static int valid_dct(tl_date d)
 {
@@ -44,7 +90,6 @@ int tl_document_parse(tl_document **out, const tl_parser *parser, const char *te
                       const tl_document_options *opts)
 {
 	static const tl_document_options defaults = TL_DOCUMENT_OPTIONS_INIT;
-	size_t bad;
 	int rc;
 
 	if (!out)
@@ -59,19 +104,29 @@ int tl_document_parse(tl_document **out, const tl_parser *parser, const char *te
 	if (opts->has_dct && !valid_dct(opts->dct))
 		return tl_seterr(TL_EINVAL, "invalid DCT %d-%d-%d (want a full date, years 1..9999)",
 		                 (int)opts->dct.year, (int)opts->dct.month, (int)opts->dct.day);
-	if (len && !tl_utf8_valid(text, len, &bad))
-		return tl_seterr(TL_EUTF8, "%s%sinvalid UTF-8 at byte offset %zu",
-		                 opts->id ? opts->id : "", opts->id ? ": " : "", bad);
+	rc = check_text(text, len, opts);
+	if (rc < 0)
+		return rc;
+	char *repaired = NULL;
+	size_t nrepair = 0, first_repair = 0;
+	if (rc == 1) {
+		if (tl_utf8_repair(&repaired, &len, &nrepair, &first_repair, text, len) != 0)
+			return tl_seterr(TL_ENOMEM, "out of memory");
+		text = repaired;
+	}
 
 	tl_document *doc = calloc(1, sizeof(*doc));
-	if (!doc)
-		return tl_seterr(TL_ENOMEM, "out of memory");
-	doc->id = tl_arena_strdup(&doc->arena, opts->id ? opts->id : "");
-	doc->text = tl_arena_strndup(&doc->arena, text ? text : "", len);
-	if (!doc->id || !doc->text) {
+	if (doc) {
+		doc->id = tl_arena_strdup(&doc->arena, opts->id ? opts->id : "");
+		doc->text = tl_arena_strndup(&doc->arena, text ? text : "", len);
+	}
+	free(repaired);
+	if (!doc || !doc->id || !doc->text) {
 		tl_document_free(doc);
 		return tl_seterr(TL_ENOMEM, "out of memory");
 	}
+	doc->nrepair = nrepair;
+	doc->first_repair = first_repair;
 	doc->len = len;
 	if (opts->has_dct) {
 		doc->dct = opts->dct;
@@ -151,4 +206,11 @@ int tl_document_sentence(size_t *start, size_t *end, const tl_document *doc, siz
 	if (end)
 		*end = doc->sentences[i].end;
 	return 0;
+}
+
+size_t tl_document_repairs(const tl_document *doc, size_t *first)
+{
+	if (first)
+		*first = doc ? doc->first_repair : 0;
+	return doc ? doc->nrepair : 0;
 }

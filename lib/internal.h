@@ -126,6 +126,9 @@ struct tl_document {
 
 	tl_doc_event *events;
 	size_t nevent, cap_event;
+
+	size_t nrepair;      /* bytes replaced by U+FFFD (replace_invalid) */
+	size_t first_repair; /* input offset of the first one */
 };
 
 /**

@@ -29,9 +29,17 @@ typedef struct tl_document_options {
 	int has_dct;          /**< 1: dct holds the document creation time */
 	tl_date dct;          /**< the DCT (a full date) when has_dct is 1 */
 	int infer_dct;        /**< 1 (default): without a DCT, infer one */
+	int replace_invalid;  /**< 1: replace invalid UTF-8 and NUL bytes by U+FFFD
+	                           instead of failing; the replacements are counted
+	                           (tl_document_repairs()) and offsets refer to the
+	                           repaired text (tl_document_text()).  0 (default):
+	                           such bytes are an error naming their offset. */
 } tl_document_options;
 
-#define TL_DOCUMENT_OPTIONS_INIT { TL_DOCUMENT_OPTIONS_VERSION, NULL, 0, { 0, 0, 0 }, 1 }
+#define TL_DOCUMENT_OPTIONS_INIT { TL_DOCUMENT_OPTIONS_VERSION, NULL, 0, { 0, 0, 0 }, 1, 0 }
+
+/** The largest text tl_document_parse() accepts, in bytes (1 GiB). */
+#define TL_DOCUMENT_MAX_BYTES ((size_t)1 << 30)
 
 /** Fill opts with the defaults of the given version; TL_EINVAL if unknown. */
 TL_EXTERN(int) tl_document_options_init(tl_document_options *opts, unsigned int version);
@@ -41,11 +49,23 @@ TL_EXTERN(int) tl_document_options_init(tl_document_options *opts, unsigned int 
  * The text is copied.  On success *out is a new document that the caller owns
  * (free with tl_document_free(), or hand to tl_timeline_add()).
  * Fails with TL_EUTF8 (the message names the byte offset) when text is not
- * valid UTF-8, TL_EINVAL on a NULL argument or an invalid DCT, TL_ENOMEM.
+ * valid UTF-8 or holds a NUL byte (unless opts->replace_invalid), and always
+ * when it starts with a UTF-16 or UTF-32 byte order mark (the message names
+ * the encoding); a UTF-8 byte order mark is kept as part of the text.
+ * TL_ERANGE when len exceeds TL_DOCUMENT_MAX_BYTES, TL_EINVAL on a NULL
+ * argument or an invalid DCT, TL_ENOMEM.
  */
 TL_EXTERN(int) tl_document_parse(tl_document **out, const tl_parser *parser,
                                  const char *text, size_t len,
                                  const tl_document_options *opts);
+
+/**
+ * How many invalid UTF-8 sequences and NUL bytes were replaced by U+FFFD
+ * (only ever non-zero with tl_document_options.replace_invalid).  When first
+ * is not NULL it gets the byte offset, in the text as given, of the first
+ * replacement (0 when there was none).
+ */
+TL_EXTERN(size_t) tl_document_repairs(const tl_document *doc, size_t *first);
 
 /** Free a document.  NULL is a no-op. */
 TL_EXTERN(void) tl_document_free(tl_document *doc);
