@@ -3,191 +3,451 @@
  *
  *   timeline [OPTIONS] [FILE...]
  *
- * Exit codes: 0 ok, 1 input error, 2 usage error.
+ * The main thread reads documents (input.c), packs them into jobs and hands
+ * them to the worker pool (workers.c); it takes the finished jobs back in
+ * input order and writes them out (output.c).  Three ways to finish a job:
+ *
+ *   lines   --format jsonl: each document its own one-line JSON timeline,
+ *           written as soon as its job is back (memory stays flat).
+ *   stream  --format json: each job is a batch timeline, split into elements
+ *           and merged through spill files (merge.c); a run of one batch is
+ *           written exactly as the library exports it.
+ *   hold    the other formats: documents are added to one timeline, exported
+ *           at the end (memory grows with the input).
+ *
+ * Exit codes: 0 ok, 1 input or output error, 2 usage error.
  */
-#include "timeline.h"
+#include "cli_merge.h"
 
 #include <errno.h>
-#include <getopt.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
-static const char usage_text[] =
-	"Usage: timeline [OPTIONS] [FILE...]\n"
-	"Find dates, times, durations and recurrences in prose and write a timeline.\n"
-	"With no FILE, or FILE '-', read standard input; several files make one timeline.\n"
-	"\n"
-	"  -d, --dct YYYY-MM-DD  document creation time (default: inferred from the text)\n"
-	"  -f, --format FMT      json (default), ics, timeml, timelinejs, tsv, html\n"
-	"  -o, --output FILE     write to FILE (atomically) instead of standard output\n"
-	"  -h, --help            show this help and exit\n"
-	"  -V, --version         show the version and exit\n"
-	"\n"
-	"Exit status: 0 ok, 1 input or output error, 2 usage error.\n";
+enum { MODE_LINES, MODE_STREAM, MODE_HOLD };
 
-/* Read a whole stream; NULL with errno on failure. */
-static char *slurp(FILE *f, size_t *len)
+/* Documents per job and bytes per job in lines mode. */
+#define LINES_JOB_DOCS 64
+#define LINES_JOB_BYTES ((size_t)256 << 10)
+
+typedef struct job {
+	size_t seq;
+	cli_doc *docs;
+	size_t ndoc, cap;
+	size_t bytes;
+	size_t doc_base; /* index of docs[0] in the run */
+	int split;       /* stream mode: split the export into elements */
+	/* results */
+	int rc;
+	char *err;
+	char *out;
+	size_t outlen;
+	tl_document **parsed; /* hold mode */
+	cli_part part;        /* stream mode, when split */
+} job;
+
+typedef struct run {
+	const cli_options *o;
+	int mode;
+	tl_parser *parser;
+	tl_export_options eo;
+	cli_merge *merge;
+	cli_stats st;
+	cli_sink sink;
+	tl_timeline *held; /* hold mode */
+	int split_seen;    /* stream mode: some batch was split */
+} run;
+
+/* Free a job and everything it holds. */
+static void job_free(job *j)
 {
-	size_t cap = 65536, n = 0;
-	char *buf = malloc(cap);
-	if (!buf)
-		return NULL;
-	for (;;) {
-		if (n == cap) {
-			char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				errno = ENOMEM;
-				return NULL;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		size_t r = fread(buf + n, 1, cap - n, f);
-		n += r;
-		if (r == 0) {
-			if (ferror(f)) {
-				free(buf);
-				return NULL;
-			}
-			break;
-		}
-	}
-	*len = n;
-	return buf;
+	if (!j)
+		return;
+	for (size_t i = 0; i < j->ndoc; i++)
+		cli_doc_free(&j->docs[i]);
+	if (j->parsed)
+		for (size_t i = 0; i < j->ndoc; i++)
+			tl_document_free(j->parsed[i]);
+	free(j->parsed);
+	free(j->docs);
+	free(j->err);
+	tl_free(j->out);
+	cli_part_free(&j->part);
+	free(j);
 }
 
-/* Write data to path through a temporary file and a rename. */
-static int write_atomic(const char *path, const char *data, size_t len)
+/* Record a failure of the library in a job: its message, with the document id. */
+static void job_fail(job *j, int rc, const char *id)
 {
-	size_t n = strlen(path) + 32;
-	char *tmp = malloc(n);
-	if (!tmp)
-		return -1;
-	snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "wb");
-	if (!f) {
-		free(tmp);
-		return -1;
+	const char *msg = tl_error_last();
+	size_t n = strlen(msg) + strlen(id) + 8;
+	j->rc = rc ? rc : TL_ERROR;
+	free(j->err);
+	if ((j->err = malloc(n)) != NULL) {
+		if (strncmp(msg, id, strlen(id)) == 0)
+			snprintf(j->err, n, "%s", msg);
+		else
+			snprintf(j->err, n, "%s: %s", id, msg);
 	}
-	int ok = fwrite(data, 1, len, f) == len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		int e = errno;
-		remove(tmp);
-		free(tmp);
-		errno = e;
-		return -1;
+}
+
+/* Parse the i-th document of a job. */
+static int parse_doc(tl_document **out, const run *r, job *j, size_t i)
+{
+	tl_document_options dopts = TL_DOCUMENT_OPTIONS_INIT;
+	const cli_doc *d = &j->docs[i];
+	dopts.id = d->id;
+	if (d->has_dct) {
+		dopts.has_dct = 1;
+		dopts.dct = d->dct;
+	} else if (r->o->has_dct) {
+		dopts.has_dct = 1;
+		dopts.dct = r->o->dct;
 	}
-	free(tmp);
+	int rc = tl_document_parse(out, r->parser, d->text, d->len, &dopts);
+	if (rc != 0)
+		job_fail(j, rc, d->id);
+	return rc;
+}
+
+/* Append s[0..n) to the job's output. */
+static int out_append(job *j, const char *s, size_t n, size_t *cap)
+{
+	if (j->outlen + n + 1 > *cap) {
+		size_t c = *cap ? *cap : 4096;
+		while (c < j->outlen + n + 1)
+			c *= 2;
+		char *p = realloc(j->out, c);
+		if (!p)
+			return TL_ENOMEM;
+		j->out = p;
+		*cap = c;
+	}
+	memcpy(j->out + j->outlen, s, n);
+	j->outlen += n;
+	j->out[j->outlen] = '\0';
 	return 0;
+}
+
+/* Lines mode: one line of JSON per document. */
+static void work_lines(run *r, job *j)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < j->ndoc && j->rc == 0; i++) {
+		tl_document *doc = NULL;
+		tl_timeline *tl = NULL;
+		char *s = NULL;
+		size_t n = 0;
+		int rc = parse_doc(&doc, r, j, i);
+		if (rc != 0)
+			break;
+		if ((rc = tl_timeline_new(&tl, &r->o->tlopts)) != 0 ||
+		    (rc = tl_timeline_add(tl, doc)) != 0) {
+			tl_document_free(doc);
+			tl_timeline_free(tl);
+			job_fail(j, rc, j->docs[i].id);
+			break;
+		}
+		rc = tl_export(&s, &n, tl, TL_FORMAT_JSON, &r->eo);
+		if (rc != 0)
+			job_fail(j, rc, j->docs[i].id);
+		else if (out_append(j, s, n, &cap) != 0)
+			job_fail(j, TL_ENOMEM, j->docs[i].id);
+		tl_free(s);
+		tl_timeline_free(tl);
+	}
+}
+
+/* Stream mode: the job's documents as one batch timeline, exported. */
+static void work_stream(run *r, job *j)
+{
+	tl_timeline *tl = NULL;
+	int rc = tl_timeline_new(&tl, &r->o->tlopts);
+	if (rc != 0) {
+		job_fail(j, rc, "batch");
+		return;
+	}
+	for (size_t i = 0; i < j->ndoc; i++) {
+		tl_document *doc = NULL;
+		if (parse_doc(&doc, r, j, i) != 0)
+			goto done;
+		if ((rc = tl_timeline_add(tl, doc)) != 0) {
+			tl_document_free(doc);
+			job_fail(j, rc, j->docs[i].id);
+			goto done;
+		}
+		/* the text is in the document now: let the input copy go */
+		free(j->docs[i].text);
+		j->docs[i].text = NULL;
+	}
+	if ((rc = tl_export(&j->out, &j->outlen, tl, TL_FORMAT_JSON, &r->eo)) != 0) {
+		job_fail(j, rc, j->ndoc ? j->docs[0].id : "batch");
+		goto done;
+	}
+	if (j->split) {
+		if (cli_merge_split(&j->part, r->merge, tl, j->out, j->doc_base) != 0) {
+			j->rc = TL_ENOMEM;
+			goto done;
+		}
+		tl_free(j->out);
+		j->out = NULL;
+	}
+done:
+	tl_timeline_free(tl);
+}
+
+/* Hold mode: parse the documents; the main thread adds them to the timeline. */
+static void work_hold(run *r, job *j)
+{
+	if (!(j->parsed = calloc(j->ndoc ? j->ndoc : 1, sizeof(*j->parsed)))) {
+		j->rc = TL_ENOMEM;
+		return;
+	}
+	for (size_t i = 0; i < j->ndoc; i++) {
+		if (parse_doc(&j->parsed[i], r, j, i) != 0)
+			return;
+		free(j->docs[i].text);
+		j->docs[i].text = NULL;
+	}
+}
+
+/* The worker function: run one job. */
+static void work(void *jp, void *ctx)
+{
+	run *r = ctx;
+	job *j = jp;
+	if (r->mode == MODE_LINES)
+		work_lines(r, j);
+	else if (r->mode == MODE_STREAM)
+		work_stream(r, j);
+	else
+		work_hold(r, j);
+}
+
+/* Take a finished job back (main thread, input order).  0 or an exit code. */
+static int collect(run *r, job *j)
+{
+	int status = 0;
+	if (j->rc != 0) {
+		if (r->mode == MODE_LINES) /* the lines before the fault */
+			cli_sink_write(&r->sink, j->out, j->outlen);
+		cli_error("%s", j->err ? j->err : tl_strerror(j->rc));
+		job_free(j);
+		return CLI_EXIT_INPUT;
+	}
+	if (r->mode == MODE_LINES || (r->mode == MODE_STREAM && !j->split)) {
+		cli_sink_write(&r->sink, j->out, j->outlen);
+	} else if (r->mode == MODE_STREAM) {
+		if (cli_merge_add(r->merge, &j->part, j->seq) != 0) {
+			cli_error("temporary file: %s", strerror(errno ? errno : ENOMEM));
+			status = CLI_EXIT_INPUT;
+		}
+	} else {
+		for (size_t i = 0; i < j->ndoc && status == 0; i++) {
+			if (tl_timeline_add(r->held, j->parsed[i]) != 0) {
+				cli_error("%s", tl_error_last());
+				status = CLI_EXIT_INPUT;
+			} else
+				j->parsed[i] = NULL;
+		}
+	}
+	r->st.docs_out += j->ndoc;
+	job_free(j);
+	if (status == 0 && r->sink.failed)
+		status = CLI_EXIT_INPUT; /* reported at the end */
+	cli_progress_tick();
+	return status;
+}
+
+/* Hand a job to the pool, taking finished ones back first.  0 or an exit code. */
+static int submit(run *r, cli_pool *pool, job *j)
+{
+	int status = 0;
+	void *done;
+	while (status == 0 && cli_pool_full(pool))
+		status = collect(r, cli_pool_pop(pool, 1));
+	if (status != 0) {
+		job_free(j);
+		return status;
+	}
+	cli_pool_push(pool, j);
+	while (status == 0 && (done = cli_pool_pop(pool, 0)) != NULL)
+		status = collect(r, done);
+	return status;
+}
+
+/* Is the job under construction full? */
+static int job_full(const run *r, const job *j)
+{
+	if (r->mode == MODE_LINES)
+		return j->ndoc >= LINES_JOB_DOCS || j->bytes >= LINES_JOB_BYTES;
+	return j->bytes >= r->o->segment_size;
+}
+
+/* Add a document to the job under construction (made when *jp is NULL).  0 or -1. */
+static int job_add(job **jp, cli_doc *d, size_t ndocs)
+{
+	job *j = *jp;
+	if (!j && !(j = *jp = calloc(1, sizeof(*j))))
+		return -1;
+	if (j->ndoc == j->cap) {
+		size_t c = j->cap ? j->cap * 2 : 8;
+		cli_doc *nd = realloc(j->docs, c * sizeof(*nd));
+		if (!nd)
+			return -1;
+		j->docs = nd;
+		j->cap = c;
+	}
+	if (j->ndoc == 0)
+		j->doc_base = ndocs;
+	j->docs[j->ndoc++] = *d;
+	j->bytes += d->len;
+	return 0;
+}
+
+/*
+ * Read every input, hand out jobs, take them back in order.  0 or an exit
+ * code.  When the input goes wrong, everything read before the fault is still
+ * processed and written, so that what comes out before the error does not
+ * depend on the number of threads.
+ */
+static int process(run *r, cli_pool *pool)
+{
+	int in_status = 0, status = 0, nfiles = r->o->nfiles ? r->o->nfiles : 1;
+	size_t seq = 0, ndocs = 0;
+	job *j = NULL;
+	for (int f = 0; f < nfiles && in_status == 0 && status == 0; f++) {
+		cli_reader *rd = NULL;
+		in_status = cli_reader_open(&rd, r->o->nfiles ? r->o->files[f] : "-", r->o, &r->st);
+		while (in_status == 0 && status == 0) {
+			cli_doc d;
+			int got = cli_reader_next(rd, &d);
+			if (got < 0)
+				in_status = CLI_EXIT_INPUT;
+			if (got <= 0)
+				break;
+			if (job_add(&j, &d, ndocs) != 0) {
+				cli_doc_free(&d);
+				cli_error("out of memory");
+				in_status = CLI_EXIT_INPUT;
+				break;
+			}
+			ndocs++;
+			if (job_full(r, j)) {
+				j->seq = seq++;
+				j->split = 1;
+				r->split_seen = 1;
+				status = submit(r, pool, j);
+				j = NULL;
+			}
+		}
+		cli_reader_close(rd);
+	}
+	if (status == 0 && j) {
+		j->seq = seq++;
+		j->split = r->split_seen;
+		status = submit(r, pool, j);
+		j = NULL;
+	}
+	job_free(j);
+	/* take back what is still in flight, in order, even after a failure */
+	void *done;
+	while ((done = cli_pool_pop(pool, 1)) != NULL) {
+		if (status == 0)
+			status = collect(r, done);
+		else
+			job_free(done);
+	}
+	return status ? status : in_status;
+}
+
+/* Write what is left to write once all jobs are back.  0 or an exit code. */
+static int finish(run *r)
+{
+	if (r->mode == MODE_STREAM) {
+		if (r->split_seen)
+			return cli_merge_finish(r->merge, &r->sink) == 0 ? 0 : CLI_EXIT_INPUT;
+		if (r->st.docs_out == 0)
+			cli_sink_write(&r->sink, r->merge->empty, r->merge->empty_len);
+		return 0;
+	}
+	if (r->mode == MODE_HOLD) {
+		char *s = NULL;
+		size_t n = 0;
+		if (tl_export(&s, &n, r->held, r->o->format, &r->eo) != 0) {
+			cli_error("%s", tl_error_last());
+			return CLI_EXIT_INPUT;
+		}
+		cli_sink_write(&r->sink, s, n);
+		tl_free(s);
+	}
+	return 0;
+}
+
+/* Sum of the sizes of the inputs when all are regular files, else 0. */
+static uint64_t total_size(const cli_options *o)
+{
+	uint64_t sum = 0;
+	for (int i = 0; i < o->nfiles; i++) {
+		struct stat sb;
+		if (strcmp(o->files[i], "-") == 0 || stat(o->files[i], &sb) != 0 ||
+		    !S_ISREG(sb.st_mode))
+			return 0;
+		sum += (uint64_t)sb.st_size;
+	}
+	return sum;
 }
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "dct", required_argument, NULL, 'd' },    { "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' }, { "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },      { NULL, 0, NULL, 0 }
-	};
-	tl_document_options dopts = TL_DOCUMENT_OPTIONS_INIT;
-	tl_format fmt = TL_FORMAT_JSON;
-	const char *output = NULL;
-	int c;
+	cli_options o;
+	run r;
+	cli_pool *pool = NULL;
+	int status = cli_options_parse(&o, argc, argv);
+	if (status >= 0)
+		return status;
 
-	while ((c = getopt_long(argc, argv, "d:f:o:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if (tl_date_parse(&dopts.dct, optarg) != 0 || dopts.dct.day == 0) {
-				fprintf(stderr, "timeline: --dct: '%s' is not a date (YYYY-MM-DD)\n", optarg);
-				return 2;
-			}
-			dopts.has_dct = 1;
-			break;
-		case 'f':
-			if (tl_format_from_name(&fmt, optarg) != 0) {
-				fprintf(stderr, "timeline: --format: unknown format '%s'\n", optarg);
-				return 2;
-			}
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			return 0;
-		case 'V':
-			printf("timeline %s\n", tl_version());
-			return 0;
-		default:
-			fputs("Try 'timeline --help'.\n", stderr);
-			return 2;
-		}
-	}
+	memset(&r, 0, sizeof(r));
+	r.o = &o;
+	tl_export_options_init(&r.eo, TL_EXPORT_OPTIONS_VERSION);
+	if (o.jsonl_out) {
+		r.mode = MODE_LINES;
+		r.eo.pretty = 0;
+	} else if (o.format == TL_FORMAT_JSON && cli_merge_new(&r.merge, &r.eo) == 0) {
+		r.mode = MODE_STREAM;
+	} else
+		r.mode = MODE_HOLD;
+	r.st.bytes_total = total_size(&o);
 
-	tl_parser *parser = NULL;
-	tl_timeline *tl = NULL;
-	int status = 0;
-	if (tl_parser_new(&parser, NULL) != 0 || tl_timeline_new(&tl, NULL) != 0) {
-		fprintf(stderr, "timeline: %s\n", tl_error_last());
-		tl_parser_free(parser);
-		return 1;
-	}
-	int nfiles = argc - optind;
-	for (int i = 0; i < (nfiles ? nfiles : 1) && status == 0; i++) {
-		const char *name = nfiles ? argv[optind + i] : "-";
-		int is_stdin = strcmp(name, "-") == 0;
-		FILE *f = is_stdin ? stdin : fopen(name, "rb");
-		if (!f) {
-			fprintf(stderr, "timeline: %s: %s\n", name, strerror(errno));
-			status = 1;
-			break;
-		}
-		size_t len = 0;
-		char *text = slurp(f, &len);
-		if (!text)
-			fprintf(stderr, "timeline: %s: %s\n", name, strerror(errno));
-		if (!is_stdin)
-			fclose(f);
-		if (!text) {
-			status = 1;
-			break;
-		}
-		tl_document *doc = NULL;
-		dopts.id = is_stdin ? "stdin" : name;
-		if (tl_document_parse(&doc, parser, text, len, &dopts) != 0 ||
-		    tl_timeline_add(tl, doc) != 0) {
-			const char *msg = tl_error_last();
-			if (strncmp(msg, name, strlen(name)) == 0)
-				fprintf(stderr, "timeline: %s\n", msg);
-			else
-				fprintf(stderr, "timeline: %s: %s\n", name, msg);
-			tl_document_free(doc);
-			status = 1;
-		}
-		free(text);
-	}
-	char *out = NULL;
-	size_t outlen = 0;
-	if (status == 0 && tl_export(&out, &outlen, tl, fmt, NULL) != 0) {
-		fprintf(stderr, "timeline: %s\n", tl_error_last());
-		status = 1;
-	}
-	if (status == 0) {
-		if (output) {
-			if (write_atomic(output, out, outlen) != 0) {
-				fprintf(stderr, "timeline: %s: %s\n", output, strerror(errno));
-				status = 1;
-			}
-		} else if (fwrite(out, 1, outlen, stdout) != outlen || fflush(stdout) != 0) {
-			fprintf(stderr, "timeline: standard output: %s\n", strerror(errno));
-			status = 1;
+	if (tl_parser_new(&r.parser, NULL) != 0 ||
+	    (r.mode == MODE_HOLD && tl_timeline_new(&r.held, &o.tlopts) != 0)) {
+		cli_error("%s", tl_error_last());
+		status = CLI_EXIT_INPUT;
+	} else if ((status = cli_sink_open(&r.sink, o.output)) == 0) {
+		cli_progress_init(&r.st, o.quiet);
+		if (cli_pool_new(&pool, o.jobs > 1 ? o.jobs : 0, (size_t)o.jobs * 2 + 1, work,
+		                 &r) != 0)
+			status = CLI_EXIT_INPUT;
+		if (status == 0)
+			status = process(&r, pool);
+		cli_pool_free(pool);
+		if (status == 0)
+			status = finish(&r);
+		cli_progress_done();
+		if (status == 0)
+			status = cli_sink_commit(&r.sink);
+		else {
+			if (r.sink.failed)
+				cli_sink_report(&r.sink);
+			cli_sink_abort(&r.sink);
 		}
 	}
-	tl_free(out);
-	tl_timeline_free(tl);
-	tl_parser_free(parser);
+	if (r.st.bad && !o.quiet)
+		fprintf(stderr, "timeline: %llu document%s written, %llu bad line%s skipped\n",
+		        (unsigned long long)r.st.docs_out, r.st.docs_out == 1 ? "" : "s",
+		        (unsigned long long)r.st.bad, r.st.bad == 1 ? "" : "s");
+	tl_timeline_free(r.held);
+	cli_merge_free(r.merge);
+	tl_parser_free(r.parser);
 	return status;
 }

@@ -89,3 +89,11 @@ size_t tl_utf8_count(const char *str, size_t len)
 		n += (s[i] & 0xC0) != 0x80;
 	return n;
 }
+
+/* Public form of tl_utf8_valid(): 0, or TL_EUTF8 with the first bad offset. */
+int tl_utf8_validate(size_t *bad_offset, const char *text, size_t len)
+{
+	if (!text)
+		return len ? TL_EINVAL : 0;
+	return tl_utf8_valid(text, len, bad_offset) ? 0 : TL_EUTF8;
+}

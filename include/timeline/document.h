@@ -105,6 +105,14 @@ TL_EXTERN(int) tl_document_sentence(size_t *start, size_t *end,
  */
 TL_EXTERN(int) tl_date_parse(tl_date *out, const char *s);
 
+/**
+ * Check that text[0..len) is valid UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF), the test tl_document_parse() applies.
+ * Returns 0 when it is; else TL_EUTF8 with *bad_offset (when not NULL) set to
+ * the byte offset of the first invalid sequence.  Sets no error message.
+ */
+TL_EXTERN(int) tl_utf8_validate(size_t *bad_offset, const char *text, size_t len);
+
 TL_END_DECLS
 
 #endif

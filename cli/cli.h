@@ -1,0 +1,162 @@
+/*
+ * cli.h - what the parts of the `timeline` command share.
+ *
+ * The command is a small pipeline:
+ *
+ *   options.c   command line -> cli_options
+ *   input.c     files -> cli_doc (text segments, JSONL lines, TimeML files)
+ *   workers.c   a pool of threads over an ordered, bounded window of jobs
+ *   merge.c     the merged JSON timeline, streamed through spill files
+ *   output.c    standard output or an atomic -o file; broken pipes
+ *   progress.c  the progress line and the final summary on stderr
+ *   main.c      wiring: read, hand out, collect in order, write
+ *
+ * Exit codes: CLI_EXIT_OK 0, CLI_EXIT_INPUT 1 (input or output error),
+ * CLI_EXIT_USAGE 2.
+ */
+#ifndef TL_CLI_H
+#define TL_CLI_H
+
+#include "timeline.h"
+
+#include <stdint.h>
+#include <stdio.h>
+
+enum { CLI_EXIT_OK = 0, CLI_EXIT_INPUT = 1, CLI_EXIT_USAGE = 2 };
+
+/* ---- options (options.c) ------------------------------------------------ */
+
+typedef enum cli_input_format { CLI_IN_TEXT, CLI_IN_TIMEML, CLI_IN_JSONL } cli_input_format;
+
+typedef struct cli_options {
+	cli_input_format input_format;
+	int jsonl_out;      /* --format jsonl: one line per document */
+	tl_format format;   /* the format otherwise */
+	const char *output; /* -o FILE, or NULL for standard output */
+	int has_dct;        /* --dct given */
+	tl_date dct;
+	int skip_bad;               /* --on-error skip (default: fail) */
+	int jobs;                   /* -j N: worker threads (1: none) */
+	int quiet;                  /* --quiet: no progress line, no summary */
+	size_t segment_size;        /* --segment-size: text cut near this many bytes */
+	tl_timeline_options tlopts; /* --from, --to, --min-granularity */
+	char **files;               /* FILE... ("-" is standard input) */
+	int nfiles;
+} cli_options;
+
+/**
+ * Parse the command line into *o.  Returns -1 to go on, or an exit code when
+ * the command is done (--help, --version: 0; a usage error, reported on
+ * stderr: 2).
+ */
+int cli_options_parse(cli_options *o, int argc, char **argv);
+
+/* ---- documents and readers (input.c) ------------------------------------ */
+
+/** One document to analyse.  id and text are malloc'd and owned by the doc. */
+typedef struct cli_doc {
+	char *id;
+	char *text;
+	size_t len;
+	int has_dct; /* a DCT of its own (JSONL "dct", TimeML DCT) */
+	tl_date dct;
+} cli_doc;
+
+void cli_doc_free(cli_doc *d);
+
+/** Counters shared by readers, main loop and progress line. */
+typedef struct cli_stats {
+	uint64_t bytes_in;    /* bytes read so far */
+	uint64_t bytes_total; /* total size of the inputs when known, else 0 */
+	uint64_t docs_in;     /* documents read */
+	uint64_t docs_out;    /* documents written */
+	uint64_t bad;         /* bad lines or documents skipped */
+} cli_stats;
+
+typedef struct cli_reader cli_reader;
+
+/**
+ * Open path ("-": standard input) for reading documents in format fmt.
+ * Text is cut into segments near o->segment_size bytes at paragraph
+ * boundaries.  Returns 0, or CLI_EXIT_INPUT after reporting the error.
+ */
+int cli_reader_open(cli_reader **out, const char *path, const cli_options *o, cli_stats *st);
+
+/**
+ * The next document in *doc (the caller owns it).  Returns 1 for a document,
+ * 0 at the end, or -1 on a fatal error, already reported on stderr.  Bad JSONL lines are reported
+ * with file and line; with
+ * --on-error skip they are counted in st->bad and passed over.
+ */
+int cli_reader_next(cli_reader *r, cli_doc *doc);
+
+/** Close a reader; NULL is a no-op. */
+void cli_reader_close(cli_reader *r);
+
+/* ---- output (output.c) --------------------------------------------------- */
+
+/**
+ * Where the output goes: standard output, or a temporary file next to -o that
+ * is renamed over it by cli_sink_commit() only when everything went well.
+ */
+typedef struct cli_sink {
+	FILE *f;
+	const char *path; /* -o FILE, or NULL */
+	char *tmp;        /* the temporary file, or NULL */
+	int failed;       /* a write failed; errno_saved says why */
+	int errno_saved;
+} cli_sink;
+
+/** Open the sink; 0, or CLI_EXIT_INPUT after reporting the error. */
+int cli_sink_open(cli_sink *s, const char *path);
+/** Write n bytes; 0 or -1 (the sink remembers the failure). */
+int cli_sink_write(cli_sink *s, const void *p, size_t n);
+/** Flush, close and (with -o) rename into place.  0 or CLI_EXIT_INPUT. */
+int cli_sink_commit(cli_sink *s);
+/** Drop everything written: with -o, remove the temporary file. */
+void cli_sink_abort(cli_sink *s);
+/** Report a failed write (nothing for a broken pipe, which is not news). */
+void cli_sink_report(const cli_sink *s);
+
+/* ---- workers (workers.c) ------------------------------------------------- */
+
+/**
+ * A pool of worker threads over an ordered window of jobs.  The main thread
+ * pushes jobs (at most `window` in flight) and pops them back in the order it
+ * pushed them, each once a worker has run fn on it.  With 0 threads, push
+ * runs the job at once on the calling thread: the same work, in the same
+ * order, so the output cannot depend on the number of threads.
+ */
+typedef struct cli_pool cli_pool;
+typedef void (*cli_job_fn)(void *job, void *ctx);
+
+/** Start nthreads workers (0: none).  0, or -1 (reported). */
+int cli_pool_new(cli_pool **out, int nthreads, size_t window, cli_job_fn fn, void *ctx);
+/** 1 when `window` jobs are in flight: pop one before pushing another. */
+int cli_pool_full(const cli_pool *p);
+/** Hand a job over (the pool must not be full). */
+void cli_pool_push(cli_pool *p, void *job);
+/** The oldest job: waits for it when wait is 1, else NULL if not done yet; NULL when empty. */
+void *cli_pool_pop(cli_pool *p, int wait);
+/** Stop and join the workers (jobs still in flight are finished first); NULL is a no-op. */
+void cli_pool_free(cli_pool *p);
+
+/* ---- progress (progress.c) ----------------------------------------------- */
+
+/** Set up the progress line: shown when stderr is a terminal and !quiet. */
+void cli_progress_init(const cli_stats *st, int quiet);
+/** Redraw the progress line when due (after the first second, a few times a second). */
+void cli_progress_tick(void);
+/** Erase the progress line. */
+void cli_progress_done(void);
+
+/* ---- messages ------------------------------------------------------------ */
+
+/** Print "timeline: " and a formatted message on stderr (progress line erased first). */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+#endif

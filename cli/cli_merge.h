@@ -1,0 +1,83 @@
+/*
+ * cli_merge.h - the merged JSON timeline streamed through spill files
+ * (merge.c; the design is in its file comment and in docs/cli.md).
+ */
+#ifndef TL_CLI_MERGE_H
+#define TL_CLI_MERGE_H
+
+#include "cli.h"
+
+#define CLI_MERGE_MAX_ARRAYS 8
+
+/** What the final sort needs of one event, and where its JSON lies in the spill. */
+typedef struct cli_event_key {
+	tl_date start;
+	int granularity;
+	size_t batch;    /* batch number */
+	size_t pos;      /* position in the batch's timeline */
+	uint64_t offset; /* of its JSON in the event spill */
+	size_t len;
+} cli_event_key;
+
+/** The elements of one array of one batch, laid end to end. */
+typedef struct cli_part_array {
+	char *data;
+	size_t len, cap;
+	size_t *lens; /* length of each element */
+	size_t n, cap_lens;
+} cli_part_array;
+
+/** One batch split into elements, indexed like cli_merge.arr. */
+typedef struct cli_part {
+	cli_part_array arr[CLI_MERGE_MAX_ARRAYS];
+	cli_event_key *keys; /* one per event: start and granularity */
+} cli_part;
+
+/** The skeleton of the output and the spills, in root key order. */
+typedef struct cli_merge {
+	int flags; /* json-c flags the library writes with */
+	size_t narr;
+	struct {
+		char *key;
+		char *pre;   /* text from the previous ']' to this array's '[' */
+		char *lead;  /* between '[' and the first element */
+		char *trail; /* between the last element and ']' */
+		int is_events, is_timexes;
+		FILE *spill;    /* elements so far, with separators (not events) */
+		uint64_t count; /* elements so far */
+	} arr[CLI_MERGE_MAX_ARRAYS];
+	char *tail;   /* after the last ']', with the final newline */
+	char *indent; /* put after each newline inside an element */
+	char *empty;  /* the library's export of an empty timeline */
+	size_t empty_len;
+	FILE *evspill;
+	uint64_t evlen;
+	cli_event_key *index;
+	size_t nindex, cap_index;
+} cli_merge;
+
+/**
+ * Learn the output layout for export options eo.  0, or -1 when the
+ * library's JSON cannot be streamed this way (the caller holds the timeline
+ * in memory instead).  Reports nothing.
+ */
+int cli_merge_new(cli_merge **out, const tl_export_options *eo);
+/** Free; NULL is a no-op. */
+void cli_merge_free(cli_merge *m);
+
+/**
+ * Split json, the export of batch timeline tl whose first document is the
+ * doc_base-th of the run, into *part.  Thread-safe: m is only read.
+ * 0, or -1 (out of memory or an export this code does not understand).
+ */
+int cli_merge_split(cli_part *part, const cli_merge *m, tl_timeline *tl, const char *json,
+                    size_t doc_base);
+void cli_part_free(cli_part *p);
+
+/** Take a batch's elements over into the spills, in batch order.  0 or -1. */
+int cli_merge_add(cli_merge *m, const cli_part *part, size_t batch);
+
+/** Write the whole merged timeline to s.  0, or -1 (reported). */
+int cli_merge_finish(cli_merge *m, cli_sink *s);
+
+#endif

@@ -1,0 +1,433 @@
+/*
+ * input.c - readers: files in, documents out, one at a time.
+ *
+ * text   A file is one document, unless it is long: then it is cut into
+ *        segments near --segment-size bytes (S).  The reader holds at most
+ *        2S bytes; a file that ends within them is one document.  Otherwise
+ *        the cut goes after the first paragraph break (a blank line) at or
+ *        past S, else after the last one before S, else after the first line
+ *        end past S (a forced cut), else at a space or a character boundary.
+ *        A segment's id is "FILE@OFFSET", OFFSET the byte where it starts.
+ * jsonl  One JSON object a line: {"id": ..., "dct": "YYYY-MM-DD", "text": ...},
+ *        "id" and "dct" optional.  Blank lines are passed over.  A bad line
+ *        (invalid UTF-8 or JSON, no "text", a bad "dct") is reported with
+ *        file, line, column and byte offset; --on-error decides whether it
+ *        ends the run or is counted and skipped.
+ * timeml A TimeML file (see timeline/timeml.h), one document.
+ *
+ * Every document is checked for valid UTF-8 here, so that the workers never
+ * meet bad input and a bad byte is reported with its line number.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <json-c/json.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define READ_CHUNK 65536
+#define MAX_LINE ((size_t)64 << 20) /* longest JSONL line we accept */
+
+struct cli_reader {
+	FILE *f;
+	const char *name; /* as given; "stdin" for "-" */
+	int is_stdin;
+	const cli_options *o;
+	cli_stats *st;
+	int eof;
+	int done;
+
+	/* text: buf[0..len) starts at byte `offset` of the file, on line `line` */
+	char *buf;
+	size_t len, cap;
+	uint64_t offset, line;
+	unsigned long nseg;
+
+	/* jsonl */
+	json_tokener *tok;
+	size_t rpos; /* next unread byte of buf (the read buffer) */
+};
+
+void cli_doc_free(cli_doc *d)
+{
+	if (!d)
+		return;
+	free(d->id);
+	free(d->text);
+	memset(d, 0, sizeof(*d));
+}
+
+/* malloc'd copy of s[0..n) plus a NUL; NULL on out of memory. */
+static char *dupn(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+	if (p) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
+	return p;
+}
+
+/* Open a reader. */
+int cli_reader_open(cli_reader **out, const char *path, const cli_options *o, cli_stats *st)
+{
+	cli_reader *r = calloc(1, sizeof(*r));
+	*out = NULL;
+	if (!r) {
+		cli_error("%s: %s", path, strerror(ENOMEM));
+		return CLI_EXIT_INPUT;
+	}
+	r->o = o;
+	r->st = st;
+	r->is_stdin = strcmp(path, "-") == 0;
+	r->name = r->is_stdin ? "stdin" : path;
+	r->line = 1;
+	r->f = r->is_stdin ? stdin : fopen(path, "rb");
+	if (!r->f) {
+		cli_error("%s: %s", path, strerror(errno));
+		free(r);
+		return CLI_EXIT_INPUT;
+	}
+	if (o->input_format == CLI_IN_JSONL && !(r->tok = json_tokener_new())) {
+		cli_error("%s: %s", path, strerror(ENOMEM));
+		cli_reader_close(r);
+		return CLI_EXIT_INPUT;
+	}
+	*out = r;
+	return 0;
+}
+
+/* Close a reader. */
+void cli_reader_close(cli_reader *r)
+{
+	if (!r)
+		return;
+	if (r->f && !r->is_stdin)
+		fclose(r->f);
+	if (r->tok)
+		json_tokener_free(r->tok);
+	free(r->buf);
+	free(r);
+}
+
+/* Make room for `need` bytes in r->buf; 0 or -1 (reported). */
+static int reserve(cli_reader *r, size_t need)
+{
+	if (need <= r->cap)
+		return 0;
+	size_t cap = r->cap ? r->cap : READ_CHUNK;
+	while (cap < need)
+		cap *= 2;
+	char *nb = realloc(r->buf, cap + 1);
+	if (!nb) {
+		cli_error("%s: %s", r->name, strerror(ENOMEM));
+		return -1;
+	}
+	r->buf = nb;
+	r->cap = cap;
+	return 0;
+}
+
+/* Read more bytes into r->buf up to `want` in all; 0 or -1 (reported). */
+static int fill(cli_reader *r, size_t want)
+{
+	while (!r->eof && r->len < want) {
+		if (reserve(r, want) != 0)
+			return -1;
+		size_t n = fread(r->buf + r->len, 1, want - r->len, r->f);
+		r->len += n;
+		r->st->bytes_in += n;
+		if (n == 0) {
+			if (ferror(r->f)) {
+				cli_error("%s: %s", r->name, strerror(errno ? errno : EIO));
+				return -1;
+			}
+			r->eof = 1;
+		}
+	}
+	return 0;
+}
+
+/* Number of '\n' in s[0..n). */
+static uint64_t count_lines(const char *s, size_t n)
+{
+	uint64_t c = 0;
+	const char *end = s + n;
+	while ((s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		c++;
+		s++;
+	}
+	return c;
+}
+
+/* If a blank line follows the '\n' at p, the offset just past it, else 0. */
+static size_t blank_after(const char *s, size_t len, size_t p)
+{
+	size_t q = p + 1;
+	while (q < len && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r'))
+		q++;
+	return q < len && s[q] == '\n' ? q + 1 : 0;
+}
+
+/* Where to cut s[0..len) (len > target): see the file comment. */
+static size_t find_cut(const char *s, size_t len, size_t target)
+{
+	size_t last_before = 0, first_nl = 0, p = 0, e;
+	const char *q;
+	while ((q = memchr(s + p, '\n', len - p)) != NULL) {
+		p = (size_t)(q - s);
+		if ((e = blank_after(s, len, p)) != 0) {
+			if (p + 1 >= target)
+				return e;
+			last_before = e;
+		}
+		if (!first_nl && p + 1 >= target)
+			first_nl = p + 1;
+		p++;
+	}
+	if (last_before)
+		return last_before;
+	if (first_nl)
+		return first_nl;
+	for (p = len; p > target; p--)
+		if (s[p - 1] == ' ')
+			return p;
+	/* no space either: cut before the last, maybe incomplete, character */
+	p = len - 1;
+	while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	return p ? p : len;
+}
+
+/* Report invalid UTF-8 at byte `bad` of a text that starts at byte `base`, line `line`. */
+static void report_utf8(const cli_reader *r, const char *s, size_t bad, uint64_t base,
+                        uint64_t line)
+{
+	const char *nl = NULL;
+	for (size_t i = 0; i < bad; i++)
+		if (s[i] == '\n') {
+			line++;
+			nl = s + i;
+		}
+	size_t col = nl ? (size_t)(s + bad - nl) : (size_t)bad + 1;
+	cli_error("%s:%llu:%zu: invalid UTF-8 at byte offset %llu", r->name,
+	          (unsigned long long)line, col, (unsigned long long)(base + bad));
+}
+
+/* The next segment of a text file. */
+static int next_text(cli_reader *r, cli_doc *doc)
+{
+	size_t target = r->o->segment_size;
+	if (r->done || fill(r, target * 2) != 0)
+		return r->done ? 0 : -1;
+	if (r->len == 0 && r->eof && r->nseg > 0)
+		return 0;
+	size_t cut = r->eof ? r->len : find_cut(r->buf, r->len, target);
+	size_t bad;
+	if (tl_utf8_validate(&bad, r->buf, cut) != 0) {
+		report_utf8(r, r->buf, bad, r->offset, r->line);
+		return -1;
+	}
+	char idbuf[48];
+	const char *id = r->name;
+	int whole = r->nseg == 0 && r->eof;
+	char *text = dupn(r->buf, cut);
+	char *idc = NULL;
+	if (text) {
+		if (!whole) {
+			size_t n = strlen(r->name) + sizeof(idbuf);
+			if ((idc = malloc(n)) != NULL)
+				snprintf(idc, n, "%s@%llu", r->name, (unsigned long long)r->offset);
+		} else
+			idc = dupn(id, strlen(id));
+	}
+	if (!text || !idc) {
+		free(text);
+		free(idc);
+		cli_error("%s: %s", r->name, strerror(ENOMEM));
+		return -1;
+	}
+	memset(doc, 0, sizeof(*doc));
+	doc->id = idc;
+	doc->text = text;
+	doc->len = cut;
+	r->line += count_lines(r->buf, cut);
+	r->offset += cut;
+	memmove(r->buf, r->buf + cut, r->len - cut);
+	r->len -= cut;
+	r->nseg++;
+	if (r->eof && r->len == 0)
+		r->done = 1;
+	r->st->docs_in++;
+	return 1;
+}
+
+/* Report a bad JSONL line; returns 0 to go on (skip) or -1 (fail). */
+static int bad_line(cli_reader *r, uint64_t line, size_t col, uint64_t off, const char *what,
+                    const char *detail)
+{
+	if (col)
+		cli_error("%s:%llu:%zu: %s%s%s (byte offset %llu)", r->name,
+		          (unsigned long long)line, col, what, detail ? ": " : "",
+		          detail ? detail : "", (unsigned long long)off);
+	else
+		cli_error("%s:%llu: %s%s%s", r->name, (unsigned long long)line, what,
+		          detail ? ": " : "", detail ? detail : "");
+	if (!r->o->skip_bad)
+		return -1;
+	r->st->bad++;
+	return 0;
+}
+
+/*
+ * Turn one JSONL line (s[0..n), no newline) into *doc.  Returns 1 for a
+ * document, 0 for a line to pass over (blank, or bad and skipped), -1 to stop.
+ */
+static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uint64_t off,
+                      cli_doc *doc)
+{
+	size_t i = 0, bad;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+		i++;
+	if (i == n)
+		return 0;
+	if (tl_utf8_validate(&bad, s, n) != 0)
+		return bad_line(r, line, bad + 1, off + bad, "invalid UTF-8", NULL);
+	json_tokener_reset(r->tok);
+	json_object *obj = json_tokener_parse_ex(r->tok, s, (int)n);
+	enum json_tokener_error jerr = json_tokener_get_error(r->tok);
+	size_t end = json_tokener_get_parse_end(r->tok);
+	if (!obj) {
+		const char *why = jerr == json_tokener_continue ? "the line ends inside the value"
+		                                                : json_tokener_error_desc(jerr);
+		size_t at = end < n ? end : n;
+		return bad_line(r, line, at + 1, off + at, "invalid JSON", why);
+	}
+	while (end < n && (s[end] == ' ' || s[end] == '\t' || s[end] == '\r'))
+		end++;
+	const char *what = NULL;
+	json_object *text = NULL, *id = NULL, *dct = NULL;
+	if (end < n) {
+		json_object_put(obj);
+		return bad_line(r, line, end + 1, off + end, "invalid JSON",
+		                "more after the object");
+	}
+	if (!json_object_is_type(obj, json_type_object))
+		what = "not a JSON object";
+	else if (!json_object_object_get_ex(obj, "text", &text) ||
+	         !json_object_is_type(text, json_type_string))
+		what = "no \"text\" string";
+	else if (json_object_object_get_ex(obj, "id", &id) && id &&
+	         !json_object_is_type(id, json_type_string) &&
+	         !json_object_is_type(id, json_type_int))
+		what = "\"id\" is neither a string nor an integer";
+	memset(doc, 0, sizeof(*doc));
+	if (!what && json_object_object_get_ex(obj, "dct", &dct) && dct) {
+		const char *ds = json_object_get_string(dct);
+		if (!json_object_is_type(dct, json_type_string) ||
+		    tl_date_parse(&doc->dct, ds) != 0 || doc->dct.day == 0 || doc->dct.year < 1 ||
+		    doc->dct.year > 9999)
+			what = "\"dct\" is not a date (YYYY-MM-DD)";
+		else
+			doc->has_dct = 1;
+	}
+	if (what) {
+		json_object_put(obj);
+		return bad_line(r, line, 0, off, what, NULL);
+	}
+	size_t tlen = (size_t)json_object_get_string_len(text);
+	const char *ts = json_object_get_string(text);
+	if (tl_utf8_validate(&bad, ts, tlen) != 0) {
+		json_object_put(obj);
+		char detail[64];
+		snprintf(detail, sizeof(detail), "at byte %zu of the decoded text", bad);
+		return bad_line(r, line, 0, off, "\"text\" is not valid UTF-8", detail);
+	}
+	doc->text = dupn(ts, tlen);
+	doc->len = tlen;
+	if (id) {
+		const char *is = json_object_get_string(id);
+		doc->id = dupn(is, strlen(is));
+	} else {
+		size_t k = strlen(r->name) + 32;
+		if ((doc->id = malloc(k)) != NULL)
+			snprintf(doc->id, k, "%s:%llu", r->name, (unsigned long long)line);
+	}
+	json_object_put(obj);
+	if (!doc->text || !doc->id) {
+		cli_doc_free(doc);
+		cli_error("%s: %s", r->name, strerror(ENOMEM));
+		return -1;
+	}
+	r->st->docs_in++;
+	return 1;
+}
+
+/* The next document of a JSONL file. */
+static int next_jsonl(cli_reader *r, cli_doc *doc)
+{
+	for (;;) {
+		/* find the end of the line that starts at rpos */
+		size_t scan = r->rpos;
+		char *nl = NULL;
+		for (;;) {
+			nl = memchr(r->buf + scan, '\n', r->len - scan);
+			if (nl || r->eof)
+				break;
+			scan = r->len;
+			if (r->len - r->rpos > MAX_LINE) {
+				uint64_t line = r->line;
+				/* discard the rest of the line */
+				do {
+					r->offset += r->len - r->rpos;
+					r->rpos = r->len = 0;
+					if (fill(r, READ_CHUNK) != 0)
+						return -1;
+					nl = memchr(r->buf, '\n', r->len);
+				} while (!nl && !r->eof);
+				size_t skip = nl ? (size_t)(nl - r->buf) + 1 : r->len;
+				r->offset += skip;
+				r->rpos = skip;
+				r->line++;
+				if (bad_line(r, line, 0, 0, "line longer than 64 MiB", NULL) != 0)
+					return -1;
+				scan = r->rpos;
+				continue;
+			}
+			/* keep the partial line, read more */
+			if (r->rpos > 0) {
+				memmove(r->buf, r->buf + r->rpos, r->len - r->rpos);
+				r->len -= r->rpos;
+				scan -= r->rpos;
+				r->rpos = 0;
+			}
+			if (fill(r, r->len + READ_CHUNK) != 0)
+				return -1;
+		}
+		size_t start = r->rpos;
+		size_t end = nl ? (size_t)(nl - r->buf) : r->len;
+		if (!nl && start == end)
+			return 0;
+		uint64_t line = r->line, off = r->offset;
+		r->rpos = nl ? end + 1 : end;
+		r->offset += r->rpos - start;
+		r->line++;
+		int rc = parse_line(r, r->buf + start, end - start, line, off, doc);
+		if (rc != 0)
+			return rc;
+	}
+}
+
+/* The next document. */
+int cli_reader_next(cli_reader *r, cli_doc *doc)
+{
+	switch (r->o->input_format) {
+	case CLI_IN_JSONL:
+		return next_jsonl(r, doc);
+	case CLI_IN_TIMEML:
+		cli_error("%s: --input-format timeml is not available in this build", r->name);
+		return -1;
+	default:
+		return next_text(r, doc);
+	}
+}

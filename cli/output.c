@@ -1,0 +1,174 @@
+/*
+ * output.c - where the output goes: standard output, or an -o file that
+ * appears whole or not at all.
+ *
+ * With -o FILE the output is written to a temporary file next to FILE
+ * (FILE.tmp.XXXXXX, same directory, so that rename() is atomic) and renamed
+ * over FILE only when everything succeeded.  On failure, and on SIGINT,
+ * SIGTERM or SIGHUP, the temporary file is removed: no partial FILE, ever.
+ *
+ * A closed pipe (`timeline big.txt | head`) is not an error worth a message:
+ * the default SIGPIPE ends the process quietly; when SIGPIPE is ignored, the
+ * EPIPE from the write stops the run, again without a message.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The temporary file to remove if a signal ends the process. */
+static char *volatile pending_tmp;
+
+/* Signal handler: remove the temporary file, then die of the same signal. */
+static void on_signal(int sig)
+{
+	char *tmp = pending_tmp;
+	if (tmp)
+		unlink(tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Install on_signal for the signals that end a run from outside. */
+static void catch_signals(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+/* Open the sink: standard output, or a temporary file next to path. */
+int cli_sink_open(cli_sink *s, const char *path)
+{
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	if (!path) {
+		s->f = stdout;
+		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+		return 0;
+	}
+	size_t n = strlen(path) + 16;
+	s->tmp = malloc(n);
+	if (!s->tmp) {
+		cli_error("%s: %s", path, strerror(ENOMEM));
+		return CLI_EXIT_INPUT;
+	}
+	snprintf(s->tmp, n, "%s.tmp.XXXXXX", path);
+	catch_signals();
+	int fd = mkstemp(s->tmp);
+	if (fd < 0) {
+		cli_error("%s: %s", path, strerror(errno));
+		free(s->tmp);
+		s->tmp = NULL;
+		return CLI_EXIT_INPUT;
+	}
+	pending_tmp = s->tmp;
+	/* mkstemp makes the file 0600; give it the mode a new file would get. */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	s->f = fdopen(fd, "wb");
+	if (!s->f) {
+		cli_error("%s: %s", path, strerror(errno));
+		close(fd);
+		cli_sink_abort(s);
+		return CLI_EXIT_INPUT;
+	}
+	setvbuf(s->f, NULL, _IOFBF, 1 << 16);
+	return 0;
+}
+
+/* Write n bytes; remember the first failure. */
+int cli_sink_write(cli_sink *s, const void *p, size_t n)
+{
+	if (s->failed)
+		return -1;
+	if (n && fwrite(p, 1, n, s->f) != n) {
+		s->failed = 1;
+		s->errno_saved = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+/* Report a failed write, unless the reader of a pipe went away. */
+void cli_sink_report(const cli_sink *s)
+{
+	if (s->errno_saved == EPIPE)
+		return;
+	cli_error("%s: %s", s->path ? s->path : "standard output",
+	          strerror(s->errno_saved ? s->errno_saved : EIO));
+}
+
+/* Flush and close; with -o, rename the temporary file into place. */
+int cli_sink_commit(cli_sink *s)
+{
+	if (!s->failed && fflush(s->f) != 0) {
+		s->failed = 1;
+		s->errno_saved = errno;
+	}
+	if (!s->tmp) {
+		if (s->failed) {
+			cli_sink_report(s);
+			return CLI_EXIT_INPUT;
+		}
+		return 0;
+	}
+	if (fclose(s->f) != 0 && !s->failed) {
+		s->failed = 1;
+		s->errno_saved = errno;
+	}
+	s->f = NULL;
+	if (!s->failed && rename(s->tmp, s->path) != 0) {
+		s->failed = 1;
+		s->errno_saved = errno;
+	}
+	if (s->failed) {
+		cli_sink_report(s);
+		cli_sink_abort(s);
+		return CLI_EXIT_INPUT;
+	}
+	pending_tmp = NULL;
+	free(s->tmp);
+	s->tmp = NULL;
+	return 0;
+}
+
+/* Drop the output: with -o, close and remove the temporary file. */
+void cli_sink_abort(cli_sink *s)
+{
+	if (!s->tmp) {
+		if (s->f)
+			fflush(s->f);
+		return;
+	}
+	if (s->f)
+		fclose(s->f);
+	s->f = NULL;
+	unlink(s->tmp);
+	pending_tmp = NULL;
+	free(s->tmp);
+	s->tmp = NULL;
+}
+
+/* "timeline: message" on stderr, below any progress line. */
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	cli_progress_done();
+	fputs("timeline: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}

@@ -1,0 +1,117 @@
+#!/bin/bash
+# The command's Unix manners: every exit code (0 ok, 1 input or output
+# error, 2 usage error), messages that name file, line and byte offset,
+# standard input as '-', -o that never leaves a partial file, quiet pipes.
+set -u
+CLI=${TL_CLI:?TL_CLI is not set}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+
+# expect CODE DESCRIPTION -- COMMAND...: run, compare the exit code.
+expect() {
+	local want=$1 what=$2
+	shift 3
+	"$@" >"$T/out" 2>"$T/err"
+	local got=$?
+	if [ "$got" != "$want" ]; then
+		echo "FAIL: $what: exit $got, want $want; stderr:"
+		cat "$T/err"
+		fails=$((fails + 1))
+	fi
+}
+# has FILE TEXT DESCRIPTION: FILE must contain TEXT.
+has() {
+	if ! grep -qF -- "$2" "$1"; then
+		echo "FAIL: $3: '$2' not in $1:"
+		cat "$1"
+		fails=$((fails + 1))
+	fi
+}
+check() { # check DESCRIPTION COMMAND...: the command must succeed
+	local what=$1
+	shift
+	if ! "$@"; then
+		echo "FAIL: $what"
+		fails=$((fails + 1))
+	fi
+}
+
+printf 'The plant opened on Nov. 5, 2021.\n' >"$T/a.txt"
+printf 'It closed in 1991.\n' >"$T/b.txt"
+
+# ---- exit 0 ----
+expect 0 "--help" -- "$CLI" --help
+check "--help fits a 24-line screen" test "$(wc -l <"$T/out")" -le 24
+has "$T/out" "--input-format" "--help lists --input-format"
+expect 0 "--version" -- "$CLI" --version
+has "$T/out" "timeline 0." "--version prints the version"
+expect 0 "one file" -- "$CLI" --dct 2021-11-06 "$T/a.txt"
+has "$T/out" '"dct_source": "given"' "a given DCT is reported as given"
+expect 0 "two files make one timeline" -- "$CLI" "$T/a.txt" "$T/b.txt"
+check "two documents in one timeline" test "$(grep -c '"id":' "$T/out")" = 2
+expect 0 "stdin as -" -- sh -c "'$CLI' - <'$T/a.txt'"
+has "$T/out" '"id": "stdin"' "standard input is named stdin"
+expect 0 "stdin with no FILE" -- sh -c "'$CLI' <'$T/a.txt'"
+has "$T/out" '"id": "stdin"' "standard input without FILE"
+expect 0 "-q" -- "$CLI" -q "$T/a.txt"
+check "-q: nothing on stderr" test ! -s "$T/err"
+expect 0 "filters" -- "$CLI" --from 2020 --to 2021-11 --min-granularity day "$T/a.txt"
+
+# ---- exit 2: usage ----
+expect 2 "unknown option" -- "$CLI" --no-such-option "$T/a.txt"
+has "$T/err" "no-such-option" "unknown option named"
+expect 2 "unknown short option" -- "$CLI" -Z "$T/a.txt"
+expect 2 "missing value" -- "$CLI" "$T/a.txt" --dct
+has "$T/err" "needs a value" "missing value explained"
+expect 2 "bad --dct" -- "$CLI" --dct 2021-13-01 "$T/a.txt"
+has "$T/err" "--dct" "bad --dct named"
+expect 2 "--dct without a day" -- "$CLI" --dct 2021-11 "$T/a.txt"
+expect 2 "bad --format" -- "$CLI" -f docx "$T/a.txt"
+expect 2 "bad --input-format" -- "$CLI" -i xml "$T/a.txt"
+expect 2 "bad --on-error" -- "$CLI" --on-error ignore "$T/a.txt"
+expect 2 "bad -j" -- "$CLI" -j 0 "$T/a.txt"
+expect 2 "bad -j text" -- "$CLI" -j two "$T/a.txt"
+expect 2 "bad --from" -- "$CLI" --from yesterday "$T/a.txt"
+expect 2 "--from after --to" -- "$CLI" --from 2022 --to 2021 "$T/a.txt"
+expect 2 "bad --min-granularity" -- "$CLI" --min-granularity fortnight "$T/a.txt"
+expect 2 "bad --segment-size" -- "$CLI" --segment-size 1X "$T/a.txt"
+
+# ---- exit 1: input and output errors ----
+expect 1 "missing file" -- "$CLI" "$T/nope.txt"
+has "$T/err" "nope.txt" "missing file named"
+# "line one\n" is bytes 0-8, "line two " bytes 9-17: the bad byte is at
+# offset 18, line 2, column 10.
+printf 'line one\nline two \377 here\n' >"$T/bad.txt"
+expect 1 "invalid UTF-8" -- "$CLI" "$T/bad.txt"
+has "$T/err" "bad.txt:2:10: invalid UTF-8 at byte offset 18" "UTF-8 error: file, line, column, offset"
+expect 1 "write error" -- sh -c "'$CLI' '$T/a.txt' >/dev/full"
+has "$T/err" "standard output" "write error names the output"
+expect 1 "-o in a missing directory" -- "$CLI" -o "$T/no/such/dir/x.json" "$T/a.txt"
+has "$T/err" "x.json" "-o error names the file"
+
+# ---- -o: atomic, never partial ----
+expect 0 "-o" -- "$CLI" -o "$T/out.json" "$T/a.txt"
+check "-o writes the file" test -s "$T/out.json"
+check "-o writes nothing on stdout" test ! -s "$T/out"
+cp "$T/out.json" "$T/before.json"
+expect 1 "-o with a failing second input" -- "$CLI" -o "$T/out.json" "$T/a.txt" "$T/bad.txt"
+check "-o keeps the old file on failure" cmp -s "$T/out.json" "$T/before.json"
+expect 1 "-o, new file, failing input" -- "$CLI" -o "$T/new.json" "$T/a.txt" "$T/nope.txt"
+check "-o leaves no file on failure" test ! -e "$T/new.json"
+check "-o leaves no temporary file" test -z "$(ls "$T" | grep '\.tmp\.')"
+expect 1 "-o with bad JSONL" -- sh -c "printf '{\"text\":\"a\"}\nnot json\n' | '$CLI' -i jsonl -f jsonl -o '$T/new.jsonl'"
+check "-o leaves no file after a bad JSONL line" test ! -e "$T/new.jsonl"
+
+# ---- pipes: a reader that goes away is not an error worth a message ----
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "{\"id\":\"d%d\",\"text\":\"Paragraph %d.\"}\n", i, i }' >"$T/many.jsonl"
+"$CLI" -i jsonl -f jsonl "$T/many.jsonl" 2>"$T/err" | head -n 1 >/dev/null
+check "closed pipe: no message" test ! -s "$T/err"
+(trap '' PIPE; "$CLI" -i jsonl -f jsonl "$T/many.jsonl" 2>"$T/err" | head -n 1 >/dev/null)
+check "closed pipe, SIGPIPE ignored: no message" test ! -s "$T/err"
+
+if [ "$fails" -ne 0 ]; then
+	echo "$fails failure(s)"
+	exit 1
+fi
+echo "all passed"
