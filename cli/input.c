@@ -13,7 +13,8 @@
  *        (invalid UTF-8 or JSON, no "text", a bad "dct") is reported with
  *        file, line, column and byte offset; --on-error decides whether it
  *        ends the run or is counted and skipped.
- * timeml A TimeML file (see timeline/timeml.h), one document.
+ * timeml A TimeML file (see timeline/timeml.h), read whole: one document,
+ *        its plain text and its DCT.
  *
  * Every document is checked for valid UTF-8 here, so that the workers never
  * meet bad input and a bad byte is reported with its line number.
@@ -418,6 +419,56 @@ static int next_jsonl(cli_reader *r, cli_doc *doc)
 	}
 }
 
+/* Line number (1-based) of byte `off` of s[0..len). */
+static uint64_t line_of(const char *s, size_t len, size_t off)
+{
+	return 1 + count_lines(s, off < len ? off : len);
+}
+
+/* The one document of a TimeML file: its plain text and its DCT. */
+static int next_timeml(cli_reader *r, cli_doc *doc)
+{
+	if (r->done)
+		return 0;
+	r->done = 1;
+	while (!r->eof)
+		if (fill(r, r->len + (r->len > READ_CHUNK ? r->len : READ_CHUNK)) != 0)
+			return -1;
+	tl_timeml *tml = NULL;
+	int rc = tl_timeml_parse(&tml, r->buf ? r->buf : "", r->len, r->name);
+	if (rc != 0) {
+		/* the library names the byte offset; add its line */
+		const char *msg = tl_error_last(), *at = strstr(msg, "offset ");
+		size_t nlen = strlen(r->name);
+		if (strncmp(msg, r->name, nlen) == 0 && msg[nlen] == ':')
+			msg += nlen + (msg[nlen + 1] == ' ' ? 2 : 1);
+		if (at && at[7] >= '0' && at[7] <= '9')
+			cli_error("%s:%llu: %s", r->name,
+			          (unsigned long long)line_of(r->buf, r->len,
+			                                      (size_t)strtoull(at + 7, NULL, 10)),
+			          msg);
+		else
+			cli_error("%s: %s", r->name, msg);
+		return -1;
+	}
+	size_t n = 0;
+	const char *text = tl_timeml_text(tml, &n);
+	memset(doc, 0, sizeof(*doc));
+	doc->has_dct =
+	    tl_timeml_dct(&doc->dct, tml) == 0 && doc->dct.year >= 1 && doc->dct.year <= 9999;
+	doc->text = dupn(text, n);
+	doc->len = n;
+	doc->id = dupn(r->name, strlen(r->name));
+	tl_timeml_free(tml);
+	if (!doc->text || !doc->id) {
+		cli_doc_free(doc);
+		cli_error("%s: %s", r->name, strerror(ENOMEM));
+		return -1;
+	}
+	r->st->docs_in++;
+	return 1;
+}
+
 /* The next document. */
 int cli_reader_next(cli_reader *r, cli_doc *doc)
 {
@@ -425,8 +476,7 @@ int cli_reader_next(cli_reader *r, cli_doc *doc)
 	case CLI_IN_JSONL:
 		return next_jsonl(r, doc);
 	case CLI_IN_TIMEML:
-		cli_error("%s: --input-format timeml is not available in this build", r->name);
-		return -1;
+		return next_timeml(r, doc);
 	default:
 		return next_text(r, doc);
 	}
