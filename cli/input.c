@@ -200,9 +200,32 @@ static size_t find_cut(const char *s, size_t len, size_t target)
 	return p ? p : len;
 }
 
-/* Report invalid UTF-8 at byte `bad` of a text that starts at byte `base`, line `line`. */
-static void report_utf8(const cli_reader *r, const char *s, size_t bad, uint64_t base,
-                        uint64_t line)
+/*
+ * What the library would refuse in s[0..n): invalid UTF-8 or a NUL byte.
+ * Returns NULL when the text is fine, else the problem, with *at its offset.
+ */
+static const char *text_problem(const char *s, size_t n, size_t *at)
+{
+	size_t bad = n;
+	const char *why = NULL;
+	if (tl_utf8_validate(&bad, s, n) != 0)
+		why = "invalid UTF-8";
+	const char *nul = memchr(s, 0, bad);
+	if (nul) {
+		*at = (size_t)(nul - s);
+		return "NUL byte (not UTF-8 text: UTF-16?)";
+	}
+	if (why && bad == 0 && n >= 2 &&
+	    (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+	     ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
+		why = "UTF-16 byte order mark (convert the text to UTF-8)";
+	*at = bad;
+	return why;
+}
+
+/* Report a problem at byte `bad` of a text that starts at byte `base`, line `line`. */
+static void report_at(const cli_reader *r, const char *s, size_t bad, uint64_t base, uint64_t line,
+                      const char *why)
 {
 	const char *nl = NULL;
 	for (size_t i = 0; i < bad; i++)
@@ -211,8 +234,8 @@ static void report_utf8(const cli_reader *r, const char *s, size_t bad, uint64_t
 			nl = s + i;
 		}
 	size_t col = nl ? (size_t)(s + bad - nl) : (size_t)bad + 1;
-	cli_error("%s:%llu:%zu: invalid UTF-8 at byte offset %llu", r->name,
-	          (unsigned long long)line, col, (unsigned long long)(base + bad));
+	cli_error("%s:%llu:%zu: %s at byte offset %llu", r->name, (unsigned long long)line, col,
+	          why, (unsigned long long)(base + bad));
 }
 
 /* The next segment of a text file. */
@@ -225,8 +248,9 @@ static int next_text(cli_reader *r, cli_doc *doc)
 		return 0;
 	size_t cut = r->eof ? r->len : find_cut(r->buf, r->len, target);
 	size_t bad;
-	if (tl_utf8_validate(&bad, r->buf, cut) != 0) {
-		report_utf8(r, r->buf, bad, r->offset, r->line);
+	const char *why = text_problem(r->buf, cut, &bad);
+	if (why) {
+		report_at(r, r->buf, bad, r->offset, r->line, why);
 		return -1;
 	}
 	char idbuf[48];
@@ -338,11 +362,12 @@ static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uin
 	}
 	size_t tlen = (size_t)json_object_get_string_len(text);
 	const char *ts = json_object_get_string(text);
-	if (tl_utf8_validate(&bad, ts, tlen) != 0) {
+	const char *why = text_problem(ts, tlen, &bad);
+	if (why) {
 		json_object_put(obj);
-		char detail[64];
-		snprintf(detail, sizeof(detail), "at byte %zu of the decoded text", bad);
-		return bad_line(r, line, 0, off, "\"text\" is not valid UTF-8", detail);
+		char detail[160];
+		snprintf(detail, sizeof(detail), "%s at byte %zu of the decoded text", why, bad);
+		return bad_line(r, line, 0, off, "bad \"text\"", detail);
 	}
 	doc->text = dupn(ts, tlen);
 	doc->len = tlen;

@@ -110,6 +110,25 @@ check "closed pipe: no message" test ! -s "$T/err"
 (trap '' PIPE; "$CLI" -i jsonl -f jsonl "$T/many.jsonl" 2>"$T/err" | head -n 1 >/dev/null)
 check "closed pipe, SIGPIPE ignored: no message" test ! -s "$T/err"
 
+# ---- the manual page: renders, and names the options --help names ----
+SRC=${TL_SOURCE_DIR:-$(dirname "$0")/..}
+man1="$SRC/docs/timeline.1"
+if [ -f "$man1" ]; then
+	"$CLI" --help | grep -o -- '--[a-z][a-z-]*' | sort -u >"$T/help.opts"
+	sed -n '/^.SH OPTIONS/,/^.SH PROGRESS/p' "$man1" | sed 's/\\-/-/g' | grep -o -- '--[a-z][a-z-]*' | sort -u >"$T/man.opts"
+	missing=$(comm -23 "$T/help.opts" "$T/man.opts")
+	[ -z "$missing" ] || { echo "FAIL: options in --help but not in timeline.1: $missing"; fails=$((fails + 1)); }
+	extra=$(comm -13 "$T/help.opts" "$T/man.opts")
+	[ -z "$extra" ] || { echo "FAIL: options in timeline.1 but not in --help: $extra"; fails=$((fails + 1)); }
+	if command -v groff >/dev/null 2>&1; then
+		groff -man -ww -z "$man1" 2>"$T/groff" || { echo "FAIL: groff cannot render timeline.1"; fails=$((fails + 1)); }
+		[ ! -s "$T/groff" ] || { echo "FAIL: groff warns on timeline.1:"; cat "$T/groff"; fails=$((fails + 1)); }
+	fi
+else
+	echo "FAIL: $man1 is missing"
+	fails=$((fails + 1))
+fi
+
 if [ "$fails" -ne 0 ]; then
 	echo "$fails failure(s)"
 	exit 1
