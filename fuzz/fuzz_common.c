@@ -5,6 +5,7 @@
 
 #include <json-c/json.h>
 #include <libical/ical.h>
+#include <timeline/timeml.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +122,60 @@ static void check_ics(tl_timeline *tl, size_t nevent)
 	tl_free(out);
 }
 
+/* 1 when XML 1.0 can carry the text as it is (no C0 control other than tab,
+ * LF, CR; no U+FFFE or U+FFFF): the TimeML writer replaces the others. */
+static int xml_clean(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+		     ((unsigned char)s[i + 2] & 0xFE) == 0xBE))
+			return 0;
+	}
+	return 1;
+}
+
+/* The TimeML export reads back (tl_timeml_parse) as the same texts and DCTs. */
+static void check_timeml(tl_timeline *tl)
+{
+	char *out = NULL;
+	size_t len = 0;
+	int rc = tl_export(&out, &len, tl, TL_FORMAT_TIMEML, NULL);
+	TL_FUZZ_ASSERT(rc == 0, "TimeML export failed: %s", tl_error_last());
+	const char *mark = "<?xml ";
+	char *p = out;
+	for (size_t d = 0; d < tl_timeline_document_count(tl); d++) {
+		const tl_document *doc = tl_timeline_document(tl, d);
+		TL_FUZZ_ASSERT(p && strncmp(p, mark, strlen(mark)) == 0,
+		               "TimeML export: document %zu does not start with '%s'", d, mark);
+		char *next = strstr(p + 1, mark);
+		size_t n = next ? (size_t)(next - p) : len - (size_t)(p - out);
+		tl_timeml *tml = NULL;
+		rc = tl_timeml_parse(&tml, p, n, "export.tml");
+		TL_FUZZ_ASSERT(rc == 0, "TimeML export of document %zu does not read back: %s", d,
+		               tl_error_last());
+		size_t tlen, dlen;
+		const char *text = tl_timeml_text(tml, &tlen);
+		const char *dtext = tl_document_text(doc, &dlen);
+		if (xml_clean(dtext, dlen))
+			TL_FUZZ_ASSERT(tlen == dlen && memcmp(text, dtext, dlen) == 0,
+			               "TimeML export of document %zu reads back as another text",
+			               d);
+		else
+			TL_FUZZ_ASSERT(tl_utf8_valid(text, tlen, NULL),
+			               "TimeML export reads back as invalid UTF-8");
+		tl_date a, b;
+		if (tl_document_dct(&a, doc) != TL_DCT_NONE)
+			TL_FUZZ_ASSERT(tl_timeml_dct(&b, tml) == 0 && tl_date_cmp(a, b) == 0,
+			               "TimeML export of document %zu loses its DCT", d);
+		tl_timeml_free(tml);
+		p = next;
+	}
+	TL_FUZZ_ASSERT(!p, "TimeML export has more documents than the timeline");
+	tl_free(out);
+}
+
 void tl_fuzz_check_timeline(tl_timeline *tl)
 {
 	char why[512];
@@ -137,5 +192,6 @@ void tl_fuzz_check_timeline(tl_timeline *tl)
 	size_t nevent = tl_timeline_event_count(tl);
 	check_json(tl, ntimex, nevent);
 	check_ics(tl, nevent);
+	check_timeml(tl);
 	tl_timeline_free(tl);
 }

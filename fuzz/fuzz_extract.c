@@ -95,7 +95,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		               "document text differs from the input");
 	else {
 		TL_FUZZ_ASSERT(nrepair > 0 && first_repair == bad,
-		               "%zu repairs, first at %zu, expected %zu", nrepair, first_repair, bad);
+		               "%zu repairs, first at %zu, expected %zu", nrepair, first_repair,
+		               bad);
 		TL_FUZZ_ASSERT(memcmp(copy, text, bad) == 0 && tlen <= len + 2 * nrepair &&
 		                   memcmp(copy + bad, "\xEF\xBF\xBD", 3) == 0,
 		               "repaired text does not start as the input does");
