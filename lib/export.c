@@ -65,6 +65,38 @@ const char *tl_granularity_name(tl_granularity g)
 	return (unsigned)g < sizeof(n) / sizeof(n[0]) ? n[g] : "none";
 }
 
+/* Append s with & < > " ' as character references. */
+void tl_html_escape(tl_buf *b, const char *s)
+{
+	const char *run = s;
+	for (; *s; s++) {
+		const char *ref;
+		switch (*s) {
+		case '&':
+			ref = "&amp;";
+			break;
+		case '<':
+			ref = "&lt;";
+			break;
+		case '>':
+			ref = "&gt;";
+			break;
+		case '"':
+			ref = "&quot;";
+			break;
+		case '\'':
+			ref = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		tl_buf_put(b, run, (size_t)(s - run));
+		tl_buf_puts(b, ref);
+		run = s + 1;
+	}
+	tl_buf_puts(b, run);
+}
+
 int tl_export(char **out, size_t *out_len, tl_timeline *tl, tl_format fmt,
               const tl_export_options *opts)
 {
@@ -93,6 +125,15 @@ int tl_export(char **out, size_t *out_len, tl_timeline *tl, tl_format fmt,
 		break;
 	case TL_FORMAT_TIMEML:
 		rc = tl_export_timeml(&b, tl, opts);
+		break;
+	case TL_FORMAT_TIMELINEJS:
+		rc = tl_export_timelinejs(&b, tl, opts);
+		break;
+	case TL_FORMAT_TSV:
+		rc = tl_export_tsv(&b, tl, opts);
+		break;
+	case TL_FORMAT_HTML:
+		rc = tl_export_html(&b, tl, opts);
 		break;
 	default:
 		rc = tl_seterr(TL_ENOTFOUND, "format '%s' is not available", tl_format_name(fmt) ? tl_format_name(fmt) : "?");

@@ -3,9 +3,15 @@
  *
  * One VEVENT per event.  Day-granular events are all-day (DTSTART;VALUE=DATE,
  * DTEND the day after); coarser ones span their month, season or year the
- * same way.  UIDs are a hash of the document id, the value and the headline,
- * so the same input gives the same UIDs.  X-TIMEX3-VALUE keeps the TIMEX3
- * value, X-TIMEX3-MOD its mod.
+ * same way (DTEND is exclusive, RFC 5545 3.6.1).  UIDs are a hash (FNV-1a,
+ * 64 bits) of the document id, the value, the interval and the headline, so
+ * the same input gives the same UIDs; an event that would repeat an earlier
+ * UID of the same calendar gets "-2", "-3", ... appended.  DTSTAMP is the
+ * caller's or midnight UTC of the latest DCT, never the clock.  SUMMARY is
+ * the headline, DESCRIPTION the sentence (libical escapes , ; \ and line
+ * breaks and folds lines at 75 octets without splitting a UTF-8 sequence).
+ * X-TIMEX3-VALUE keeps the TIMEX3 value, X-TIMEX3-MOD its mod; the events
+ * are TRANSP:TRANSPARENT (they do not make anyone busy).
  */
 #include "export_internal.h"
 
@@ -38,7 +44,7 @@ static struct icaltimetype stamp(tl_timeline *tl, const tl_export_options *opts)
 	if (opts->dtstamp)
 		return icaltime_from_timet_with_zone((time_t)opts->dtstamp, 0,
 		                                     icaltimezone_get_utc_timezone());
-	tl_date best = { 1970, 1, 1 };
+	tl_date best = {1970, 1, 1};
 	for (size_t i = 0; i < tl_timeline_document_count(tl); i++) {
 		tl_date d;
 		if (tl_document_dct(&d, tl_timeline_document(tl, i)) != TL_DCT_NONE &&
@@ -58,18 +64,38 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	if (!cal)
 		return tl_seterr(TL_ENOMEM, "out of memory writing iCalendar");
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid("-//libtimeline//libtimeline " TL_VERSION "//EN"));
+	icalcomponent_add_property(
+	    cal, icalproperty_new_prodid("-//libtimeline//libtimeline " TL_VERSION "//EN"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
 	struct icaltimetype dtstamp = stamp(tl, opts);
+	size_t nev = tl_timeline_event_count(tl);
+	uint64_t *hashes = malloc((nev ? nev : 1) * sizeof(*hashes));
+	if (!hashes) {
+		icalcomponent_free(cal);
+		return tl_seterr(TL_ENOMEM, "out of memory writing iCalendar");
+	}
 
-	for (size_t i = 0; i < tl_timeline_event_count(tl); i++) {
+	for (size_t i = 0; i < nev; i++) {
 		const tl_event *e = tl_timeline_event(tl, i);
-		char uid[64];
+		char uid[80], span[64], d0[32], d1[32];
 		uint64_t h = 14695981039346656037ULL;
+		tl_date_format(d0, sizeof(d0), e->start);
+		tl_date_format(d1, sizeof(d1), e->end);
+		snprintf(span, sizeof(span), "%s/%s", d0, d1);
 		h = fnv1a(h, e->document);
 		h = fnv1a(h, e->value);
+		h = fnv1a(h, span);
 		h = fnv1a(h, e->headline);
-		snprintf(uid, sizeof(uid), "%016llx@libtimeline", (unsigned long long)h);
+		/* an earlier event with the same hash: count it */
+		size_t dup = 0;
+		for (size_t k = 0; k < i; k++)
+			dup += hashes[k] == h;
+		hashes[i] = h;
+		if (dup)
+			snprintf(uid, sizeof(uid), "%016llx-%zu@libtimeline", (unsigned long long)h,
+			         dup + 1);
+		else
+			snprintf(uid, sizeof(uid), "%016llx@libtimeline", (unsigned long long)h);
 
 		icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 		icalcomponent_add_property(ev, icalproperty_new_uid(uid));
@@ -78,6 +104,7 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(e->end)));
 		icalcomponent_add_property(ev, icalproperty_new_summary(e->headline));
 		icalcomponent_add_property(ev, icalproperty_new_description(e->text));
+		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		icalproperty *x = icalproperty_new_x(e->value);
 		icalproperty_set_x_name(x, "X-TIMEX3-VALUE");
 		icalcomponent_add_property(ev, x);
@@ -88,6 +115,7 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		}
 		icalcomponent_add_component(cal, ev);
 	}
+	free(hashes);
 	char *s = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
 	if (!s)

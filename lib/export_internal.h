@@ -12,6 +12,12 @@
 int tl_export_json(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
 int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
 int tl_export_timeml(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
+int tl_export_timelinejs(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
+int tl_export_tsv(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
+int tl_export_html(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
+
+/** Append s with & < > " ' written as HTML character references. */
+void tl_html_escape(tl_buf *b, const char *s);
 
 /** "DATE", "TIME", "DURATION", "SET". */
 const char *tl_type_name(tl_timex_type t);
