@@ -397,7 +397,8 @@ static int next_jsonl(cli_reader *r, cli_doc *doc)
 		size_t scan = r->rpos;
 		char *nl = NULL;
 		for (;;) {
-			nl = memchr(r->buf + scan, '\n', r->len - scan);
+			/* (no arithmetic on the NULL buffer before the first read) */
+			nl = r->len > scan ? memchr(r->buf + scan, '\n', r->len - scan) : NULL;
 			if (nl || r->eof)
 				break;
 			scan = r->len;

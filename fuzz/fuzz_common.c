@@ -144,7 +144,7 @@ static void check_timeml(tl_timeline *tl)
 	int rc = tl_export(&out, &len, tl, TL_FORMAT_TIMEML, NULL);
 	TL_FUZZ_ASSERT(rc == 0, "TimeML export failed: %s", tl_error_last());
 	const char *mark = "<?xml ";
-	char *p = out;
+	char *p = len ? out : NULL;
 	for (size_t d = 0; d < tl_timeline_document_count(tl); d++) {
 		const tl_document *doc = tl_timeline_document(tl, d);
 		TL_FUZZ_ASSERT(p && strncmp(p, mark, strlen(mark)) == 0,
