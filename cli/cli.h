@@ -53,16 +53,36 @@ int cli_options_parse(cli_options *o, int argc, char **argv);
 
 /* ---- documents and readers (input.c) ------------------------------------ */
 
-/** One document to analyse.  id and text are malloc'd and owned by the doc. */
+/**
+ * One document to analyse.  id and text are malloc'd and owned by the doc.
+ * A raw doc is a JSONL line not parsed yet (text is the line, id NULL):
+ * the worker parses it with cli_jsonl_parse(), so that JSON parsing runs on
+ * all threads; file, line and offset say where it came from.
+ */
 typedef struct cli_doc {
 	char *id;
 	char *text;
 	size_t len;
 	int has_dct; /* a DCT of its own (JSONL "dct", TimeML DCT) */
 	tl_date dct;
+	int raw;
+	const char *file; /* the reader's name: a static string or an argv entry */
+	uint64_t line, offset;
 } cli_doc;
 
 void cli_doc_free(cli_doc *d);
+
+struct json_tokener;
+
+/**
+ * Parse one JSONL line s[0..n) (no newline), line `line` of file `name`
+ * starting at byte `off`, into *doc (caller owns it).  Returns 1 for a
+ * document, 0 for a blank line, -1 for a bad line with *err set to a
+ * malloc'd message naming file, line, column and byte offset (or NULL when
+ * out of memory), -2 when out of memory.  tok is the caller's tokener.
+ */
+int cli_jsonl_parse(cli_doc *doc, struct json_tokener *tok, const char *name, uint64_t line,
+                    uint64_t off, const char *s, size_t n, char **err);
 
 /** Counters shared by readers, main loop and progress line. */
 typedef struct cli_stats {

@@ -46,6 +46,7 @@ struct cli_reader {
 
 	/* jsonl */
 	json_tokener *tok;
+	int raw;     /* hand out raw lines: the workers parse them */
 	size_t rpos; /* next unread byte of buf (the read buffer) */
 };
 
@@ -89,6 +90,7 @@ int cli_reader_open(cli_reader **out, const char *path, const cli_options *o, cl
 		free(r);
 		return CLI_EXIT_INPUT;
 	}
+	r->raw = o->input_format == CLI_IN_JSONL && o->jsonl_out;
 	if (o->input_format == CLI_IN_JSONL && !(r->tok = json_tokener_new())) {
 		cli_error("%s: %s", path, strerror(ENOMEM));
 		cli_reader_close(r);
@@ -287,46 +289,44 @@ static int next_text(cli_reader *r, cli_doc *doc)
 	return 1;
 }
 
-/* Report a bad JSONL line; returns 0 to go on (skip) or -1 (fail). */
-static int bad_line(cli_reader *r, uint64_t line, size_t col, uint64_t off, const char *what,
-                    const char *detail)
+/* Set *err to "NAME:LINE[:COL]: what[: detail][ (byte offset N)]"; returns -1. */
+static int bad_msg(char **err, const char *name, uint64_t line, size_t col, uint64_t off,
+                   const char *what, const char *detail)
 {
+	char buf[512];
 	if (col)
-		cli_error("%s:%llu:%zu: %s%s%s (byte offset %llu)", r->name,
-		          (unsigned long long)line, col, what, detail ? ": " : "",
-		          detail ? detail : "", (unsigned long long)off);
+		snprintf(buf, sizeof(buf), "%s:%llu:%zu: %s%s%s (byte offset %llu)", name,
+		         (unsigned long long)line, col, what, detail ? ": " : "",
+		         detail ? detail : "", (unsigned long long)off);
 	else
-		cli_error("%s:%llu: %s%s%s", r->name, (unsigned long long)line, what,
-		          detail ? ": " : "", detail ? detail : "");
-	if (!r->o->skip_bad)
-		return -1;
-	r->st->bad++;
-	return 0;
+		snprintf(buf, sizeof(buf), "%s:%llu: %s%s%s", name, (unsigned long long)line, what,
+		         detail ? ": " : "", detail ? detail : "");
+	*err = dupn(buf, strlen(buf));
+	return -1;
 }
 
-/*
- * Turn one JSONL line (s[0..n), no newline) into *doc.  Returns 1 for a
- * document, 0 for a line to pass over (blank, or bad and skipped), -1 to stop.
- */
-static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uint64_t off,
-                      cli_doc *doc)
+/* Parse one JSONL line; see cli.h. */
+int cli_jsonl_parse(cli_doc *doc, struct json_tokener *tok, const char *name, uint64_t line,
+                    uint64_t off, const char *s, size_t n, char **err)
 {
 	size_t i = 0, bad;
+	*err = NULL;
+	memset(doc, 0, sizeof(*doc));
 	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
 		i++;
 	if (i == n)
 		return 0;
 	if (tl_utf8_validate(&bad, s, n) != 0)
-		return bad_line(r, line, bad + 1, off + bad, "invalid UTF-8", NULL);
-	json_tokener_reset(r->tok);
-	json_object *obj = json_tokener_parse_ex(r->tok, s, (int)n);
-	enum json_tokener_error jerr = json_tokener_get_error(r->tok);
-	size_t end = json_tokener_get_parse_end(r->tok);
+		return bad_msg(err, name, line, bad + 1, off + bad, "invalid UTF-8", NULL);
+	json_tokener_reset(tok);
+	json_object *obj = json_tokener_parse_ex(tok, s, (int)n);
+	enum json_tokener_error jerr = json_tokener_get_error(tok);
+	size_t end = json_tokener_get_parse_end(tok);
 	if (!obj) {
 		const char *why = jerr == json_tokener_continue ? "the line ends inside the value"
 		                                                : json_tokener_error_desc(jerr);
 		size_t at = end < n ? end : n;
-		return bad_line(r, line, at + 1, off + at, "invalid JSON", why);
+		return bad_msg(err, name, line, at + 1, off + at, "invalid JSON", why);
 	}
 	while (end < n && (s[end] == ' ' || s[end] == '\t' || s[end] == '\r'))
 		end++;
@@ -334,8 +334,8 @@ static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uin
 	json_object *text = NULL, *id = NULL, *dct = NULL;
 	if (end < n) {
 		json_object_put(obj);
-		return bad_line(r, line, end + 1, off + end, "invalid JSON",
-		                "more after the object");
+		return bad_msg(err, name, line, end + 1, off + end, "invalid JSON",
+		               "more after the object");
 	}
 	if (!json_object_is_type(obj, json_type_object))
 		what = "not a JSON object";
@@ -346,7 +346,6 @@ static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uin
 	         !json_object_is_type(id, json_type_string) &&
 	         !json_object_is_type(id, json_type_int))
 		what = "\"id\" is neither a string nor an integer";
-	memset(doc, 0, sizeof(*doc));
 	if (!what && json_object_object_get_ex(obj, "dct", &dct) && dct) {
 		const char *ds = json_object_get_string(dct);
 		if (!json_object_is_type(dct, json_type_string) ||
@@ -358,7 +357,7 @@ static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uin
 	}
 	if (what) {
 		json_object_put(obj);
-		return bad_line(r, line, 0, off, what, NULL);
+		return bad_msg(err, name, line, 0, off, what, NULL);
 	}
 	size_t tlen = (size_t)json_object_get_string_len(text);
 	const char *ts = json_object_get_string(text);
@@ -367,7 +366,7 @@ static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uin
 		json_object_put(obj);
 		char detail[160];
 		snprintf(detail, sizeof(detail), "%s at byte %zu of the decoded text", why, bad);
-		return bad_line(r, line, 0, off, "bad \"text\"", detail);
+		return bad_msg(err, name, line, 0, off, "bad \"text\"", detail);
 	}
 	doc->text = dupn(ts, tlen);
 	doc->len = tlen;
@@ -375,18 +374,63 @@ static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uin
 		const char *is = json_object_get_string(id);
 		doc->id = dupn(is, strlen(is));
 	} else {
-		size_t k = strlen(r->name) + 32;
+		size_t k = strlen(name) + 32;
 		if ((doc->id = malloc(k)) != NULL)
-			snprintf(doc->id, k, "%s:%llu", r->name, (unsigned long long)line);
+			snprintf(doc->id, k, "%s:%llu", name, (unsigned long long)line);
 	}
 	json_object_put(obj);
 	if (!doc->text || !doc->id) {
 		cli_doc_free(doc);
+		return -2;
+	}
+	return 1;
+}
+
+/* Report a bad line (err, from cli_jsonl_parse); 0 to go on (skip) or -1 (fail). */
+static int bad_line(cli_reader *r, char *err)
+{
+	cli_error("%s", err ? err : "out of memory");
+	free(err);
+	if (!r->o->skip_bad)
+		return -1;
+	r->st->bad++;
+	return 0;
+}
+
+/*
+ * Turn one JSONL line (s[0..n), no newline) into *doc.  Returns 1 for a
+ * document, 0 for a line to pass over (blank, or bad and skipped), -1 to stop.
+ * A raw reader (--format jsonl) leaves the parsing to the workers: the doc
+ * is the line itself, with its place in the file.
+ */
+static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uint64_t off,
+                      cli_doc *doc)
+{
+	char *err = NULL;
+	if (r->raw) {
+		memset(doc, 0, sizeof(*doc));
+		doc->raw = 1;
+		doc->file = r->name;
+		doc->line = line;
+		doc->offset = off;
+		doc->len = n;
+		if (!(doc->text = dupn(s, n))) {
+			cli_error("%s: %s", r->name, strerror(ENOMEM));
+			return -1;
+		}
+		r->st->docs_in++;
+		return 1;
+	}
+	int rc = cli_jsonl_parse(doc, r->tok, r->name, line, off, s, n, &err);
+	if (rc == -2) {
 		cli_error("%s: %s", r->name, strerror(ENOMEM));
 		return -1;
 	}
-	r->st->docs_in++;
-	return 1;
+	if (rc < 0)
+		return bad_line(r, err);
+	if (rc > 0)
+		r->st->docs_in++;
+	return rc;
 }
 
 /* The next document of a JSONL file. */
@@ -416,7 +460,9 @@ static int next_jsonl(cli_reader *r, cli_doc *doc)
 				r->offset += skip;
 				r->rpos = skip;
 				r->line++;
-				if (bad_line(r, line, 0, 0, "line longer than 64 MiB", NULL) != 0)
+				char *err = NULL;
+				bad_msg(&err, r->name, line, 0, 0, "line longer than 64 MiB", NULL);
+				if (bad_line(r, err) != 0)
 					return -1;
 				scan = r->rpos;
 				continue;

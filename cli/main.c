@@ -19,6 +19,8 @@
  */
 #include "cli_merge.h"
 
+#include <json-c/json.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,9 @@ typedef struct job {
 	char *out;
 	size_t outlen;
 	tl_document **parsed; /* hold mode */
+	size_t *doc_end;      /* lines mode: end of each document's output */
+	char **doc_err;       /* lines mode: why a document is bad, or NULL */
+	size_t doc_blank;     /* lines mode: blank lines among the docs */
 	cli_part part;        /* stream mode, when split */
 } job;
 
@@ -69,6 +74,11 @@ static void job_free(job *j)
 		for (size_t i = 0; i < j->ndoc; i++)
 			tl_document_free(j->parsed[i]);
 	free(j->parsed);
+	if (j->doc_err)
+		for (size_t i = 0; i < j->ndoc; i++)
+			free(j->doc_err[i]);
+	free(j->doc_err);
+	free(j->doc_end);
 	free(j->docs);
 	free(j->err);
 	tl_free(j->out);
@@ -133,29 +143,92 @@ static int out_append(job *j, const char *s, size_t n, size_t *cap)
 static void work_lines(run *r, job *j)
 {
 	size_t cap = 0;
+	struct json_tokener *tok = NULL;
+	j->doc_end = calloc(j->ndoc ? j->ndoc : 1, sizeof(*j->doc_end));
+	j->doc_err = calloc(j->ndoc ? j->ndoc : 1, sizeof(*j->doc_err));
+	if (!j->doc_end || !j->doc_err) {
+		j->rc = TL_ENOMEM;
+		return;
+	}
 	for (size_t i = 0; i < j->ndoc && j->rc == 0; i++) {
+		cli_doc *d = &j->docs[i];
 		tl_document *doc = NULL;
 		tl_timeline *tl = NULL;
 		char *s = NULL;
 		size_t n = 0;
-		int rc = parse_doc(&doc, r, j, i);
-		if (rc != 0)
-			break;
-		if ((rc = tl_timeline_new(&tl, &r->o->tlopts)) != 0 ||
-		    (rc = tl_timeline_add(tl, doc)) != 0) {
-			tl_document_free(doc);
-			tl_timeline_free(tl);
-			job_fail(j, rc, j->docs[i].id);
-			break;
+		int rc;
+		j->doc_end[i] = j->outlen;
+		if (d->raw) {
+			cli_doc parsed;
+			if (!tok && !(tok = json_tokener_new())) {
+				j->rc = TL_ENOMEM;
+				break;
+			}
+			rc = cli_jsonl_parse(&parsed, tok, d->file, d->line, d->offset, d->text,
+			                     d->len, &j->doc_err[i]);
+			if (rc == -2 || (rc == -1 && !j->doc_err[i])) {
+				j->rc = TL_ENOMEM;
+				break;
+			}
+			free(d->text);
+			d->text = NULL;
+			if (rc <= 0) { /* blank (no output) or bad (doc_err set) */
+				j->doc_blank += rc == 0;
+				continue;
+			}
+			parsed.raw = 0;
+			parsed.file = d->file;
+			parsed.line = d->line;
+			parsed.offset = d->offset;
+			*d = parsed;
 		}
-		rc = tl_export(&s, &n, tl, TL_FORMAT_JSON, &r->eo);
-		if (rc != 0)
-			job_fail(j, rc, j->docs[i].id);
-		else if (out_append(j, s, n, &cap) != 0)
-			job_fail(j, TL_ENOMEM, j->docs[i].id);
+		rc = parse_doc(&doc, r, j, i);
+		if (rc == 0 && (rc = tl_timeline_new(&tl, &r->o->tlopts)) == 0 &&
+		    (rc = tl_timeline_add(tl, doc)) == 0)
+			doc = NULL; /* the timeline has it */
+		if (rc == 0)
+			rc = tl_export(&s, &n, tl, TL_FORMAT_JSON, &r->eo);
+		if (rc == 0 && out_append(j, s, n, &cap) != 0)
+			rc = TL_ENOMEM;
+		if (rc != 0) {
+			if (!j->err)
+				job_fail(j, rc, d->id);
+			if (rc == TL_ENOMEM) {
+				j->rc = rc;
+			} else { /* a document the library refuses: a bad document */
+				j->doc_err[i] = j->err;
+				j->err = NULL;
+				j->rc = 0;
+			}
+		}
+		tl_document_free(doc);
 		tl_free(s);
 		tl_timeline_free(tl);
+		j->doc_end[i] = j->outlen;
 	}
+	if (tok)
+		json_tokener_free(tok);
+}
+
+/* Lines mode: write a job's lines in order; bad documents under --on-error. */
+static int collect_lines(run *r, job *j)
+{
+	size_t start = 0;
+	for (size_t i = 0; i < j->ndoc; i++) {
+		if (j->doc_err[i]) {
+			cli_sink_write(&r->sink, j->out + start, j->doc_end[i] - start);
+			start = j->doc_end[i];
+			cli_error("%s", j->doc_err[i]);
+			if (!r->o->skip_bad)
+				return CLI_EXIT_INPUT;
+			r->st.bad++;
+			continue;
+		}
+		r->st.docs_out++;
+	}
+	r->st.docs_out -= j->doc_blank;
+	cli_sink_write(&r->sink, j->out + start, j->outlen - start);
+	return 0;
 }
 
 /* Stream mode: the job's documents as one batch timeline, exported. */
@@ -229,13 +302,19 @@ static int collect(run *r, job *j)
 {
 	int status = 0;
 	if (j->rc != 0) {
-		if (r->mode == MODE_LINES) /* the lines before the fault */
-			cli_sink_write(&r->sink, j->out, j->outlen);
 		cli_error("%s", j->err ? j->err : tl_strerror(j->rc));
 		job_free(j);
 		return CLI_EXIT_INPUT;
 	}
-	if (r->mode == MODE_LINES || (r->mode == MODE_STREAM && !j->split)) {
+	if (r->mode == MODE_LINES) {
+		status = collect_lines(r, j);
+		job_free(j);
+		if (status == 0 && r->sink.failed)
+			status = CLI_EXIT_INPUT;
+		cli_progress_tick();
+		return status;
+	}
+	if (r->mode == MODE_STREAM && !j->split) {
 		cli_sink_write(&r->sink, j->out, j->outlen);
 	} else if (r->mode == MODE_STREAM) {
 		if (cli_merge_add(r->merge, &j->part, j->seq) != 0) {

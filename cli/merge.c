@@ -8,7 +8,7 @@
  * indices by the batch's first document.  The main thread appends documents,
  * timexes and warnings to spill files (tmpfile(), on disk, not in memory)
  * and events to an event spill, keeping only a compact index entry per event
- * (start date, granularity, batch, position: 32 bytes).  At the end the index
+ * (start date, granularity, batch, position, place in the spill: 48 bytes).  At the end the index
  * is sorted in the library's timeline order (start, then coarser first, then
  * document and position) and the output is assembled from the spills.
  *
