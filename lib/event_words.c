@@ -4,8 +4,9 @@
  * Facts from ordinary English grammar: prepositions that introduce a date
  * ("on Nov. 5", "since 1991"), clause connectives, articles, verbs of
  * reporting ("said") and verbs that open or close a happening ("erupted",
- * "ended").  One row per word, sorted by word (strcmp order) for the binary
- * search; a word may belong to several classes.
+ * "ended"), auxiliaries and modals ("will", "has", "was").  One row per
+ * word, sorted by word (strcmp order) for the binary search; a word may
+ * belong to several classes.
  */
 #include "events_internal.h"
 
@@ -17,6 +18,7 @@
 #define E TL_WORD_END
 #define F TL_WORD_STOP
 #define T TL_WORD_TAIL
+#define X TL_WORD_AUX
 
 static const struct {
 	const char *word;
@@ -24,7 +26,7 @@ static const struct {
 } words[] = {
     {"a", A | F | T},
     {"about", P | F | T},
-    {"according", S},
+    {"according", S | C},
     {"added", S},
     {"adding", C | S},
     {"adds", S},
@@ -37,7 +39,7 @@ static const struct {
     {"an", A | F | T},
     {"and", C | F | T},
     {"announced", S},
-    {"are", F | T},
+    {"are", X | F | T},
     {"around", P | F | T},
     {"as", C | F | T},
     {"at", P | F | T},
@@ -53,9 +55,11 @@ static const struct {
     {"broke", B},
     {"but", C | F | T},
     {"by", P | F | T},
+    {"can", X | F | T},
     {"circa", P | F | T},
     {"closed", E},
     {"concluded", E},
+    {"could", X | F | T},
     {"declared", S},
     {"during", P | F | T},
     {"end", E},
@@ -68,19 +72,22 @@ static const struct {
     {"following", P | C | F | T},
     {"for", P | F | T},
     {"from", P | F | T},
-    {"had", F | T},
-    {"has", F | T},
-    {"have", F | T},
+    {"had", X | F | T},
+    {"has", X | F | T},
+    {"have", X | F | T},
     {"he", F},
     {"however", C | F | T},
     {"in", P | F | T},
     {"including", C | F | T},
     {"into", P | F | T},
-    {"is", F | T},
+    {"is", X | F | T},
     {"it", F},
     {"its", F | T},
     {"launched", B},
+    {"may", X | F | T},
     {"meanwhile", C | F | T},
+    {"might", X | F | T},
+    {"must", X | F | T},
     {"nor", C | F | T},
     {"noted", S},
     {"of", P | F | T},
@@ -91,7 +98,9 @@ static const struct {
     {"said", S},
     {"saying", C | S},
     {"says", S},
+    {"shall", X | F | T},
     {"she", F},
+    {"should", X | F | T},
     {"since", P | C | F | T},
     {"so", C | F | T},
     {"started", B},
@@ -112,9 +121,9 @@ static const struct {
     {"to", P | F | T},
     {"told", S},
     {"until", P | C | F | T},
-    {"was", F | T},
+    {"was", X | F | T},
     {"we", F},
-    {"were", F | T},
+    {"were", X | F | T},
     {"when", C | F | T},
     {"where", C | F | T},
     {"whereas", C | F | T},
@@ -122,9 +131,10 @@ static const struct {
     {"while", C | F | T},
     {"who", C | F | T},
     {"whose", C | F | T},
-    {"will", F | T},
+    {"will", X | F | T},
     {"with", P | C | F | T},
     {"within", P | F | T},
+    {"would", X | F | T},
     {"wrote", S},
     {"yet", C | F | T},
 };

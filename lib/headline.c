@@ -9,6 +9,10 @@
  * is a list, not a boundary.  Looking back, a comma becomes a boundary once
  * a verb of reporting lies between it and the date ("..., Akar said on
  * Nov. 5 at a reception": the clause is "Akar said at a reception").
+ * A clause that opens with an auxiliary ("..., will carry passengers again
+ * from April 7") gets the subject that opens the sentence, up to its first
+ * comma ("The Saltmarsh railway line, closed since ...,"):
+ * "Saltmarsh railway line will carry passengers again".
  * "DATE when CLAUSE" (no comma between) dates the clause after "when".
  * The date and the prepositions just before it ("on", "since") are removed;
  * leading connectives and articles are dropped ("The fighting ended" gives
@@ -274,6 +278,19 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t 
 			return NULL;
 	} else {
 		size_t L = left_edge(sc, t, ta), R = right_edge(sc, t, tz);
+		if (L > 1 && !sc->toks[L - 1].word && (tok_class(t, &sc->toks[L]) & TL_WORD_AUX)) {
+			/* ", will carry passengers": the subject is what opens the
+			 * sentence (or the text after the last strong boundary), up to
+			 * its first comma */
+			size_t L2 = L - 1, c;
+			while (L2 > 0 && !strong(t, &sc->toks[L2 - 1]))
+				L2--;
+			c = L2;
+			while (c < L - 1 && (sc->toks[c].word || t[sc->toks[c].start] != ','))
+				c++;
+			if (select_range(sc, L2, c))
+				return NULL;
+		}
 		if (select_range(sc, L, ta))
 			return NULL;
 		trim_back(sc, t, 0, TL_WORD_PREP | TL_WORD_ARTICLE);
