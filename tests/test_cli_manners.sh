@@ -103,12 +103,31 @@ check "-o leaves no temporary file" test -z "$(ls "$T" | grep '\.tmp\.')"
 expect 1 "-o with bad JSONL" -- sh -c "printf '{\"text\":\"a\"}\nnot json\n' | '$CLI' -i jsonl -f jsonl -o '$T/new.jsonl'"
 check "-o leaves no file after a bad JSONL line" test ! -e "$T/new.jsonl"
 
+# ---- -o and a signal: the run is killed while it waits for input ----
+mkfifo "$T/fifo"
+"$CLI" -o "$T/killed.json" "$T/fifo" 2>"$T/err" &
+pid=$!
+exec 3>"$T/fifo"  # the command now has its input open and waits on it
+printf 'Some text on Nov. 5, 2021.\n' >&3
+for _ in $(seq 50); do ls "$T" | grep -q 'killed.json.tmp' && break; sleep 0.1; done
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+exec 3>&-
+check "SIGTERM ends the run by the signal" test "$rc" = 143
+check "SIGTERM: no output file" test ! -e "$T/killed.json"
+check "SIGTERM: no temporary file left" test -z "$(ls "$T" | grep 'killed.json')"
+
 # ---- pipes: a reader that goes away is not an error worth a message ----
 awk 'BEGIN { for (i = 0; i < 20000; i++) printf "{\"id\":\"d%d\",\"text\":\"Paragraph %d.\"}\n", i, i }' >"$T/many.jsonl"
 "$CLI" -i jsonl -f jsonl "$T/many.jsonl" 2>"$T/err" | head -n 1 >/dev/null
 check "closed pipe: no message" test ! -s "$T/err"
 (trap '' PIPE; "$CLI" -i jsonl -f jsonl "$T/many.jsonl" 2>"$T/err" | head -n 1 >/dev/null)
 check "closed pipe, SIGPIPE ignored: no message" test ! -s "$T/err"
+
+# ---- no progress line when stderr is not a terminal ----
+"$CLI" -i jsonl -f jsonl -j 2 "$T/many.jsonl" >/dev/null 2>"$T/err" || true
+check "no progress line on a non-terminal stderr" test ! -s "$T/err"
 
 # ---- the manual page: renders, and names the options --help names ----
 SRC=${TL_SOURCE_DIR:-$(dirname "$0")/..}
