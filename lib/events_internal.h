@@ -21,6 +21,10 @@
  */
 int tl_value_interval(const char *value, tl_date *begin, tl_date *end, tl_granularity *gran);
 
+/** The clock time of a TIME value "YYYY-MM-DDThh[:mm[:ss]]" (fields not
+ * said are 0): 1 when there is one, 0 otherwise ("2021-11-06TEV", dates). */
+int tl_value_clock(const char *value, int *hour, int *minute, int *second);
+
 /** Units of a duration value "P<n><unit>" (D, W, M, Y, DE, CE): 1 and the
  * amount and unit letter ('D', 'W', 'M', 'Y') when the value is a plain
  * count of days, weeks, months or years (decades and centuries become

@@ -227,13 +227,19 @@ static void date_label(tl_buf *b, const tl_event *e)
 	case TL_GRAN_MILLENNIUM:
 		tl_buf_printf(b, "%d\xe2\x80\x93%d", (int)vb.year, (int)ve.year - 1);
 		return;
+	case TL_GRAN_HOUR:
+	case TL_GRAN_MINUTE:
+	case TL_GRAN_SECOND: {
+		int hh, mm, ss;
+		put_date(b, vb, TL_GRAN_DAY);
+		if (tl_value_clock(e->value, &hh, &mm, &ss))
+			tl_buf_printf(b, ", %02d:%02d", hh, mm);
+		return;
+	}
 	case TL_GRAN_YEAR:
 	case TL_GRAN_MONTH:
 	case TL_GRAN_DAY:
 	case TL_GRAN_PART_OF_DAY:
-	case TL_GRAN_HOUR:
-	case TL_GRAN_MINUTE:
-	case TL_GRAN_SECOND:
 		put_date(b, vb, g);
 		return;
 	default:

@@ -3,7 +3,10 @@
  *
  * One VEVENT per event.  Day-granular events are all-day (DTSTART;VALUE=DATE,
  * DTEND the day after); coarser ones span their month, season or year the
- * same way (DTEND is exclusive, RFC 5545 3.6.1).  UIDs are a hash (FNV-1a,
+ * same way (DTEND is exclusive, RFC 5545 3.6.1).  A TIME event with a clock
+ * time ("2021-11-06T17:00") is a point: DTSTART in floating local time (the
+ * zone as written is not resolved) and no DTEND, which RFC 5545 3.6.1 reads
+ * as ending when it starts; a part of the day ("TEV") stays all-day.  UIDs are a hash (FNV-1a,
  * 64 bits) of the document id, the value, the interval and the headline, so
  * the same input gives the same UIDs; an event that would repeat an earlier
  * UID of the same calendar gets "-2", "-3", ... appended.  DTSTAMP is the
@@ -13,6 +16,7 @@
  * X-TIMEX3-VALUE keeps the TIMEX3 value, X-TIMEX3-MOD its mod; the events
  * are TRANSP:TRANSPARENT (they do not make anyone busy).
  */
+#include "events_internal.h"
 #include "export_internal.h"
 
 #include <libical/ical.h>
@@ -100,8 +104,21 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 		icalcomponent_add_property(ev, icalproperty_new_uid(uid));
 		icalcomponent_add_property(ev, icalproperty_new_dtstamp(dtstamp));
-		icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(e->start)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(e->end)));
+		int hh, mm, ss;
+		if (e->type == TL_TIMEX_TIME && tl_value_clock(e->value, &hh, &mm, &ss) &&
+		    tl_date_to_days(e->end) - tl_date_to_days(e->start) == 1) {
+			/* a clock time: a point in floating local time, no DTEND */
+			struct icaltimetype at = ical_date(e->start);
+			at.is_date = 0;
+			at.hour = hh;
+			at.minute = mm;
+			at.second = ss;
+			icalcomponent_add_property(ev, icalproperty_new_dtstart(at));
+		} else {
+			icalcomponent_add_property(ev,
+			                           icalproperty_new_dtstart(ical_date(e->start)));
+			icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(e->end)));
+		}
 		icalcomponent_add_property(ev, icalproperty_new_summary(e->headline));
 		icalcomponent_add_property(ev, icalproperty_new_description(e->text));
 		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));

@@ -7,7 +7,8 @@
  *                   "end_date"?: { ... }, "text": { "headline", "text" },
  *                   "group", "unique_id" } ] }
  * start_date carries as many fields as the event's value says (1991 gives
- * only a year; a decade or a quarter gives the date of its first day).
+ * only a year; a decade or a quarter gives its first year and month; a clock
+ * time adds hour and minute).
  * end_date, the last day (inclusive), is there when start_date alone does
  * not show the whole span: a range, a stretch given by a duration, and
  * decades, centuries, halves, quarters, seasons and weeks.  group is
@@ -94,6 +95,12 @@ static json_object *tjs_event(tl_timeline *tl, size_t i)
 	char uid[32];
 	snprintf(uid, sizeof(uid), "event-%zu", i + 1);
 	int rc = put(o, "start_date", tjs_date(e->start, e->granularity));
+	int hh, mm, ss;
+	if (!rc && e->type == TL_TIMEX_TIME && tl_value_clock(e->value, &hh, &mm, &ss)) {
+		json_object *sd = json_object_object_get(o, "start_date");
+		rc = put(sd, "hour", json_object_new_int(hh)) ||
+		     put(sd, "minute", json_object_new_int(mm));
+	}
 	/* an end_date when start_date alone would not show the whole span */
 	tl_date vb, ve;
 	tl_granularity vg;

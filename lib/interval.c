@@ -176,6 +176,31 @@ int tl_value_interval(const char *value, tl_date *begin, tl_date *end, tl_granul
 	return year_part(value + 5, y, begin, end, gran);
 }
 
+int tl_value_clock(const char *value, int *hour, int *minute, int *second)
+{
+	int32_t h = 0, m = 0, sec = 0;
+	const char *t = value ? strchr(value, 'T') : NULL;
+	if (!t || t - value != 10 || !read_digits(t + 1, 2, &h) || h > 24)
+		return 0;
+	t += 3;
+	if (*t == ':') {
+		if (!read_digits(t + 1, 2, &m) || m > 59)
+			return 0;
+		t += 3;
+		if (*t == ':') {
+			if (!read_digits(t + 1, 2, &sec) || sec > 60)
+				return 0;
+			t += 3;
+		}
+	}
+	if (*t || h == 24)
+		return 0;
+	*hour = h;
+	*minute = m;
+	*second = sec;
+	return 1;
+}
+
 int tl_duration_parse(const char *value, int64_t *amount, char *unit)
 {
 	int64_t n = 0;

@@ -3,11 +3,11 @@
  * byte, and the iCalendar read back with libical.
  *
  * The timeline (golden_timeline()) is built by hand (testdoc.h): two
- * documents, eight events: a decade, a range, a month with a tab in its
+ * documents, nine events: a decade, a range, a month with a tab in its
  * sentence, a day stretched by a duration, one happening told by both
  * documents (merged), a quarter whose headline holds & < >, a long headline
  * with commas and non-ASCII letters (cut at 100 characters, folded in
- * iCalendar), and a season that runs into the next year.  The golden files
+ * iCalendar), a clock time, and a season that runs into the next year.  The golden files
  * in tests/golden/ were read line by line against the rules of each format
  * (docs/formats.md); on a mismatch the output is written to
  * $TL_BINARY_DIR/golden-actual/ for a diff.
@@ -32,6 +32,7 @@ static const char text_b[] =
     "In the third quarter of 2021 the ferry service to the docks & quays <east> resumed. "
     "Güler, Özbal and Avsever signed the long-awaited agreement on the reconstruction of the old "
     "harbour district of the city on 1 July 2021. "
+    "The ferry left Calder at 5 p.m. on 2 August 2021. "
     "The harbour froze in the winter of 2021.";
 
 /* The timeline every golden file shows. */
@@ -50,6 +51,7 @@ static tl_timeline *golden_timeline(void)
 	td_timex(b, "February 2020", TL_TIMEX_DATE, "2020-02");
 	td_timex(b, "the third quarter of 2021", TL_TIMEX_DATE, "2021-Q3");
 	td_timex(b, "1 July 2021", TL_TIMEX_DATE, "2021-07-01");
+	td_timex(b, "5 p.m. on 2 August 2021", TL_TIMEX_TIME, "2021-08-02T17:00");
 	td_timex(b, "the winter of 2021", TL_TIMEX_DATE, "2021-WI");
 	tl_timeline *tl = NULL;
 	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
@@ -154,11 +156,12 @@ START_TEST(test_golden_events)
 	     "Güler, Özbal and Avsever signed the long-awaited agreement on the reconstruction of "
 	     "the old harbour",
 	     1},
+	    {"2021-08-02T17:00", "2021-08-02", "2021-08-03", "Ferry left Calder", 1},
 	    {"2021-WI", "2021-12-01", "2022-03-01", "Harbour froze", 1},
 	};
 	tl_timeline *tl = golden_timeline();
-	ck_assert_uint_eq(tl_timeline_event_count(tl), 8);
-	for (size_t i = 0; i < 8; i++) {
+	ck_assert_uint_eq(tl_timeline_event_count(tl), 9);
+	for (size_t i = 0; i < 9; i++) {
 		const tl_event *e = tl_timeline_event(tl, i);
 		char s[32], z[32];
 		tl_date_format(s, sizeof(s), e->start);
@@ -199,22 +202,32 @@ START_TEST(test_ics_libical)
 	ck_assert_ptr_nonnull(cal);
 	ck_assert_int_eq(icalcomponent_isa(cal), ICAL_VCALENDAR_COMPONENT);
 	ck_assert_int_eq(icalcomponent_count_errors(cal), 0);
-	ck_assert_int_eq(icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 8);
-	const char *uids[8];
+	ck_assert_int_eq(icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 9);
+	const char *uids[9];
 	size_t i = 0;
 	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
 	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), i++) {
 		const tl_event *e = tl_timeline_event(tl, i);
 		struct icaltimetype s = icalcomponent_get_dtstart(ev);
-		struct icaltimetype z = icalcomponent_get_dtend(ev);
-		ck_assert_int_eq(s.is_date, 1);
-		ck_assert_int_eq(z.is_date, 1);
 		ck_assert_int_eq(s.year, e->start.year);
 		ck_assert_int_eq(s.month, e->start.month);
 		ck_assert_int_eq(s.day, e->start.day);
-		ck_assert_int_eq(z.year, e->end.year);
-		ck_assert_int_eq(z.month, e->end.month);
-		ck_assert_int_eq(z.day, e->end.day);
+		if (e->type == TL_TIMEX_TIME) {
+			/* 5 p.m.: a point in floating time, no DTEND */
+			ck_assert_int_eq(s.is_date, 0);
+			ck_assert_int_eq(s.hour, 17);
+			ck_assert_int_eq(s.minute, 0);
+			ck_assert_ptr_null(icaltime_get_timezone(s));
+			ck_assert_ptr_null(
+			    icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY));
+		} else {
+			struct icaltimetype z = icalcomponent_get_dtend(ev);
+			ck_assert_int_eq(s.is_date, 1);
+			ck_assert_int_eq(z.is_date, 1);
+			ck_assert_int_eq(z.year, e->end.year);
+			ck_assert_int_eq(z.month, e->end.month);
+			ck_assert_int_eq(z.day, e->end.day);
+		}
 		/* escaped commas and folded lines come back as they were */
 		ck_assert_str_eq(icalcomponent_get_summary(ev), e->headline);
 		ck_assert_str_eq(icalcomponent_get_description(ev), e->text);
@@ -236,7 +249,7 @@ START_TEST(test_ics_libical)
 		ck_assert_int_eq(st.day, 7);
 		ck_assert_int_eq(st.hour, 0);
 	}
-	ck_assert_uint_eq(i, 8);
+	ck_assert_uint_eq(i, 9);
 	icalcomponent_free(cal);
 	tl_free(out);
 	tl_timeline_free(tl);

@@ -3,7 +3,8 @@
 # parser, Debian's python3-icalendar: the golden file (byte for byte the
 # library's, see test_export.c) and, when the CLI and ../shared are there,
 # the seed article's calendar.  Every VEVENT must come back with an all-day
-# DTSTART/DTEND (end after start), the headline as SUMMARY and the TIMEX3
+# DTSTART/DTEND (end after start) or, for a clock time, a floating DTSTART at
+# that time and no DTEND, the headline as SUMMARY and the TIMEX3
 # value, both as the JSON timeline has them, and a UID of its own.
 # Exit 77: python3-icalendar missing.
 set -u
@@ -37,11 +38,19 @@ for ics, js in zip(args[0::2], args[1::2]):
         print(f"FAIL {ics}: {len(vevents)} VEVENTs for {len(events)} events"); ok = False
     uids = set()
     for ve, e in zip(vevents, events):
-        s, z = ve.decoded("DTSTART"), ve.decoded("DTEND")
-        if isinstance(s, datetime.datetime) or not isinstance(s, datetime.date):
-            print(f"FAIL {ics}: DTSTART {s!r} is not an all-day date"); ok = False
-        if s.isoformat() != e["start"] or z.isoformat() != e["end"] or not z > s:
-            print(f"FAIL {ics}: {s}..{z} is not {e['start']}..{e['end']}"); ok = False
+        s = ve.decoded("DTSTART")
+        if e["type"] == "TIME" and "T" in e["value"] and e["value"][11:12].isdigit():
+            # a clock time: a floating DATE-TIME at that time, no DTEND
+            want = e["value"].replace("T", " ")
+            if (not isinstance(s, datetime.datetime) or s.tzinfo is not None or
+                    not str(s).startswith(want) or "DTEND" in ve):
+                print(f"FAIL {ics}: DTSTART {s!r} is not the floating time {want}"); ok = False
+        else:
+            z = ve.decoded("DTEND")
+            if isinstance(s, datetime.datetime) or not isinstance(s, datetime.date):
+                print(f"FAIL {ics}: DTSTART {s!r} is not an all-day date"); ok = False
+            if s.isoformat() != e["start"] or z.isoformat() != e["end"] or not z > s:
+                print(f"FAIL {ics}: {s}..{z} is not {e['start']}..{e['end']}"); ok = False
         if str(ve["SUMMARY"]) != e["headline"]:
             print(f"FAIL {ics}: SUMMARY {str(ve['SUMMARY'])!r} is not {e['headline']!r}"); ok = False
         if str(ve["DESCRIPTION"]) != e["text"]:
