@@ -9,7 +9,10 @@
  *
  * The axis is linear in time, except that a gap longer than 30% of the whole
  * span is drawn as a fixed-width break (two slanted strokes), so that an
- * event of 1991 and four of 2020-2021 all stay readable.  Ticks fall on
+ * event of 1991 and four of 2020-2021 all stay readable.  The linear runs
+ * between breaks share the width by weight: the square root of their days
+ * plus 10 for each event starting in them (a crowded year gets more room
+ * than an empty decade); within a run, time is linear.  Ticks fall on
  * years or months, at least 70 units apart (the SVG is 1000 units wide and
  * scrolls sideways below 860 px).  All text is HTML-escaped.
  */
@@ -41,6 +44,17 @@ typedef struct axis {
 	int *brk; /* brk[i]: the gap after day[i] is a break */
 	size_t n;
 } axis;
+
+/* Square root by Newton's method (no libm): enough for axis weights. */
+static double root(double x)
+{
+	if (x <= 0)
+		return 0;
+	double r = x > 1 ? x / 2 : 1;
+	for (int i = 0; i < 60; i++)
+		r = (r + x / r) / 2;
+	return r;
+}
 
 static int cmp_i64(const void *a, const void *b)
 {
@@ -75,23 +89,47 @@ static int axis_build(axis *ax, tl_timeline *tl)
 	if (u == 1)
 		ax->day[u++] = ax->day[0] + 1;
 	ax->n = u;
-	double span = (double)(ax->day[u - 1] - ax->day[0]), linear = 0;
+	double span = (double)(ax->day[u - 1] - ax->day[0]);
 	size_t nbreak = 0;
-	for (size_t i = 0; i + 1 < u; i++) {
-		double g = (double)(ax->day[i + 1] - ax->day[i]);
-		if (g > 0.3 * span && g > 90) {
+	for (size_t i = 0; i + 1 < u; i++)
+		if ((double)(ax->day[i + 1] - ax->day[i]) > 0.3 * span &&
+		    ax->day[i + 1] - ax->day[i] > 90) {
 			ax->brk[i] = 1;
 			nbreak++;
-		} else {
-			linear += g;
+		}
+	/* the weight of each linear run: the square root of its days plus 10
+	 * per event that starts in it; runs share the width by weight */
+	double total = 0, room = PLOT_R - PLOT_L - BREAK_W * (double)nbreak;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t a = 0;
+		if (pass == 1)
+			ax->x[0] = PLOT_L;
+		for (size_t i = 0; i < u; i++) {
+			if (i + 1 < u && !ax->brk[i])
+				continue;
+			/* the run of key days a..i */
+			double days = (double)(ax->day[i] - ax->day[a]), w = root(days);
+			for (size_t k = 0; k < n; k++) {
+				int64_t d = tl_date_to_days(tl_timeline_event(tl, k)->start);
+				w += 10.0 * (d >= ax->day[a] && d <= ax->day[i]);
+			}
+			if (pass == 0) {
+				total += w;
+			} else {
+				double width = total > 0 ? room * w / total : room;
+				for (size_t k = a; k < i; k++)
+					ax->x[k + 1] =
+					    ax->x[k] +
+					    (days > 0
+					         ? width * (double)(ax->day[k + 1] - ax->day[k]) /
+					               days
+					         : 0);
+				if (i + 1 < u)
+					ax->x[i + 1] = ax->x[i] + BREAK_W;
+			}
+			a = i + 1;
 		}
 	}
-	double scale = (PLOT_R - PLOT_L - BREAK_W * (double)nbreak) / (linear > 0 ? linear : 1);
-	ax->x[0] = PLOT_L;
-	for (size_t i = 0; i + 1 < u; i++)
-		ax->x[i + 1] =
-		    ax->x[i] +
-		    (ax->brk[i] ? BREAK_W : scale * (double)(ax->day[i + 1] - ax->day[i]));
 	return 0;
 }
 
