@@ -484,6 +484,9 @@ int tl_timeml_parse(tl_timeml **out, const char *buf, size_t len, const char *na
 	rd r = {buf ? buf : "", len, name ? name : "TimeML"};
 	if (len && !tl_utf8_valid(buf, len, &bad))
 		return tl_seterr(TL_EUTF8, "%s: byte offset %zu: invalid UTF-8", r.name, bad);
+	const char *nul = len ? memchr(buf, '\0', len) : NULL;
+	if (nul)
+		return fail(&r, (size_t)(nul - buf), "NUL byte (XML does not allow it)");
 
 	size_t open_at = r.n;
 	for (size_t i = 0; i < r.n; i++)

@@ -169,6 +169,8 @@ START_TEST(test_read_malformed)
 	expect_error(s, TL_EUTF8, at(s, "\xC3"));
 
 	tl_timeml *t = NULL;
+	ck_assert_int_eq(tl_timeml_parse(&t, "<TEXT>a\0b</TEXT>", 16, "x.tml"), TL_EFORMAT);
+	ck_assert_ptr_nonnull(strstr(tl_error_last(), "x.tml: byte offset 7:"));
 	ck_assert_int_eq(tl_timeml_parse(NULL, "<TEXT></TEXT>", 13, NULL), TL_EINVAL);
 	ck_assert_int_eq(tl_timeml_parse(&t, NULL, 5, NULL), TL_EINVAL);
 	ck_assert_ptr_null(t);
