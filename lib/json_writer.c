@@ -20,16 +20,29 @@ static const unsigned char needs_escape[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '\\' */
 };
 
+/* Append n bytes: a memcpy when they fit, else tl_buf_put() grows the buffer. */
+static inline void put(tl_jw *w, const char *s, size_t n)
+{
+	tl_buf *b = w->b;
+	if (n < b->cap - b->len && b->cap > b->len && !b->failed) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		tl_buf_put(b, s, n);
+	}
+}
+
 static const char spaces[] = "                                                                ";
 
 /* Write a line break and the indentation of `level` (two spaces each). */
 static void indent(tl_jw *w, int level)
 {
-	tl_buf_put(w->b, "\n", 1);
+	put(w, "\n", 1);
 	size_t n = (size_t)level * 2;
 	while (n > 0) {
 		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
-		tl_buf_put(w->b, spaces, k);
+		put(w, spaces, k);
 		n -= k;
 	}
 }
@@ -55,7 +68,7 @@ static void before_value(tl_jw *w)
 		return;
 	}
 	if (w->count[w->depth - 1])
-		tl_buf_put(w->b, ",", 1);
+		put(w, ",", 1);
 	w->count[w->depth - 1] = 1;
 	if (w->pretty)
 		indent(w, w->depth);
@@ -68,7 +81,7 @@ static void begin(tl_jw *w, int is_object)
 		w->failed = 1;
 		return;
 	}
-	tl_buf_put(w->b, is_object ? "{" : "[", 1);
+	put(w, is_object ? "{" : "[", 1);
 	w->count[w->depth] = 0;
 	w->is_object[w->depth] = (unsigned char)is_object;
 	w->depth++;
@@ -83,7 +96,7 @@ static void end(tl_jw *w, int is_object)
 	w->depth--;
 	if (w->pretty)
 		indent(w, w->depth);
-	tl_buf_put(w->b, is_object ? "}" : "]", 1);
+	put(w, is_object ? "}" : "]", 1);
 }
 
 void tl_jw_begin_object(tl_jw *w)
@@ -106,17 +119,40 @@ void tl_jw_end_array(tl_jw *w)
 	end(w, 0);
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/*
+ * Does any of the 8 bytes at p need an escape (below 0x20, '"' or '\\')?
+ * Bit tricks on one word: (x - ONES * n) & ~x & HIGHS is non-zero exactly when
+ * some byte of x is below n (n <= 0x80); a byte equal to c is a zero byte of
+ * x ^ (ONES * c).
+ */
+static inline int word_needs_escape(const unsigned char *p)
+{
+	uint64_t x;
+	memcpy(&x, p, sizeof(x));
+	uint64_t q = x ^ (ONES * '"'), b = x ^ (ONES * '\\');
+	uint64_t t = ((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b);
+	return (t & HIGHS) != 0;
+}
+
 /* The quoted, escaped form of s[0..len). */
 static void put_string(tl_jw *w, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *u = (const unsigned char *)s;
-	size_t run = 0;
-	tl_buf_put(w->b, "\"", 1);
-	for (size_t i = 0; i < len; i++) {
+	size_t run = 0, i = 0;
+	put(w, "\"", 1);
+	for (; i < len; i++) {
+		/* skip 8 bytes at a time while none of them needs an escape */
+		while (len - i >= 8 && !word_needs_escape(u + i))
+			i += 8;
+		if (i >= len)
+			break;
 		if (!needs_escape[u[i]])
 			continue;
-		tl_buf_put(w->b, s + run, i - run);
+		put(w, s + run, i - run);
 		run = i + 1;
 		char esc[6] = {'\\', 0, '0', '0', 0, 0};
 		switch (u[i]) {
@@ -145,13 +181,13 @@ static void put_string(tl_jw *w, const char *s, size_t len)
 			esc[1] = 'u';
 			esc[4] = hex[u[i] >> 4];
 			esc[5] = hex[u[i] & 15];
-			tl_buf_put(w->b, esc, 6);
+			put(w, esc, 6);
 			continue;
 		}
-		tl_buf_put(w->b, esc, 2);
+		put(w, esc, 2);
 	}
-	tl_buf_put(w->b, s + run, len - run);
-	tl_buf_put(w->b, "\"", 1);
+	put(w, s + run, len - run);
+	put(w, "\"", 1);
 }
 
 void tl_jw_key(tl_jw *w, const char *key)
@@ -161,15 +197,15 @@ void tl_jw_key(tl_jw *w, const char *key)
 		return;
 	}
 	if (w->count[w->depth - 1])
-		tl_buf_put(w->b, ",", 1);
+		put(w, ",", 1);
 	w->count[w->depth - 1] = 1;
 	if (w->pretty)
 		indent(w, w->depth);
 	put_string(w, key, strlen(key));
 	if (w->pretty)
-		tl_buf_put(w->b, ": ", 2);
+		put(w, ": ", 2);
 	else
-		tl_buf_put(w->b, ":", 1);
+		put(w, ":", 1);
 	w->after_key = 1;
 }
 
@@ -196,7 +232,7 @@ void tl_jw_int(tl_jw *w, int64_t v)
 	if (v < 0)
 		*--p = '-';
 	before_value(w);
-	tl_buf_put(w->b, p, (size_t)(num + sizeof(num) - p));
+	put(w, p, (size_t)(num + sizeof(num) - p));
 }
 
 void tl_jw_member_str(tl_jw *w, const char *key, const char *s)
