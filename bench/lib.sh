@@ -9,11 +9,12 @@
 #   bench_measure          run every registered tool, interleaved: round r
 #                          runs each tool that still has runs left, in order.
 #   bench_median KEY wall|cpu|rss    median of a tool's runs (rss: the largest)
-#   bench_mbps KEY         megabytes (10^6 bytes) per second, wall-clock median
+#   bench_mbps KEY [wall|cpu]  megabytes (10^6 bytes) per second from the
+#                          median wall-clock (default) or CPU seconds
 #   bench_found KEY        the tool's own one-line summary of its last run
 #
-# Each run is timed on the wall clock (bash's EPOCHREALTIME, microseconds) and
-# by /usr/bin/time (user+system CPU, peak RSS).  A run that fails stops the
+# Each run is timed by bash's `time` (wall clock and user+system CPU, to the
+# millisecond) around /usr/bin/time (peak RSS).  A run that fails stops the
 # benchmark with the tool's message.
 
 BENCH_KEYS=()
@@ -42,24 +43,25 @@ bench_tool()
 	BENCH_RSS[$key]=""
 }
 
-# Run one tool once and record wall seconds, CPU seconds and peak RSS (KiB).
+# Run one tool once and record wall seconds, CPU seconds (user + system, of
+# the tool and its threads and children) and peak RSS (KiB).  Bash's `time`
+# gives both times to the millisecond; GNU time gives the peak RSS.
 bench_once()
 {
-	local key=$1 t0 t1 cpu rss
+	local key=$1 wall u s rss TIMEFORMAT='%3R %3U %3S'
 	local out=${BENCH_STDOUT[$key]} err=$BENCH_TMP/$key.err tf=$BENCH_TMP/$key.time
+	local tt=$BENCH_TMP/$key.times
 	eval "set -- ${BENCH_CMD[$key]}"
-	t0=$EPOCHREALTIME
-	if ! /usr/bin/time -f '%U %S %M' -o "$tf" "$@" >"$out" 2>"$err"; then
+	if ! { time /usr/bin/time -f '%M' -o "$tf" "$@" >"$out" 2>"$err"; } 2>"$tt"; then
 		echo "bench: ${BENCH_LABEL[$key]} failed: $*" >&2
 		tail -n 5 "$err" >&2
 		tail -n 2 "$tf" >&2
 		return 1
 	fi
-	t1=$EPOCHREALTIME
-	read -r u s rss < <(tail -n 1 "$tf")
-	cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
-	BENCH_WALL[$key]+=" $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')"
-	BENCH_CPU[$key]+=" $cpu"
+	read -r wall u s <"$tt"
+	rss=$(tail -n 1 "$tf")
+	BENCH_WALL[$key]+=" $wall"
+	BENCH_CPU[$key]+=" $(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.3f", u + s }')"
 	BENCH_RSS[$key]+=" $rss"
 	BENCH_OUT[$key]=""
 	[[ $out == /dev/null ]] || BENCH_OUT[$key]=$(grep -m1 '=' "$out" || head -c 200 "$out")
@@ -104,7 +106,7 @@ bench_bytes()
 bench_mbps()
 {
 	local key=$1
-	awk -v b="$(bench_bytes "$key")" -v t="$(bench_median "$key" wall)" \
+	awk -v b="$(bench_bytes "$key")" -v t="$(bench_median "$key" "${2:-wall}")" \
 		'BEGIN { if (t > 0) printf "%.4f", b / 1e6 / t; else print "inf" }'
 }
 
