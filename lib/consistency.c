@@ -18,21 +18,55 @@
 
 #define WINDOW 2 /* sentences either side of the duration */
 
-/* The sentence index of byte offset off. */
+/* The sentence index of byte offset off: the first sentence that ends after
+ * it (doc->nsentence when none); a binary search, sentences being sorted. */
 static size_t sentence_at(const tl_document *doc, size_t off)
 {
-	size_t i = 0;
-	while (i < doc->nsentence && doc->sentences[i].end <= off)
-		i++;
-	return i;
+	size_t lo = 0, hi = doc->nsentence;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->sentences[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The index of the first timex that starts at or after byte off (timexes are
+ * in text order); doc->ntimex when none. */
+static size_t first_timex_at(const tl_document *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->ntimex;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->timexes[mid].byte_start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* The nearest day-granular DATE within the window around sentence k whose
- * sentence holds a word of class cls; SIZE_MAX when none. */
-static size_t nearest(const tl_document *doc, size_t k, size_t at, unsigned cls)
+ * sentence holds a word of class cls; SIZE_MAX when none.  Only the timexes
+ * that can lie in the window are looked at: those from just after the end of
+ * sentence k - WINDOW - 1 to the end of sentence k + WINDOW (a timex between
+ * two sentences counts in the next one), so the check stays linear in the
+ * length of the document.  in_order: the timexes are sorted by byte_start and
+ * the sentences by end (else every timex is looked at). */
+static size_t nearest(const tl_document *doc, int in_order, size_t k, size_t at, unsigned cls)
 {
-	size_t best = SIZE_MAX, best_dist = SIZE_MAX;
-	for (size_t i = 0; i < doc->ntimex; i++) {
+	size_t best = SIZE_MAX, best_dist = SIZE_MAX, from = 0, to = SIZE_MAX;
+	if (in_order) {
+		if (k > WINDOW)
+			from = doc->sentences[k - WINDOW - 1].end;
+		if (k + WINDOW < doc->nsentence)
+			to = doc->sentences[k + WINDOW].end;
+	}
+	for (size_t i = in_order ? first_timex_at(doc, from) : 0; i < doc->ntimex; i++) {
+		if (doc->timexes[i].byte_start >= to)
+			break;
 		const tl_timex *t = &doc->timexes[i];
 		tl_date b, e;
 		tl_granularity g;
@@ -75,6 +109,11 @@ static int quote_len(const tl_timex *t)
 int tl_consistency_check(char ***msgs, size_t *n, size_t *cap, const tl_document *doc)
 {
 	const char *x = doc->text;
+	int in_order = 1;
+	for (size_t i = 1; i < doc->ntimex; i++)
+		in_order &= doc->timexes[i - 1].byte_start <= doc->timexes[i].byte_start;
+	for (size_t i = 1; i < doc->nsentence; i++)
+		in_order &= doc->sentences[i - 1].end <= doc->sentences[i].end;
 	for (size_t i = 0; i < doc->ntimex; i++) {
 		const tl_timex *d = &doc->timexes[i];
 		int64_t amount;
@@ -83,8 +122,8 @@ int tl_consistency_check(char ***msgs, size_t *n, size_t *cap, const tl_document
 		    !tl_duration_parse(d->value, &amount, &unit))
 			continue;
 		size_t k = sentence_at(doc, d->byte_start);
-		size_t si = nearest(doc, k, d->byte_start, TL_WORD_BEGIN);
-		size_t ei = nearest(doc, k, d->byte_start, TL_WORD_END);
+		size_t si = nearest(doc, in_order, k, d->byte_start, TL_WORD_BEGIN);
+		size_t ei = nearest(doc, in_order, k, d->byte_start, TL_WORD_END);
 		if (si == SIZE_MAX || ei == SIZE_MAX || si == ei)
 			continue;
 		const tl_timex *st = &doc->timexes[si], *et = &doc->timexes[ei];

@@ -70,15 +70,33 @@ int tl_sentence_has_word(const tl_document *doc, tl_sentence s, unsigned cls)
 	return 0;
 }
 
+/* The index of the first timex that starts at or after byte off, when the
+ * timexes are in text order (in_order), else 0; a binary search. */
+static size_t first_timex_at(const tl_document *doc, int in_order, size_t off)
+{
+	size_t lo = 0, hi = in_order ? doc->ntimex : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->timexes[mid].byte_start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Stretch a day-granular event by a duration said in its sentence, when a
- * verb there says the date opens or closes the happening. */
-static void tie_duration(const tl_document *doc, size_t si, tl_doc_event *e)
+ * verb there says the date opens or closes the happening.  With in_order,
+ * only the timexes that start inside the sentence are looked at. */
+static void tie_duration(const tl_document *doc, int in_order, size_t si, tl_doc_event *e)
 {
 	if (e->granularity < TL_GRAN_DAY || si >= doc->nsentence)
 		return;
 	tl_sentence s = doc->sentences[si];
-	for (size_t i = 0; i < doc->ntimex; i++) {
+	for (size_t i = first_timex_at(doc, in_order, s.start); i < doc->ntimex; i++) {
 		const tl_timex *d = &doc->timexes[i];
+		if (in_order && d->byte_start > s.end)
+			break;
 		int64_t n;
 		char unit;
 		if (d->type != TL_TIMEX_DURATION || d->byte_start < s.start ||
@@ -99,8 +117,10 @@ static void tie_duration(const tl_document *doc, size_t si, tl_doc_event *e)
 int tl_events_extract(tl_document *doc)
 {
 	tl_hl_scratch scratch = {0};
-	int rc = 0;
+	int rc = 0, in_order = 1;
 	doc->nevent = 0;
+	for (size_t i = 1; i < doc->ntimex; i++)
+		in_order &= doc->timexes[i - 1].byte_start <= doc->timexes[i].byte_start;
 	for (size_t i = 0; i < doc->ntimex && rc == 0; i++) {
 		const tl_timex *t = &doc->timexes[i];
 		tl_doc_event e;
@@ -125,7 +145,7 @@ int tl_events_extract(tl_document *doc)
 		tl_sentence s =
 		    si < doc->nsentence ? doc->sentences[si] : (tl_sentence){0, doc->len};
 		if (partner < 0)
-			tie_duration(doc, si, &e);
+			tie_duration(doc, in_order, si, &e);
 		e.timex = i;
 		size_t hlen = 0, z = t->byte_end;
 		if (partner > 0 && (size_t)partner > i && doc->timexes[partner].byte_end <= s.end)
