@@ -1,7 +1,8 @@
 #!/bin/bash
 # test_eval.sh - the engine's scores on the development corpora do not drop:
-# runs tools/eval.sh on each corpus of tests/data/eval-floors.txt and fails
-# when its relaxed F1 or value F1 is below the floor written there.
+# runs tools/eval.sh on each line of tests/data/eval-floors.txt (a corpus,
+# two floors, and options for tools/eval.sh) and fails when the relaxed F1
+# or value F1 is below the floor written there.
 # Exit 77 (skipped) when ../shared (the corpora and te3score.py) is absent.
 set -u
 src=${TL_SOURCE_DIR:?TL_SOURCE_DIR is not set}
@@ -15,18 +16,20 @@ trap 'rm -rf "$tmp"' EXIT
 
 fail=0
 n=0
-while read -r corpus relaxed value rest; do
+while read -r corpus relaxed value opts; do
 	case $corpus in '' | '#'*) continue ;; esac
-	if [ -z "$value" ] || [ -n "$rest" ]; then
-		echo "FAIL: eval-floors.txt: bad line '$corpus $relaxed $value $rest'"; fail=1; continue
+	if ! [[ $relaxed =~ ^[0-9]+(\.[0-9]+)?$ && $value =~ ^[0-9]+(\.[0-9]+)?$ ]]; then
+		echo "FAIL: eval-floors.txt: bad line '$corpus $relaxed $value $opts'"; fail=1; continue
 	fi
 	dir=$shared/corpora/$corpus
 	[ -d "$dir" ] || { echo "SKIP: $dir not found"; exit 77; }
-	echo "== $corpus"
-	if ! "$src/tools/eval.sh" --cli "$cli" --shared "$shared" --json "$tmp/$corpus.json" "$dir"; then
-		echo "FAIL: $corpus: tools/eval.sh failed"; fail=1; continue
+	label="$corpus${opts:+ $opts}"
+	echo "== $label"
+	# shellcheck disable=SC2086 # opts are words: "--sentences 6"
+	if ! "$src/tools/eval.sh" --cli "$cli" --shared "$shared" --json "$tmp/m.json" $opts "$dir"; then
+		echo "FAIL: $label: tools/eval.sh failed"; fail=1; continue
 	fi
-	if ! "$py" - "$tmp/$corpus.json" "$corpus" "$relaxed" "$value" <<'PY'; then
+	if ! "$py" - "$tmp/m.json" "$label" "$relaxed" "$value" <<'PY'; then
 import json, sys
 path, corpus, floor_rel, floor_val = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
 m = json.load(open(path))["micro"]

@@ -16,6 +16,11 @@
 #   --errors        also list missed, spurious and mismatched timexes
 #   --per-doc       also print per-document scores
 #   --json FILE     also write the scores as JSON to FILE
+#   --sentences N   score only the first N sentences of each document (a
+#                   heading line counts as one): for corpora annotated only
+#                   that far, such as MEANTIME (title and first five
+#                   sentences: --sentences 6); system timexes further on are
+#                   dropped before scoring, gold ones are kept
 #   -h, --help      show this help
 #
 # The text and DCT come from the command's own TimeML reader when it has
@@ -31,6 +36,7 @@ usage() { sed -n '2,/^$/s/^# \{0,1\}//p' "$0"; }
 cli=${TL_CLI:-$root/build/timeline}
 shared=${TL_SHARED:-$root/../shared}
 score_args=()
+sentences=
 args=()
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -38,6 +44,9 @@ while [ $# -gt 0 ]; do
 	--shared) [ $# -ge 2 ] || { usage >&2; exit 2; }; shared=$2; shift ;;
 	--errors | --per-doc) score_args+=("$1") ;;
 	--json) [ $# -ge 2 ] || { usage >&2; exit 2; }; score_args+=(--json "$2"); shift ;;
+	--sentences)
+		[[ ${2:-} =~ ^[1-9][0-9]*$ ]] || { echo "eval.sh: --sentences wants a count" >&2; exit 2; }
+		sentences=$2; shift ;;
 	-h | --help) usage; exit 0 ;;
 	-*) echo "eval.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
 	*) args+=("$1") ;;
@@ -92,6 +101,57 @@ for f in "${files[@]}"; do
 	[[ $dct =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] && dct_arg=(--dct "$dct")
 	"$cli" "${dct_arg[@]}" --format timeml -o "$out" "$work/text/$name.txt" || failed=$((failed + 1))
 done
+
+if [ -n "$sentences" ]; then
+	# Drop the system timexes that start after the first N sentences.
+	"$py" - "$shared/tools" "$sys" "$sentences" <<'PY' || { echo "eval.sh: --sentences failed" >&2; exit 1; }
+import glob, os, re, sys
+from xml.sax.saxutils import escape, quoteattr
+sys.dont_write_bytecode = True
+sys.path.insert(0, sys.argv[1])
+from te3score import parse_tml_file
+# A sentence ends at a line break, or at . ! ? (and a closing quote) before
+# white space, unless the word before the period is a single letter or a
+# common abbreviation.
+ABBR = {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "inc", "corp", "co", "ltd", "gen", "sen",
+        "rep", "gov", "gov't", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "no", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e"}
+END = re.compile(r"[.!?][\"'\u2019\u201d]?(?=\s)|\n")
+def cut(text, n):
+    count, prev = 0, 0
+    for m in END.finditer(text):
+        if m.group(0)[0] == ".":
+            w = re.search(r"([\w.']+)\.$", text[prev:m.start() + 1])
+            if w and (len(w.group(1)) == 1 or w.group(1).lower() in ABBR):
+                continue
+        if text[prev:m.end()].strip():
+            count += 1
+            if count == n:
+                return m.end()
+        prev = m.end()
+    return len(text)
+n = int(sys.argv[3])
+for path in glob.glob(os.path.join(sys.argv[2], "*.tml")):
+    d = parse_tml_file(path)
+    text, lim = d["text"], cut(d["text"], n)
+    out, pos = [], 0
+    for t in d["timexes"]:
+        if t["start"] >= lim:
+            continue
+        out.append(escape(text[pos:t["start"]]))
+        attrs = "".join(" %s=%s" % (k, quoteattr(v)) for k, v in t["attrs"].items())
+        out.append("<TIMEX3%s>%s</TIMEX3>" % (attrs, escape(text[t["start"]:t["end"]])))
+        pos = t["end"]
+    out.append(escape(text[pos:]))
+    dct = ""
+    if d["dct"]:
+        dct = ('<DCT><TIMEX3 tid="t0" type="DATE" value=%s functionInDocument="CREATION_TIME">'
+               '</TIMEX3></DCT>\n' % quoteattr(d["dct"]))
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<TimeML>\n%s<TEXT>%s</TEXT>\n</TimeML>\n'
+                % (dct, "".join(out)))
+PY
+fi
 
 "$py" "$score" "$gold" "$sys" "${score_args[@]}"
 rc=$?
