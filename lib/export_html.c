@@ -143,13 +143,19 @@ static void axis_free(axis *ax)
 /* x of day number d (inside the axis range). */
 static double axis_x(const axis *ax, int64_t d)
 {
-	size_t i = 0;
 	if (d <= ax->day[0])
 		return ax->x[0];
-	while (i + 1 < ax->n && ax->day[i + 1] < d)
-		i++;
-	if (i + 1 >= ax->n)
+	if (d >= ax->day[ax->n - 1])
 		return ax->x[ax->n - 1];
+	size_t lo = 0, hi = ax->n - 1; /* day[lo] < d <= day[hi] */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ax->day[mid] < d)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t i = lo;
 	double f = (double)(d - ax->day[i]) / (double)(ax->day[i + 1] - ax->day[i]);
 	return ax->x[i] + f * (ax->x[i + 1] - ax->x[i]);
 }

@@ -73,8 +73,12 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
 	struct icaltimetype dtstamp = stamp(tl, opts);
 	size_t nev = tl_timeline_event_count(tl);
-	uint64_t *hashes = malloc((nev ? nev : 1) * sizeof(*hashes));
-	if (!hashes) {
+	size_t tsize = 2 * nev + 1;
+	uint64_t *hashes = malloc(tsize * sizeof(*hashes));
+	size_t *used = calloc(tsize, sizeof(*used));
+	if (!hashes || !used) {
+		free(hashes);
+		free(used);
 		icalcomponent_free(cal);
 		return tl_seterr(TL_ENOMEM, "out of memory writing iCalendar");
 	}
@@ -90,11 +94,17 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		h = fnv1a(h, e->value);
 		h = fnv1a(h, span);
 		h = fnv1a(h, e->headline);
-		/* an earlier event with the same hash: count it */
-		size_t dup = 0;
-		for (size_t k = 0; k < i; k++)
-			dup += hashes[k] == h;
-		hashes[i] = h;
+		/* an earlier event with the same hash: count it (open addressing
+		 * over a table of twice the events, so the lookup is O(1)) */
+		size_t dup = 0, slot = (size_t)(h % tsize);
+		while (used[slot] && hashes[slot] != h)
+			slot = (slot + 1) % tsize;
+		if (used[slot])
+			dup = used[slot]++;
+		else {
+			used[slot] = 1;
+			hashes[slot] = h;
+		}
 		if (dup)
 			snprintf(uid, sizeof(uid), "%016llx-%zu@libtimeline", (unsigned long long)h,
 			         dup + 1);
@@ -133,6 +143,7 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		icalcomponent_add_component(cal, ev);
 	}
 	free(hashes);
+	free(used);
 	char *s = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
 	if (!s)

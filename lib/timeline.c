@@ -13,6 +13,8 @@
  * of the shorter headline's content words, or when their sentences are the
  * same text.  The merged event keeps the headline, text and document of its
  * first mention in timeline order and lists every mention, in that order.
+ * A mention is compared with the events of its date found among the 256
+ * events before it (MERGE_WINDOW), which keeps merging linear.
  *
  * Filters (applied to each mention before merging): from drops events that
  * end on or before it, to drops events that start after it; a partial date
@@ -26,6 +28,9 @@
 #include <stdio.h>
 
 #define MAX_WORDS 24
+/* Merging looks back over at most this many events of the same start and
+ * granularity, so that a date mentioned thousands of times stays linear. */
+#define MERGE_WINDOW 256
 
 typedef struct tl_tl_event {
 	tl_event pub;
@@ -285,7 +290,8 @@ static int merge(tl_timeline *tl)
 		e->last = i;
 		if (!tl->opts.merge)
 			continue;
-		for (size_t j = i; j-- > 0;) {
+		size_t looked = 0;
+		for (size_t j = i; j-- > 0 && looked++ < MERGE_WINDOW;) {
 			tl_tl_event *o = &tl->events[j];
 			if (tl_date_cmp(o->pub.start, e->pub.start) != 0 ||
 			    o->pub.granularity != e->pub.granularity)

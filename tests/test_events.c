@@ -290,7 +290,7 @@ static tl_document *mixed(void)
 	           "1991. D happened in the 1990s. E happened on 31 December 1990.",
 	           0, 0, 0);
 	td_timex(d, "5 March 1991", TL_TIMEX_DATE, "1991-03-05");
-	td_timex(d, "March 1991", TL_TIMEX_DATE, "1991-03");
+	td_timex_mod(d, "March 1991", 1, TL_TIMEX_DATE, "1991-03", TL_MOD_NONE);
 	td_timex_mod(d, "1991", 2, TL_TIMEX_DATE, "1991", TL_MOD_NONE);
 	td_timex(d, "the 1990s", TL_TIMEX_DATE, "199");
 	td_timex(d, "31 December 1990", TL_TIMEX_DATE, "1990-12-31");
