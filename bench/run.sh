@@ -2,11 +2,11 @@
 # run.sh - throughput of libtimeline next to its peers, in one command.
 #
 #   bench/run.sh [--size MB] [--runs N] [--scale] [--dp-kb KB] [--no-peers]
-#                [--build-dir DIR] [--no-build]
+#                [--build-dir DIR] [--no-build] [--profile]
 #
 # 1. builds the benchmark text: ../shared/tools/make-bench-text.py SIZE
 #    bench/data/news-SIZEMB.txt ../shared/corpora/* (deterministic, kept);
-# 2. builds the project in Release (-O2) in its own folder (build-bench);
+# 2. builds the project in Release (-O2, with -g for profiles) in build-bench/;
 # 3. times, interleaved, RUNS runs of: the timeline CLI (--format json to
 #    /dev/null), bench_extract (the library alone), wc -w, chrono-node (npm,
 #    into bench/node_modules) and Python's dateparser (Debian's, on a slice of
@@ -14,6 +14,9 @@
 # 4. prints the median MB/s of each, the CLI's speed over each, and peak RSS;
 # 5. with --scale, also times the CLI and bench_extract on 100 MB against
 #    10 MB and prints the time ratio and the 100 MB peak RSS.
+# 6. with --profile, instead of timing: runs bench_extract and the CLI (-j 1)
+#    under valgrind --tool=callgrind on the first 2 MB of the text and prints
+#    the functions that cost the most instructions (bench/out/callgrind.*).
 # Missing peers (no node, no network, no dateparser) are skipped with a note.
 # The table is also written to bench/out/last.txt.  Exit status: 0 when every
 # measurement ran (targets missed are reported, not failed), 1 otherwise.
@@ -30,6 +33,7 @@ PEERS=1
 BUILD=$SRC/build-bench
 DO_BUILD=1
 DCT=2021-11-05
+PROFILE=0
 
 usage()
 {
@@ -46,6 +50,7 @@ while (($#)); do
 	--no-peers) PEERS=0 ;;
 	--build-dir) BUILD=$(realpath -m "$2"); shift ;;
 	--no-build) DO_BUILD=0 ;;
+	--profile) PROFILE=1 ;;
 	-h | --help) usage 0 ;;
 	*) echo "run.sh: unknown option '$1'" >&2; usage 2 ;;
 	esac
@@ -89,7 +94,7 @@ EOF
 # ---- 2. Release build --------------------------------------------------------
 if ((DO_BUILD)); then
 	note "building in $BUILD (Release, -O2)"
-	cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" \
+	cmake -S "$SRC" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-O2 -g -DNDEBUG" \
 		-DTL_BUILD_TESTS=OFF >"$BENCH_TMP/cmake.log" 2>&1 ||
 		{ cat "$BENCH_TMP/cmake.log" >&2; exit 1; }
 	cmake --build "$BUILD" -j2 --target timeline_cli bench_extract >"$BENCH_TMP/build.log" 2>&1 ||
@@ -98,6 +103,37 @@ fi
 CLI=$BUILD/timeline
 EXTRACT=$BUILD/bench_extract
 [[ -x $CLI && -x $EXTRACT ]] || { echo "run.sh: no $CLI or $EXTRACT" >&2; exit 1; }
+
+# ---- profile (instead of timing) ----------------------------------------------
+if ((PROFILE)); then
+	command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null ||
+		{ echo "run.sh: --profile needs valgrind (apt-get install valgrind)" >&2; exit 1; }
+	PTEXT=$BENCH/data/news-$SIZE-MB-first-2MB.txt
+	python3 - "$TEXT" "$PTEXT" <<'EOF2'
+import sys
+data = open(sys.argv[1], "rb").read(2_000_000)
+cut = data.rfind(b"\n\n")
+open(sys.argv[2], "wb").write(data[: cut + 2] if cut > 0 else data)
+EOF2
+	for what in bench_extract cli; do
+		cg=$BENCH/out/callgrind.$what
+		if [[ $what == cli ]]; then
+			cmd=("$CLI" -j 1 --format json --dct "$DCT" "$PTEXT")
+		else
+			cmd=("$EXTRACT" --dct "$DCT" "$PTEXT")
+		fi
+		note "profiling $what on $(stat -c %s "$PTEXT") bytes (callgrind, slow)"
+		valgrind --tool=callgrind --callgrind-out-file="$cg" "${cmd[@]}" >/dev/null 2>"$cg.log" ||
+			{ tail -n 5 "$cg.log" >&2; exit 1; }
+		printf '\n== %s: %s\n' "$what" "$(grep -o 'refs: .*' "$cg.log" | head -n 1)"
+		printf -- '-- self (instructions in the function itself)\n'
+		callgrind_annotate "$cg" 2>/dev/null | sed -n '/file:function/,/^$/p' | sed -n '3,17p'
+		printf -- '-- inclusive (with what it calls)\n'
+		callgrind_annotate --inclusive=yes "$cg" 2>/dev/null | sed -n '/file:function/,/^$/p' |
+			grep -v -e 'below main' -e 'ld-linux' -e '???:0x' | sed -n '3,22p'
+	done
+	exit 0
+fi
 
 # ---- 3. peers ----------------------------------------------------------------
 SKIPPED=()
