@@ -239,9 +239,9 @@ report()
 		[[ $SIZE != 10 ]] && k10=cli10 k10l=lib10
 		for what in wall cpu; do
 			r=$(awk -v a="$(bench_median cli100 $what)" -v b="$(bench_median $k10 $what)" \
-				'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+				'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 			rl=$(awk -v a="$(bench_median lib100 $what)" -v b="$(bench_median $k10l $what)" \
-				'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+				'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 			target "$what time of 100 MB / 10 MB <= 11 (CLI $r, library $rl)" "$r <= 11"
 		done
 		target "CLI peak RSS on 100 MB < 64 MiB (is $(awk -v k="$(bench_median cli100 rss)" \
