@@ -46,7 +46,9 @@ enum {
 	TL_WORD_END = 1 << 5,     /* ended, concluded: the happening ends at the date */
 	TL_WORD_STOP = 1 << 6,    /* function words that say nothing about a happening */
 	TL_WORD_TAIL = 1 << 7,    /* not a word to end a cut headline on */
-	TL_WORD_AUX = 1 << 8 /* will, has, was: a clause that starts with one lacks its subject */
+	TL_WORD_AUX = 1 << 8, /* will, has, was: a clause that starts with one lacks its subject */
+	TL_WORD_TIMENOUN = 1 << 9, /* night, end, spring: "on the night of" goes with the date */
+	TL_WORD_LEADIN = 1 << 10   /* first, last, early, next: "in the first [winter]" */
 };
 
 /** The TL_WORD_* classes of the word w[0..n) (ASCII case-insensitive); 0 if none. */

@@ -6,20 +6,26 @@
  * next one.  Boundaries: ; : ( ) [ ] quotes, dashes, ! ?, and a comma that
  * is followed by a lowercase word (", with the cease-fire", ", also known
  * as"); a comma before a capitalised word ("Russia, Azerbaijan and Armenia")
- * is a list, not a boundary.  Looking back, a comma becomes a boundary once
+ * is a list, not a boundary; a parenthetical remark is left out, not a
+ * boundary.  Looking back, a comma becomes a boundary once
  * a verb of reporting lies between it and the date ("..., Akar said on
  * Nov. 5 at a reception": the clause is "Akar said at a reception").
  * A clause that opens with an auxiliary ("..., will carry passengers again
  * from April 7") gets the subject that opens the sentence, up to its first
  * comma ("The Saltmarsh railway line, closed since ...,"):
  * "Saltmarsh railway line will carry passengers again".
+ * So does one that opens with a participle in -ed (", passed on 12 July
+ * 1790,": "Civil Constitution of the Clergy passed").
  * "DATE when CLAUSE" (no comma between) dates the clause after "when".
- * The date and the prepositions just before it ("on", "since") are removed;
+ * The date and the words just before it that lead up to it ("on", "since",
+ * "in the first", "on the night of") are removed;
  * leading connectives and articles are dropped ("The fighting ended" gives
  * "Fighting ended"); when nothing is left ("Two months later, the leaders
- * ..."), the next clause is taken, else the previous one, else the whole
- * sentence, date and all.  The result is cut
- * after the last whole word that fits in 100 characters (code points), not
+ * ..."), or nothing but function words and numbers ("However", "also"),
+ * the next clause is taken, else the previous one, else the whole sentence,
+ * date and all.  A headline of a single content word ("Insurgents") runs on
+ * across commas and over parentheses to the next strong boundary.  The result is cut
+ * after the last whole word that fits in 100 characters (code points), never
  * ending on a function word or punctuation, and its first letter is
  * capitalised (ASCII letters only).
  */
@@ -129,12 +135,51 @@ static int lower_word(const tl_hl_scratch *sc, const char *t, size_t i)
 	       t[sc->toks[i].start] <= 'z';
 }
 
-/* First token of the clause that ends before token `to` (exclusive). */
+/* Is token i the punctuation mark c? */
+static int is_mark(const tl_hl_scratch *sc, const char *t, size_t i, char c)
+{
+	return i < sc->ntok && !sc->toks[i].word && sc->toks[i].end - sc->toks[i].start == 1 &&
+	       t[sc->toks[i].start] == c;
+}
+
+/* The '(' that matches the ')' at token i, looking no further back than
+ * `floor`; SIZE_MAX when there is none. */
+static size_t open_paren(const tl_hl_scratch *sc, const char *t, size_t i, size_t floor)
+{
+	while (i-- > floor)
+		if (is_mark(sc, t, i, '('))
+			return i;
+		else if (is_mark(sc, t, i, ')'))
+			return SIZE_MAX;
+	return SIZE_MAX;
+}
+
+/* The ')' that matches the '(' at token i, before token `ceil`; SIZE_MAX
+ * when there is none. */
+static size_t close_paren(const tl_hl_scratch *sc, const char *t, size_t i, size_t ceil)
+{
+	while (++i < ceil)
+		if (is_mark(sc, t, i, ')'))
+			return i;
+		else if (is_mark(sc, t, i, '('))
+			return SIZE_MAX;
+	return SIZE_MAX;
+}
+
+/* First token of the clause that ends before token `to` (exclusive).  A
+ * parenthetical remark is passed over, not a boundary. */
 static size_t left_edge(const tl_hl_scratch *sc, const char *t, size_t to)
 {
 	int speech = 0;
 	for (size_t i = to; i-- > 0;) {
 		const tl_hl_tok *k = &sc->toks[i];
+		if (is_mark(sc, t, i, ')')) {
+			size_t o = open_paren(sc, t, i, 0);
+			if (o != SIZE_MAX) {
+				i = o;
+				continue;
+			}
+		}
 		if (tok_class(t, k) & TL_WORD_SPEECH)
 			speech = 1;
 		if (strong(t, k))
@@ -151,6 +196,13 @@ static size_t right_edge(const tl_hl_scratch *sc, const char *t, size_t from)
 {
 	for (size_t i = from; i < sc->ntok; i++) {
 		const tl_hl_tok *k = &sc->toks[i];
+		if (is_mark(sc, t, i, '(')) {
+			size_t c = close_paren(sc, t, i, sc->ntok);
+			if (c != SIZE_MAX) {
+				i = c;
+				continue;
+			}
+		}
 		if (strong(t, k))
 			return i;
 		if (!k->word && t[k->start] == ',' && lower_word(sc, t, i + 1))
@@ -159,12 +211,21 @@ static size_t right_edge(const tl_hl_scratch *sc, const char *t, size_t from)
 	return sc->ntok;
 }
 
-/* Select tokens [from, to) into sc->sel. */
-static int select_range(tl_hl_scratch *sc, size_t from, size_t to)
+/* Select tokens [from, to) into sc->sel, leaving out parenthetical
+ * remarks. */
+static int select_range(tl_hl_scratch *sc, const char *t, size_t from, size_t to)
 {
-	for (size_t i = from; i < to; i++)
+	for (size_t i = from; i < to; i++) {
+		if (is_mark(sc, t, i, '(')) {
+			size_t c = close_paren(sc, t, i, to);
+			if (c != SIZE_MAX) {
+				i = c;
+				continue;
+			}
+		}
 		if (TL_VEC_PUSH(sc->sel, sc->nsel, sc->cap_sel, i))
 			return TL_ENOMEM;
+	}
 	return 0;
 }
 
@@ -212,6 +273,60 @@ static size_t count_words(const tl_hl_scratch *sc)
 	return w;
 }
 
+/* Selected words that say something: not function words, not numbers
+ * ("However", "and", "2,500" count for nothing). */
+static size_t count_content(const tl_hl_scratch *sc, const char *t)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < sc->nsel; i++) {
+		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
+		if (!k->word || (tok_class(t, k) & TL_WORD_STOP))
+			continue;
+		int letter = 0;
+		for (size_t j = k->start; j < k->end && !letter; j++)
+			letter = !(t[j] >= '0' && t[j] <= '9');
+		w += (size_t)letter;
+	}
+	return w;
+}
+
+/* Does the clause starting at token L lack its subject?  It follows a comma
+ * and opens with an auxiliary (", will carry") or a participle in -ed
+ * (", closed since ...", ", passed on ..."). */
+static int lacks_subject(const tl_hl_scratch *sc, const char *t, size_t L)
+{
+	if (L < 2 || L >= sc->ntok || sc->toks[L - 1].word || t[sc->toks[L - 1].start] != ',')
+		return 0;
+	const tl_hl_tok *k = &sc->toks[L];
+	if (tok_class(t, k) & TL_WORD_AUX)
+		return 1;
+	size_t n = k->end - k->start;
+	return lower_word(sc, t, L) && n >= 5 && t[k->end - 2] == 'e' && t[k->end - 1] == 'd';
+}
+
+/* Extend a short selection to the right across commas and over
+ * parenthetical remarks, up to a strong boundary; the date [ta, tz) stays
+ * out. */
+static int extend_right(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
+{
+	size_t k = sc->nsel ? sc->sel[sc->nsel - 1] + 1 : tz;
+	if (k <= ta)
+		k = tz; /* the selection ends before the date: go on after it */
+	for (; k < sc->ntok; k++) {
+		const tl_hl_tok *tk = &sc->toks[k];
+		if (!tk->word && t[tk->start] == '(') {
+			while (k < sc->ntok && (sc->toks[k].word || t[sc->toks[k].start] != ')'))
+				k++;
+			continue;
+		}
+		if (strong(t, tk))
+			break;
+		if (TL_VEC_PUSH(sc->sel, sc->nsel, sc->cap_sel, k))
+			return TL_ENOMEM;
+	}
+	return 0;
+}
+
 /* Code points in t[a, b). */
 static size_t cps(const char *t, size_t a, size_t b)
 {
@@ -240,10 +355,9 @@ static void emit(tl_hl_scratch *sc, const char *t)
 			break;
 		keep = i + 1;
 	}
-	if (keep < sc->nsel) {
+	if (keep < sc->nsel)
 		sc->nsel = keep;
-		trim_back(sc, t, 1, TL_WORD_TAIL);
-	}
+	trim_back(sc, t, 1, TL_WORD_TAIL);
 	trim_back(sc, t, 1, 0);
 	sc->out.len = 0;
 	for (size_t i = 0; i < sc->nsel; i++) {
@@ -274,11 +388,11 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t 
 	if (w < sc->ntok && sc->toks[w].word && sc->toks[w].end - sc->toks[w].start == 4 &&
 	    strncmp(t + sc->toks[w].start, "when", 4) == 0) {
 		/* "since 1991 when the army occupied ...": the clause after "when" */
-		if (select_range(sc, w + 1, right_edge(sc, t, w + 1)))
+		if (select_range(sc, t, w + 1, right_edge(sc, t, w + 1)))
 			return NULL;
 	} else {
 		size_t L = left_edge(sc, t, ta), R = right_edge(sc, t, tz);
-		if (L > 1 && !sc->toks[L - 1].word && (tok_class(t, &sc->toks[L]) & TL_WORD_AUX)) {
+		if (lacks_subject(sc, t, L)) {
 			/* ", will carry passengers": the subject is what opens the
 			 * sentence (or the text after the last strong boundary), up to
 			 * its first comma */
@@ -288,28 +402,38 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t 
 			c = L2;
 			while (c < L - 1 && (sc->toks[c].word || t[sc->toks[c].start] != ','))
 				c++;
-			if (select_range(sc, L2, c))
+			if (select_range(sc, t, L2, c))
 				return NULL;
 		}
-		if (select_range(sc, L, ta))
+		if (select_range(sc, t, L, ta))
 			return NULL;
-		trim_back(sc, t, 0, TL_WORD_PREP | TL_WORD_ARTICLE);
-		if (select_range(sc, tz, R))
+		unsigned lead = TL_WORD_PREP | TL_WORD_ARTICLE | TL_WORD_LEADIN;
+		/* "on the night of DATE": the stretch of time goes with the date */
+		if (sc->nsel >= 2 &&
+		    sc->toks[sc->sel[sc->nsel - 1]].end - sc->toks[sc->sel[sc->nsel - 1]].start ==
+		        2 &&
+		    strncmp(t + sc->toks[sc->sel[sc->nsel - 1]].start, "of", 2) == 0 &&
+		    (tok_class(t, &sc->toks[sc->sel[sc->nsel - 2]]) & TL_WORD_TIMENOUN))
+			sc->nsel -= 2, lead |= TL_WORD_TIMENOUN;
+		trim_back(sc, t, 0, lead);
+		if (select_range(sc, t, tz, R))
 			return NULL;
-		if (count_words(sc) == 0 && R < sc->ntok) {
+		if (count_content(sc, t) == 0 && R < sc->ntok) {
 			sc->nsel = 0; /* the date stood alone: take the next clause */
-			if (select_range(sc, R + 1, right_edge(sc, t, R + 1)))
+			if (select_range(sc, t, R + 1, right_edge(sc, t, R + 1)))
 				return NULL;
 		}
-		if (count_words(sc) == 0 && L > 0) {
+		if (count_content(sc, t) == 0 && L > 0) {
 			sc->nsel = 0; /* ... or the previous one */
-			if (select_range(sc, left_edge(sc, t, L - 1), L - 1))
+			if (select_range(sc, t, left_edge(sc, t, L - 1), L - 1))
 				return NULL;
 		}
 	}
+	if (count_content(sc, t) > 0 && count_content(sc, t) < 2 && extend_right(sc, t, ta, tz))
+		return NULL; /* "Insurgents, supported by ..., assailed the Tuileries" */
 	if (count_words(sc) == 0) {
 		sc->nsel = 0; /* nothing but the date: the sentence as it is */
-		if (select_range(sc, 0, sc->ntok))
+		if (select_range(sc, t, 0, sc->ntok))
 			return NULL;
 	}
 	trim_front(sc, t, TL_WORD_CONNECT | TL_WORD_PREP | TL_WORD_ARTICLE);

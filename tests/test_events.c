@@ -66,6 +66,27 @@ static const struct {
     /* "according to" is dropped like a connective */
     {"Ridership fell in the first winter, according to figures published on 28 March 2024.",
      "28 March 2024", "2024-03-28", "Figures published"},
+    /* nothing but "however" before the comma: the next clause */
+    {"In 1951 however, a truce was agreed in Greece.", "1951", "1951",
+     "Truce was agreed in Greece"},
+    /* "on the night of" goes with the date; a one-word clause runs on across commas */
+    {"On the night of 10 August 1792, insurgents, supported by a new Paris Commune, assailed the "
+     "Tuileries.",
+     "10 August 1792", "1792-08-10",
+     "Insurgents, supported by a new Paris Commune, assailed the Tuileries"},
+    /* a parenthetical remark is left out, not a boundary */
+    {"Over the winter of 1777, 2,500 men (out of 10,000) died from disease.", "the winter of 1777",
+     "1777-WI", "2,500 men died from disease"},
+    /* a clause opening with a participle in -ed borrows the subject */
+    {"The Civil Constitution of the Clergy, passed on 12 July 1790, turned the clergy into "
+     "employees of the state.",
+     "12 July 1790", "1790-07-12", "Civil Constitution of the Clergy passed"},
+    /* "also on DATE" says nothing: the previous clause */
+    {"The army surrendered at Spanish Fort in Alabama, also on April 9, 1865.", "April 9, 1865",
+     "1865-04-09", "Army surrendered at Spanish Fort in Alabama"},
+    /* "in the first" leads up to the date */
+    {"Bus ridership fell by a third in the first winter of 2023.", "winter of 2023", "2023-WI",
+     "Bus ridership fell by a third"},
     /* a sentence that is only a date keeps the date */
     {"Nov. 5, 2021.", "Nov. 5, 2021", "2021-11-05", "Nov. 5, 2021"},
     /* cut at 100 characters after a whole word, not on "of" */
