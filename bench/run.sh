@@ -141,8 +141,10 @@ HAVE_CHRONO=0
 HAVE_DP=0
 if ((PEERS)); then
 	want=$(sed -n 's/.*"chrono-node": *"\([^"]*\)".*/\1/p' "$BENCH/package.json")
-	have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' \
-		"$BENCH/node_modules/chrono-node/package.json" 2>/dev/null | head -n 1)
+	have=""
+	[[ -f $BENCH/node_modules/chrono-node/package.json ]] &&
+		have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' \
+			"$BENCH/node_modules/chrono-node/package.json" | head -n 1)
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		SKIPPED+=("chrono-node: node or npm is not installed")
 	elif [[ $have != "$want" ]] &&
