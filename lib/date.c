@@ -66,15 +66,18 @@ int tl_date_cmp(tl_date a, tl_date b)
 	return 0;
 }
 
-/* "YYYY-MM-DD", "YYYY-MM" or "YYYY" (negative years as "-YYYY"). */
+/* "YYYY-MM-DD", "YYYY-MM" or "YYYY"; a negative (astronomical) year as
+ * "-YYYY", at least four digits after the sign, as ISO 8601 writes it. */
 void tl_date_format(char *out, size_t outsz, tl_date d)
 {
+	const char *sign = d.year < 0 ? "-" : "";
+	int y = d.year < 0 ? -(int)d.year : (int)d.year;
 	if (d.month == 0)
-		snprintf(out, outsz, "%04d", (int)d.year);
+		snprintf(out, outsz, "%s%04d", sign, y);
 	else if (d.day == 0)
-		snprintf(out, outsz, "%04d-%02d", (int)d.year, (int)d.month);
+		snprintf(out, outsz, "%s%04d-%02d", sign, y, (int)d.month);
 	else
-		snprintf(out, outsz, "%04d-%02d-%02d", (int)d.year, (int)d.month, (int)d.day);
+		snprintf(out, outsz, "%s%04d-%02d-%02d", sign, y, (int)d.month, (int)d.day);
 }
 
 /* Read up to max digits; returns how many were read. */

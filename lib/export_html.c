@@ -231,15 +231,18 @@ static void axis_draw(tl_buf *b, const axis *ax, double y)
 	}
 }
 
-/* One date at granularity g: "1991", "Nov 2020", "10 Nov 2020". */
+/* One date at granularity g: "1991", "Nov 2020", "10 Nov 2020", "241 BC". */
 static void put_date(tl_buf *b, tl_date d, tl_granularity g)
 {
+	/* astronomical year 0 is 1 BC, -240 is 241 BC */
+	int y = d.year > 0 ? (int)d.year : 1 - (int)d.year;
+	const char *era = d.year > 0 ? "" : " BC";
 	if (g <= TL_GRAN_YEAR)
-		tl_buf_printf(b, "%d", (int)d.year);
+		tl_buf_printf(b, "%d%s", y, era);
 	else if (g <= TL_GRAN_MONTH)
-		tl_buf_printf(b, "%s %d", month_abbr[d.month - 1], (int)d.year);
+		tl_buf_printf(b, "%s %d%s", month_abbr[d.month - 1], y, era);
 	else
-		tl_buf_printf(b, "%d %s %d", (int)d.day, month_abbr[d.month - 1], (int)d.year);
+		tl_buf_printf(b, "%d %s %d%s", (int)d.day, month_abbr[d.month - 1], y, era);
 }
 
 /* The date of an event for readers: "10 Nov 2020", "Nov 2020", "1991",
@@ -258,6 +261,17 @@ static void date_label(tl_buf *b, const tl_event *e)
 	            tl_date_cmp(ve, e->end) == 0;
 	if (!plain) {
 		tl_date last = tl_date_from_days(tl_date_to_days(e->end) - 1);
+		tl_buf one = {0}, two = {0};
+		put_date(&one, e->start, e->granularity);
+		put_date(&two, last, e->granularity);
+		int same = one.data && two.data && one.len == two.len &&
+		           memcmp(one.data, two.data, one.len) == 0;
+		tl_buf_free(&one);
+		tl_buf_free(&two);
+		if (same) { /* a value we cannot read, one year (month, day) long */
+			put_date(b, e->start, e->granularity);
+			return;
+		}
 		put_date(b, e->start, e->granularity);
 		tl_buf_puts(b, " \xe2\x80\x93 ");
 		put_date(b, last, e->granularity);

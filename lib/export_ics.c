@@ -14,7 +14,10 @@
  * the headline, DESCRIPTION the sentence (libical escapes , ; \ and line
  * breaks and folds lines at 75 octets without splitting a UTF-8 sequence).
  * X-TIMEX3-VALUE keeps the TIMEX3 value, X-TIMEX3-MOD its mod; the events
- * are TRANSP:TRANSPARENT (they do not make anyone busy).
+ * are TRANSP:TRANSPARENT (they do not make anyone busy).  iCalendar dates
+ * have four-digit years: events before year 1 or after 9999 (the Punic
+ * Wars) are left out, and X-LIBTIMELINE-OMITTED on the calendar says how
+ * many.
  */
 #include "events_internal.h"
 #include "export_internal.h"
@@ -83,8 +86,13 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		return tl_seterr(TL_ENOMEM, "out of memory writing iCalendar");
 	}
 
+	size_t omitted = 0;
 	for (size_t i = 0; i < nev; i++) {
 		const tl_event *e = tl_timeline_event(tl, i);
+		if (e->start.year < 1 || e->end.year > 9999) {
+			omitted++; /* iCalendar dates have four-digit years, 0001-9999 */
+			continue;
+		}
 		char uid[80], span[64], d0[32], d1[32];
 		uint64_t h = 14695981039346656037ULL;
 		tl_date_format(d0, sizeof(d0), e->start);
@@ -144,6 +152,17 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	}
 	free(hashes);
 	free(used);
+	if (omitted) {
+		char note[160];
+		snprintf(note, sizeof(note),
+		         "%zu event%s outside the years 1-9999 left out (iCalendar dates have "
+		         "four-digit "
+		         "years)",
+		         omitted, omitted == 1 ? "" : "s");
+		icalproperty *x = icalproperty_new_x(note);
+		icalproperty_set_x_name(x, "X-LIBTIMELINE-OMITTED");
+		icalcomponent_add_property(cal, x);
+	}
 	char *s = icalcomponent_as_ical_string_r(cal);
 	icalcomponent_free(cal);
 	if (!s)

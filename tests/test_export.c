@@ -278,6 +278,45 @@ START_TEST(test_tsv_escapes)
 }
 END_TEST
 
+/* Years before 1: ISO 8601 dates in JSON and TSV ("-0240"), left out of
+ * iCalendar (four-digit years) with a note on the calendar, BC in HTML. */
+START_TEST(test_bc_years)
+{
+	tl_document *d =
+	    td_new("punic.txt", "Carthage made peace in 241 BC. Rome grew in 240 AD.", 0, 0, 0);
+	size_t i = td_timex(d, "241 BC", TL_TIMEX_DATE, "BC0241");
+	d->timexes[i].has_interval = 1; /* 241 BC is the astronomical year -240 */
+	d->timexes[i].begin = (tl_date){-240, 1, 1};
+	d->timexes[i].end = (tl_date){-239, 1, 1};
+	d->timexes[i].granularity = TL_GRAN_YEAR;
+	td_timex(d, "240", TL_TIMEX_DATE, "0240");
+	tl_timeline *tl = NULL;
+	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, td_done(d)), 0);
+	ck_assert_uint_eq(tl_timeline_event_count(tl), 2);
+	char *out = NULL;
+	size_t len = 0;
+	ck_assert_int_eq(tl_export(&out, &len, tl, TL_FORMAT_JSON, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\"start\": \"-0240-01-01\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"end\": \"-0239-01-01\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"start\": \"0240-01-01\""));
+	tl_free(out);
+	ck_assert_int_eq(tl_export(&out, &len, tl, TL_FORMAT_ICS, NULL), 0);
+	icalcomponent *cal = icalparser_parse_string(out);
+	ck_assert_ptr_nonnull(cal);
+	ck_assert_int_eq(icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 1);
+	ck_assert_ptr_nonnull(
+	    strstr(out, "X-LIBTIMELINE-OMITTED:1 event outside the years 1-9999"));
+	ck_assert_ptr_nonnull(strstr(out, "DTSTART;VALUE=DATE:02400101"));
+	icalcomponent_free(cal);
+	tl_free(out);
+	ck_assert_int_eq(tl_export(&out, &len, tl, TL_FORMAT_HTML, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, ">241 BC</time>"));
+	tl_free(out);
+	tl_timeline_free(tl);
+}
+END_TEST
+
 /* An empty timeline is still a valid file of every format. */
 START_TEST(test_empty)
 {
@@ -307,6 +346,7 @@ static Suite *export_suite(void)
 	tcase_add_test(tc, test_golden_events);
 	tcase_add_test(tc, test_ics_libical);
 	tcase_add_test(tc, test_tsv_escapes);
+	tcase_add_test(tc, test_bc_years);
 	tcase_add_loop_test(tc, test_empty, 0, (int)n);
 	suite_add_tcase(s, tc);
 	return s;
