@@ -3,9 +3,11 @@
  *
  * Inline CSS and SVG only: nothing is fetched, no script runs.  The page has
  * a time axis (SVG) with one lane per document, each event placed by date
- * (a dot, or a bar when it spans a visible stretch) and numbered; below it
- * the numbered list of events with date, headline, sentence and source, in
- * the document's colour; the consistency warnings, if any, come first.
+ * (a dot, or a bar when it spans a visible stretch), numbered and labelled
+ * with its headline where there is room (six rows a lane; beyond them, a
+ * small dot in a strip below); below it the numbered list of events with
+ * date, headline, sentence and source, in the document's colour; the
+ * consistency warnings, if any, come first.
  *
  * The axis is linear in time, except that a gap longer than 30% of the whole
  * span is drawn as a fixed-width break (two slanted strokes), so that an
@@ -22,8 +24,8 @@
 #include <stdio.h>
 
 #define AXIS_W 1000.0
-#define PLOT_L 16.0
-#define PLOT_R 984.0
+#define PLOT_L 36.0
+#define PLOT_R 964.0
 #define BREAK_W 90.0
 #define LANE_H 30.0
 #define ROW_H 24.0
@@ -359,6 +361,7 @@ typedef struct place {
 	int row; /* -1: not in this lane */
 	size_t lchars;
 	int lleft;
+	int dense; /* no room left: a small dot in the strip below the rows */
 } place;
 
 #define CHAR_W 6.6   /* average width of a 12px character, in axis units */
@@ -404,7 +407,7 @@ static void put_cut(tl_buf *b, const char *s, size_t n)
  * (labels shrink to fit before a row is given up). */
 static place place_one(double *edge, size_t d, double x0, double x1, const char *headline)
 {
-	place p = {0, 0, 0};
+	place p = {0, 0, 0, 0};
 	size_t want = cp_len(headline);
 	if (want > LABEL_MAX)
 		want = LABEL_MAX;
@@ -429,11 +432,10 @@ static place place_one(double *edge, size_t d, double x0, double x1, const char 
 			p.lchars = n;
 			return p;
 		}
-	/* no room: the last row, no label */
-	p.row = MAX_ROWS - 1;
+	/* no room: a small dot without number or label in the strip below */
+	p.row = MAX_ROWS;
 	p.lchars = 0;
-	if (edge[d * MAX_ROWS + MAX_ROWS - 1] < x1)
-		edge[d * MAX_ROWS + MAX_ROWS - 1] = x1;
+	p.dense = 1;
 	return p;
 }
 
@@ -504,6 +506,19 @@ static int draw_svg(tl_buf *b, tl_timeline *tl, const axis *ax)
 			tl_buf_puts(b, ": ");
 			tl_html_escape(b, e->headline);
 			tl_buf_puts(b, "</title>");
+			if (p->dense) {
+				if (x1 - x0 >= 10)
+					tl_buf_printf(b,
+					              "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+					              "height=\"4\" rx=\"2\" fill=\"%s\" "
+					              "fill-opacity=\".3\"/>",
+					              x0, cy - 2, x1 - x0, c);
+				tl_buf_printf(b,
+				              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" "
+				              "fill-opacity=\".7\"/></g>\n",
+				              x0, cy, c);
+				continue;
+			}
 			if (x1 - x0 >= 10)
 				tl_buf_printf(
 				    b,
@@ -512,8 +527,12 @@ static int draw_svg(tl_buf *b, tl_timeline *tl, const axis *ax)
 				    x0, cy - 6, x1 - x0, c);
 			tl_buf_printf(b,
 			              "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"10\" fill=\"%s\"/><text "
-			              "x=\"%.1f\" y=\"%.1f\">%zu</text>",
-			              x0, cy, c, x0, cy + 4, i + 1);
+			              "x=\"%.1f\" y=\"%.1f\"%s>%zu</text>",
+			              x0, cy, c, x0, cy + 4,
+			              i + 1 >= 1000  ? " font-size=\"6\""
+			              : i + 1 >= 100 ? " font-size=\"8\""
+			                             : "",
+			              i + 1);
 			if (p->lchars) {
 				tl_buf_printf(b, "<text class=\"hl%s\" x=\"%.1f\" y=\"%.1f\">",
 				              p->lleft ? " end" : "", p->lleft ? x0 - 15 : x0 + 15,
