@@ -102,6 +102,16 @@ static void check_json(tl_timeline *tl, size_t ntimex, size_t nevent)
 	tl_free(out);
 }
 
+/* The text of the first X-LIC-ERROR libical left in cal or its events. */
+static const char *first_ics_error(icalcomponent *cal)
+{
+	icalproperty *p = icalcomponent_get_first_property(cal, ICAL_XLICERROR_PROPERTY);
+	for (icalcomponent *c = icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT); !p && c;
+	     c = icalcomponent_get_next_component(cal, ICAL_ANY_COMPONENT))
+		p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY);
+	return p ? icalproperty_get_xlicerror(p) : "(none)";
+}
+
 /* The iCalendar export parses without errors and has one VEVENT per event. */
 static void check_ics(tl_timeline *tl, size_t nevent)
 {
@@ -113,9 +123,22 @@ static void check_ics(tl_timeline *tl, size_t nevent)
 	icalcomponent *cal = icalparser_parse_string(out);
 	TL_FUZZ_ASSERT(cal && icalcomponent_isa(cal) == ICAL_VCALENDAR_COMPONENT,
 	               "iCalendar export does not parse");
-	TL_FUZZ_ASSERT(icalcomponent_count_errors(cal) == 0,
-	               "iCalendar export has %d errors: %.300s", icalcomponent_count_errors(cal),
-	               out);
+	/* libical writes DATE and DATE-TIME values of the years 0..3000 only (a
+	 * known limit of the iCalendar export, see docs/limits.md): outside
+	 * them it writes 00000000T000000, which it then cannot read back */
+	int in_range = 1;
+	for (size_t i = 0; i < nevent; i++) {
+		const tl_event *e = tl_timeline_event(tl, i);
+		in_range &= e->start.year >= 1 && e->end.year <= 3000;
+	}
+	for (size_t i = 0; i < tl_timeline_document_count(tl); i++) {
+		tl_date dct;
+		if (tl_document_dct(&dct, tl_timeline_document(tl, i)) != TL_DCT_NONE)
+			in_range &= dct.year <= 3000;
+	}
+	TL_FUZZ_ASSERT(!in_range || icalcomponent_count_errors(cal) == 0,
+	               "iCalendar export has %d errors, the first: %s",
+	               icalcomponent_count_errors(cal), first_ics_error(cal));
 	size_t n = (size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT);
 	TL_FUZZ_ASSERT(n == nevent, "iCalendar export has %zu VEVENTs for %zu events", n, nevent);
 	icalcomponent_free(cal);

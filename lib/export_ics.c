@@ -137,7 +137,12 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 			                           icalproperty_new_dtstart(ical_date(e->start)));
 			icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(e->end)));
 		}
-		icalcomponent_add_property(ev, icalproperty_new_summary(e->headline));
+		/* a sentence that is nothing but its date has an empty headline;
+		 * an empty SUMMARY is refused by libical's reader: use the sentence */
+		icalcomponent_add_property(
+		    ev, icalproperty_new_summary(*e->headline ? e->headline
+		                                 : *e->text   ? e->text
+		                                              : e->value));
 		icalcomponent_add_property(ev, icalproperty_new_description(e->text));
 		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		icalproperty *x = icalproperty_new_x(e->value);

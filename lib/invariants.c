@@ -314,6 +314,22 @@ int tl_check_value_type(const char *v, tl_timex_type type)
 	return 0;
 }
 
+/* 1 when v is an event's value: a TIMEX3 value fit for the type, or for a
+ * range two of them joined by a '/', ISO 8601 style ("1991/2020"). */
+static int event_value(const char *v, tl_timex_type type)
+{
+	char a[64];
+	const char *slash = v ? strchr(v, '/') : NULL;
+	if (!slash)
+		return tl_check_value(v) && tl_check_value_type(v, type);
+	size_t n = (size_t)(slash - v);
+	if (n >= sizeof(a))
+		return 0;
+	memcpy(a, v, n);
+	a[n] = '\0';
+	return event_value(a, type) && !strchr(slash + 1, '/') && event_value(slash + 1, type);
+}
+
 /* 1 when off is a code point boundary of the valid UTF-8 text t[0..len). */
 static int boundary(const char *t, size_t len, size_t off)
 {
@@ -436,7 +452,7 @@ int tl_check_timeline(tl_timeline *tl, char *why, size_t whysz)
 		const tl_event *e = tl_timeline_event(tl, i);
 		if (!e)
 			FAIL("event %zu of %zu missing", i, n);
-		if (!tl_check_value(e->value) || !tl_check_value_type(e->value, e->type))
+		if (!event_value(e->value, e->type))
 			FAIL("event %zu: bad value '%.60s'", i, e->value ? e->value : "(null)");
 		if ((unsigned)e->mod > TL_MOD_APPROX || (unsigned)e->granularity > TL_GRAN_SECOND)
 			FAIL("event %zu: mod or granularity out of range", i);

@@ -38,7 +38,8 @@ int tl_check_value_type(const char *v, tl_timex_type type);
 int tl_check_document(const tl_document *doc, char *why, size_t whysz);
 
 /**
- * Check a built timeline: every event has a valid value, start < end, valid
+ * Check a built timeline: every event has a valid value (a range's value is
+ * its two ends' values joined by a '/'), start < end, valid
  * UTF-8 headline and text, and mention indexes that exist.  Returns 0, or -1
  * with a message in why.
  */

@@ -436,6 +436,53 @@ START_TEST(test_too_big)
 }
 END_TEST
 
+/* A sentence that is nothing but its date in brackets ("(June 5, 2021)")
+ * has an empty headline; its iCalendar event still reads back without errors
+ * and with a non-empty SUMMARY.  The document is built by hand, as the
+ * engine would fill it. */
+START_TEST(test_date_only_sentence)
+{
+	static const char text[] = "(June 5, 2021)";
+	tl_document *doc = calloc(1, sizeof(*doc));
+	ck_assert_ptr_nonnull(doc);
+	doc->id = tl_arena_strdup(&doc->arena, "only-a-date");
+	doc->text = tl_arena_strdup(&doc->arena, text);
+	doc->len = strlen(text);
+	tl_sentence s = {0, doc->len};
+	ck_assert_int_eq(TL_VEC_PUSH(doc->sentences, doc->nsentence, doc->cap_sentence, s), 0);
+	tl_timex t;
+	memset(&t, 0, sizeof(t));
+	t.byte_start = t.char_start = 1;
+	t.byte_end = t.char_end = 13; /* "June 5, 2021" */
+	t.type = TL_TIMEX_DATE;
+	t.value = "2021-06-05";
+	t.has_interval = 1;
+	t.begin = (tl_date){2021, 6, 5};
+	t.end = (tl_date){2021, 6, 6};
+	t.granularity = TL_GRAN_DAY;
+	t.range_partner = -1;
+	ck_assert_int_eq(tl_document_push_timex(doc, &t), 0);
+	ck_assert_int_eq(tl_events_extract(doc), 0);
+	char why[256];
+	ck_assert_msg(tl_check_document(doc, why, sizeof(why)) == 0, "%s", why);
+	tl_timeline *tl = NULL;
+	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, doc), 0);
+	ck_assert_uint_eq(tl_timeline_event_count(tl), 1);
+	check_ics(tl, "date-only sentence");
+	char *out = NULL;
+	ck_assert_int_eq(tl_export(&out, NULL, tl, TL_FORMAT_ICS, NULL), 0);
+	icalcomponent *cal = icalparser_parse_string(out);
+	icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+	ck_assert_ptr_nonnull(ev);
+	const char *summary = icalcomponent_get_summary(ev);
+	ck_assert_msg(summary && *summary, "empty SUMMARY");
+	icalcomponent_free(cal);
+	tl_free(out);
+	tl_timeline_free(tl);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hostile");
@@ -445,6 +492,7 @@ int main(void)
 	tcase_add_loop_test(tc, test_hostile, 0, NTABLE);
 	tcase_add_loop_test(tc, test_repair, 0, sizeof(repairs) / sizeof(repairs[0]));
 	tcase_add_test(tc, test_too_big);
+	tcase_add_test(tc, test_date_only_sentence);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
