@@ -162,6 +162,22 @@ static double axis_x(const axis *ax, int64_t d)
 	return ax->x[i] + f * (ax->x[i + 1] - ax->x[i]);
 }
 
+/* a / b rounded down (b > 0). */
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b < 0);
+}
+
+/* The first day of month m, counted in months since January of year 0. */
+static tl_date month_date(int64_t m)
+{
+	int64_t y = floor_div(m, 12);
+	tl_date t = {(int32_t)y, (int32_t)(m - y * 12 + 1), 1};
+	return t;
+}
+
+static void put_date(tl_buf *b, tl_date d, tl_granularity g);
+
 /* Ticks of the linear run of key days [a, b]: years or months, at least 70
  * units apart, labelled. */
 static void axis_ticks(tl_buf *b, const axis *ax, size_t a, size_t z, double y)
@@ -176,25 +192,25 @@ static void axis_ticks(tl_buf *b, const axis *ax, size_t a, size_t z, double y)
 			break;
 		}
 	tl_date s = tl_date_from_days(d0);
+	/* months since year 0, rounded up to the step (floor division: years
+	 * before 1 are negative) */
 	int64_t m = (int64_t)s.year * 12 + (s.month - 1) + (s.day > 1);
 	if (step >= 12)
-		m = (m + 11) / 12 * 12;
-	m = (m + step - 1) / step * step;
-	int64_t first = (int64_t)(m / 12) * 0; /* the first tick's day, set below */
-	{
-		tl_date t = {(int32_t)(m / 12), (int32_t)(m % 12 + 1), 1};
-		first = tl_date_to_days(t);
-	}
+		m = -floor_div(-m, 12) * 12;
+	m = -floor_div(-m, step) * step;
+	tl_date t0 = month_date(m);
+	int64_t first = tl_date_to_days(t0);
 	if (first > d1 || axis_x(ax, first) - ax->x[a] > 60) {
 		/* no tick near the start of the run: label its first month */
 		tl_buf_printf(
 		    b, "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
 		    ax->x[a], y, ax->x[a], y + 6);
-		tl_buf_printf(b, "<text class=\"tl\" x=\"%.1f\" y=\"%.1f\">%s %d</text>\n",
-		              ax->x[a], y + 20, month_abbr[s.month - 1], (int)s.year);
+		tl_buf_printf(b, "<text class=\"tl\" x=\"%.1f\" y=\"%.1f\">", ax->x[a], y + 20);
+		put_date(b, s, TL_GRAN_MONTH);
+		tl_buf_puts(b, "</text>\n");
 	}
 	for (int guard = 0; guard < 400; guard++, m += step) {
-		tl_date t = {(int32_t)(m / 12), (int32_t)(m % 12 + 1), 1};
+		tl_date t = month_date(m);
 		int64_t d = tl_date_to_days(t);
 		if (d > d1)
 			break;
@@ -202,12 +218,12 @@ static void axis_ticks(tl_buf *b, const axis *ax, size_t a, size_t z, double y)
 		tl_buf_printf(
 		    b, "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", x,
 		    y, x, y + 6);
+		tl_buf_printf(b, "<text class=\"tl\" x=\"%.1f\" y=\"%.1f\">", x, y + 20);
 		if (step >= 12 || t.month == 1)
-			tl_buf_printf(b, "<text class=\"tl\" x=\"%.1f\" y=\"%.1f\">%d</text>\n", x,
-			              y + 20, (int)t.year);
+			put_date(b, t, TL_GRAN_YEAR);
 		else
-			tl_buf_printf(b, "<text class=\"tl\" x=\"%.1f\" y=\"%.1f\">%s</text>\n", x,
-			              y + 20, month_abbr[t.month - 1]);
+			tl_buf_puts(b, month_abbr[t.month - 1]);
+		tl_buf_puts(b, "</text>\n");
 	}
 }
 
