@@ -46,9 +46,8 @@ typedef struct cli_merge {
 		FILE *spill;    /* elements so far, with separators (not events) */
 		uint64_t count; /* elements so far */
 	} arr[CLI_MERGE_MAX_ARRAYS];
-	char *tail;   /* after the last ']', with the final newline */
-	char *indent; /* put after each newline inside an element */
-	char *empty;  /* the library's export of an empty timeline */
+	char *tail;  /* after the last ']', with the final newline */
+	char *empty; /* the library's export of an empty timeline */
 	size_t empty_len;
 	FILE *evspill;
 	uint64_t evlen;

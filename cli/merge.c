@@ -3,14 +3,15 @@
  *
  * A long input is analysed in batches (text segments or groups of documents,
  * see input.c).  Each batch is a small tl_timeline that the library exports
- * as JSON; the worker parses that JSON back and splits it into its array
- * elements (documents, events, timexes, warnings), renumbering the document
- * indices by the batch's first document.  The main thread appends documents,
- * timexes and warnings to spill files (tmpfile(), on disk, not in memory)
- * and events to an event spill, keeping only a compact index entry per event
- * (start date, granularity, batch, position, place in the spill: 48 bytes).  At the end the index
- * is sorted in the library's timeline order (start, then coarser first, then
- * document and position) and the output is assembled from the spills.
+ * as JSON; the worker scans that JSON (no parse tree) and cuts out the
+ * elements of its arrays (documents, events, timexes, warnings) as they are,
+ * adding the batch's first document index to the document indices.  The
+ * main thread appends documents, timexes and warnings to spill files
+ * (tmpfile(), on disk, not in memory) and events to an event spill, keeping
+ * only a compact index entry per event (start date, granularity, batch,
+ * position, place in the spill: 48 bytes).  At the end the index is sorted
+ * in the library's timeline order (start, then coarser first, then document
+ * and position) and the output is assembled from the spills.
  *
  * Layout is json-c's, as the library writes it: the skeleton (root keys,
  * indentation, separators) is learnt at start-up from the library's export of
@@ -94,11 +95,7 @@ static int cut_skeleton(cli_merge *m, const char *sk)
 		return -1;
 	memcpy(m->tail, p, n);
 	strcpy(m->tail + n, "\n");
-	/* elements are re-indented by what follows the newline of the lead */
-	const char *lead = m->narr ? m->arr[0].lead : "";
-	const char *nl = strrchr(lead, '\n');
-	m->indent = dupn(nl ? nl + 1 : "", nl ? strlen(nl + 1) : 0);
-	return m->indent ? 0 : -1;
+	return 0;
 }
 
 /* Learn the layout from the library's export of an empty timeline. */
@@ -185,7 +182,6 @@ void cli_merge_free(cli_merge *m)
 		fclose(m->evspill);
 	free(m->index);
 	free(m->tail);
-	free(m->indent);
 	tl_free(m->empty);
 	free(m);
 }
@@ -200,20 +196,9 @@ void cli_part_free(cli_part *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Add delta to the integer obj[key], when there is one. */
-static void shift_index(json_object *obj, const char *key, int64_t delta)
+/* Room for n more bytes and one more element in a; 0 or -1. */
+static int part_reserve(cli_part_array *a, size_t n)
 {
-	json_object *v;
-	if (json_object_object_get_ex(obj, key, &v) && json_object_is_type(v, json_type_int))
-		json_object_set_int64(v, json_object_get_int64(v) + delta);
-}
-
-/* Append element s to a part array, newlines followed by the indent. */
-static int put_element(cli_part_array *a, const char *s, const char *indent)
-{
-	size_t il = strlen(indent), n = 0;
-	for (const char *p = s; *p; p++)
-		n += *p == '\n' ? 1 + il : 1;
 	if (a->n == a->cap_lens) {
 		size_t c = a->cap_lens ? a->cap_lens * 2 : 16;
 		size_t *nl = realloc(a->lens, c * sizeof(*nl));
@@ -232,67 +217,171 @@ static int put_element(cli_part_array *a, const char *s, const char *indent)
 		a->data = nd;
 		a->cap = c;
 	}
-	char *d = a->data + a->len;
-	for (const char *p = s; *p; p++) {
-		*d++ = *p;
-		if (*p == '\n') {
-			memcpy(d, indent, il);
-			d += il;
-		}
-	}
-	a->len += n;
-	a->lens[a->n++] = n;
 	return 0;
 }
 
-/* Split one batch's export into elements (runs on a worker). */
+/* Index just past the JSON string that starts at s[i] ('"'); n + 1 if unterminated. */
+static size_t skip_string(const char *s, size_t n, size_t i)
+{
+	for (i++; i < n; i++) {
+		if (s[i] == '\\')
+			i++;
+		else if (s[i] == '"')
+			return i + 1;
+	}
+	return n + 1;
+}
+
+/* Index just past the JSON value that starts at s[i]; n + 1 if it does not end. */
+static size_t skip_value(const char *s, size_t n, size_t i)
+{
+	if (i >= n)
+		return n + 1;
+	if (s[i] == '"')
+		return skip_string(s, n, i);
+	if (s[i] == '{' || s[i] == '[') {
+		size_t depth = 0;
+		for (; i < n; i++) {
+			char c = s[i];
+			if (c == '"') {
+				i = skip_string(s, n, i);
+				if (i > n)
+					return n + 1;
+				i--;
+			} else if (c == '{' || c == '[')
+				depth++;
+			else if ((c == '}' || c == ']') && --depth == 0)
+				return i + 1;
+		}
+		return n + 1;
+	}
+	while (i < n && !strchr(",}] \t\r\n", s[i]))
+		i++;
+	return i;
+}
+
+/* Index of the first byte at or after i that is not JSON whitespace. */
+static size_t skip_ws(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	return i;
+}
+
+/*
+ * Append element s[0..n) to a, adding delta to the integer value of every
+ * "document" key in it (the document index of a timex and of each mention of
+ * an event; an event's "document" is its id, a string, and stays).  0 or -1.
+ */
+static int put_element(cli_part_array *a, const char *s, size_t n, size_t delta)
+{
+	if (part_reserve(a, n + 64) != 0)
+		return -1;
+	size_t start = a->len, i = 0, done = 0;
+	static const char key[] = "\"document\"";
+	while (delta && i < n) {
+		if (s[i] != '"') {
+			i++;
+			continue;
+		}
+		size_t e = skip_string(s, n, i);
+		if (e > n)
+			break;
+		size_t v = skip_ws(s, n, e);
+		if (e - i == sizeof(key) - 1 && memcmp(s + i, key, e - i) == 0 && v < n &&
+		    s[v] == ':' && (v = skip_ws(s, n, v + 1)) < n && s[v] >= '0' && s[v] <= '9') {
+			size_t d = v;
+			unsigned long long x = 0;
+			while (d < n && s[d] >= '0' && s[d] <= '9')
+				x = x * 10 + (unsigned long long)(s[d++] - '0');
+			if (part_reserve(a, (v - done) + 24 + (n - d)) != 0)
+				return -1;
+			memcpy(a->data + a->len, s + done, v - done);
+			a->len += v - done;
+			a->len += (size_t)snprintf(a->data + a->len, 24, "%llu",
+			                           x + (unsigned long long)delta);
+			done = i = d;
+			continue;
+		}
+		i = e;
+	}
+	if (part_reserve(a, n - done) != 0)
+		return -1;
+	memcpy(a->data + a->len, s + done, n - done);
+	a->len += n - done;
+	a->lens[a->n++] = a->len - start;
+	return 0;
+}
+
+/*
+ * Split one batch's export into elements (runs on a worker).  The export is
+ * scanned, not parsed: its elements are cut out as they are, already at the
+ * depth they have in the merged output, and only the document indices are
+ * rewritten.
+ */
 int cli_merge_split(cli_part *part, const cli_merge *m, tl_timeline *tl, const char *json,
                     size_t doc_base)
 {
-	json_object *root = json_tokener_parse(json);
-	int rc = -1;
+	size_t n = strlen(json), i = skip_ws(json, n, 0);
 	memset(part, 0, sizeof(*part));
-	if (!root || !json_object_is_type(root, json_type_object))
-		goto done;
-	for (size_t k = 0; k < m->narr; k++) {
-		json_object *arr;
-		if (!json_object_object_get_ex(root, m->arr[k].key, &arr) ||
-		    !json_object_is_type(arr, json_type_array))
-			goto done;
-		size_t n = json_object_array_length(arr);
-		if (m->arr[k].is_events) {
-			if (n != tl_timeline_event_count(tl))
-				goto done;
-			part->keys = n ? calloc(n, sizeof(*part->keys)) : NULL;
-			if (n && !part->keys)
-				goto done;
-		}
-		for (size_t i = 0; i < n; i++) {
-			json_object *e = json_object_array_get_idx(arr, i);
-			if (m->arr[k].is_timexes && doc_base)
-				shift_index(e, "document", (int64_t)doc_base);
-			if (m->arr[k].is_events) {
-				json_object *ms;
-				const tl_event *ev = tl_timeline_event(tl, i);
-				if (json_object_object_get_ex(e, "mentions", &ms) &&
-				    json_object_is_type(ms, json_type_array) && doc_base)
-					for (size_t j = 0; j < json_object_array_length(ms); j++)
-						shift_index(json_object_array_get_idx(ms, j),
-						            "document", (int64_t)doc_base);
-				part->keys[i].start = ev->start;
-				part->keys[i].granularity = (int)ev->granularity;
+	if (i >= n || json[i] != '{')
+		goto bad;
+	i++;
+	for (;;) {
+		i = skip_ws(json, n, i);
+		if (i < n && json[i] == '}')
+			break;
+		if (i >= n || json[i] != '"')
+			goto bad;
+		size_t ke = skip_string(json, n, i);
+		size_t k = 0;
+		while (k < m->narr && !(strlen(m->arr[k].key) + 2 == ke - i &&
+		                        memcmp(json + i + 1, m->arr[k].key, ke - i - 2) == 0))
+			k++;
+		i = skip_ws(json, n, ke);
+		if (ke > n || i >= n || json[i] != ':')
+			goto bad;
+		i = skip_ws(json, n, i + 1);
+		if (k == m->narr || i >= n || json[i] != '[') {
+			i = skip_value(json, n, i);
+			if (i > n)
+				goto bad;
+		} else {
+			size_t delta = m->arr[k].is_events || m->arr[k].is_timexes ? doc_base : 0;
+			i = skip_ws(json, n, i + 1);
+			while (i < n && json[i] != ']') {
+				size_t e = skip_value(json, n, i);
+				if (e > n ||
+				    put_element(&part->arr[k], json + i, e - i, delta) != 0)
+					goto bad;
+				i = skip_ws(json, n, e);
+				if (i < n && json[i] == ',')
+					i = skip_ws(json, n, i + 1);
 			}
-			const char *s = json_object_to_json_string_ext(e, m->flags);
-			if (!s || put_element(&part->arr[k], s, m->indent) != 0)
-				goto done;
+			if (i >= n)
+				goto bad;
+			i++;
+			if (m->arr[k].is_events) {
+				size_t ne = part->arr[k].n;
+				if (ne != tl_timeline_event_count(tl))
+					goto bad;
+				if (ne && !(part->keys = calloc(ne, sizeof(*part->keys))))
+					goto bad;
+				for (size_t e = 0; e < ne; e++) {
+					const tl_event *ev = tl_timeline_event(tl, e);
+					part->keys[e].start = ev->start;
+					part->keys[e].granularity = (int)ev->granularity;
+				}
+			}
 		}
+		i = skip_ws(json, n, i);
+		if (i < n && json[i] == ',')
+			i++;
 	}
-	rc = 0;
-done:
-	json_object_put(root);
-	if (rc)
-		cli_part_free(part);
-	return rc;
+	return 0;
+bad:
+	cli_part_free(part);
+	return -1;
 }
 
 /* Write n bytes to a spill file; 0 or -1. */

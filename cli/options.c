@@ -29,7 +29,7 @@ static const char usage_text[] =
     "      --from DATE       drop events that end before DATE (YYYY[-MM[-DD]])\n"
     "      --to DATE         drop events that start after DATE\n"
     "      --min-granularity G  keep events at least as fine as G (year, month, day)\n"
-    "      --segment-size N  cut long texts near N bytes at paragraphs (default 1M)\n"
+    "      --segment-size N  cut long texts near N bytes at paragraphs (default 256K)\n"
     "  -q, --quiet           no progress line and no summary\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
@@ -155,7 +155,7 @@ int cli_options_parse(cli_options *o, int argc, char **argv)
 	memset(o, 0, sizeof(*o));
 	o->format = TL_FORMAT_JSON;
 	o->jobs = cores();
-	o->segment_size = (size_t)1 << 20;
+	o->segment_size = (size_t)256 << 10;
 	o->tlopts = tlinit;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":i:f:o:d:j:qhV", longopts, NULL)) != -1) {
