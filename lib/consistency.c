@@ -10,7 +10,9 @@
  * years must land in the same month).  Each misfit is reported once, naming
  * the document, the three phrases and the dates, with the start that the
  * end and the duration imply.  Only day-granular dates and exact durations
- * (no mod: "almost 30 years" cannot contradict anything) are compared.
+ * said of a happening ("the 44-day conflict": a number, a hyphen, a unit;
+ * no mod, as "almost 30 years" cannot contradict anything, and not "over
+ * the last year", which runs up to the DCT) are compared.
  */
 #include "events_internal.h"
 
@@ -119,6 +121,7 @@ int tl_consistency_check(char ***msgs, size_t *n, size_t *cap, const tl_document
 		int64_t amount;
 		char unit;
 		if (d->type != TL_TIMEX_DURATION || d->mod != TL_MOD_NONE ||
+		    !tl_duration_attributive(doc, d) ||
 		    !tl_duration_parse(d->value, &amount, &unit))
 			continue;
 		size_t k = sentence_at(doc, d->byte_start);

@@ -6,8 +6,9 @@
  *
  * When: the interval of the timex (from the engine, or from its value, see
  * interval.c).  A range spans from the start of its first end to the end of
- * its second.  A duration in the same sentence as a day-granular date and a
- * verb that opens or closes a happening ("the 44-day conflict ended on
+ * its second.  A duration said of a happening ("44-day": a number, a hyphen,
+ * a unit; no mod) in the same sentence as a day-granular date and a verb
+ * that opens or closes a happening ("the 44-day conflict ended on
  * Nov. 10, 2020") stretches the event: it ends on the date and starts the
  * duration earlier (2020-09-27: the day count is the difference of the two
  * dates), or starts on the date and ends the duration later.
@@ -51,6 +52,23 @@ static int timex_interval(const tl_timex *t, tl_date *b, tl_date *e, tl_granular
 		return 1;
 	}
 	return tl_value_interval(t->value, b, e, g);
+}
+
+int tl_duration_attributive(const tl_document *doc, const tl_timex *d)
+{
+	static const char *const units[] = {"-day", "-week", "-month", "-year", "-decade"};
+	const char *x = doc->text + d->byte_start;
+	size_t n = d->byte_end - d->byte_start;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (x[i] != '-' || i == 0 || x[i - 1] < '0' || x[i - 1] > '9')
+			continue;
+		for (size_t u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+			size_t k = strlen(units[u]);
+			if (i + k <= n && strncmp(x + i, units[u], k) == 0)
+				return 1;
+		}
+	}
+	return 0;
 }
 
 /* Does sentence s contain a word of class cls? */
@@ -101,7 +119,7 @@ static void tie_duration(const tl_document *doc, int in_order, size_t si, tl_doc
 		char unit;
 		if (d->type != TL_TIMEX_DURATION || d->byte_start < s.start ||
 		    d->byte_end > s.end || d->mod != TL_MOD_NONE ||
-		    !tl_duration_parse(d->value, &n, &unit))
+		    !tl_duration_attributive(doc, d) || !tl_duration_parse(d->value, &n, &unit))
 			continue;
 		int ends = tl_sentence_has_word(doc, s, TL_WORD_END);
 		int begins = tl_sentence_has_word(doc, s, TL_WORD_BEGIN);

@@ -56,6 +56,10 @@ unsigned tl_word_class(const char *w, size_t n);
 
 /* ---- events (events.c) ------------------------------------------------ */
 
+/** 1 when the duration d is said of a happening: a number, a hyphen and a
+ * unit ("44-day", "10-year"), as in "the 44-day conflict". */
+int tl_duration_attributive(const tl_document *doc, const tl_timex *d);
+
 /** 1 when sentence s of doc holds a word of one of the classes cls. */
 int tl_sentence_has_word(const tl_document *doc, tl_sentence s, unsigned cls);
 

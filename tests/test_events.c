@@ -439,6 +439,23 @@ START_TEST(test_warning_misfit)
 }
 END_TEST
 
+/* "Over the last year" runs up to the DCT: no happening to check. */
+START_TEST(test_warning_not_attributive)
+{
+	tl_document *d =
+	    td_new("y.txt",
+	           "Sales began to rise on 25 December 2006. Over the last year prices "
+	           "doubled. The offer ended on 30 December 2006.",
+	           2007, 1, 5);
+	td_timex(d, "25 December 2006", TL_TIMEX_DATE, "2006-12-25");
+	td_timex(d, "the last year", TL_TIMEX_DURATION, "P1Y");
+	td_timex(d, "30 December 2006", TL_TIMEX_DATE, "2006-12-30");
+	tl_timeline *tl = tl_of(NULL, td_done(d), NULL);
+	ck_assert_uint_eq(tl_timeline_warning_count(tl), 0);
+	tl_timeline_free(tl);
+}
+END_TEST
+
 /* ---- the seed article (timexes by hand from expected.json) ------------ */
 
 START_TEST(test_seed)
@@ -504,6 +521,7 @@ static Suite *events_suite(void)
 	tcase_add_test(tc, test_warning_contradiction);
 	tcase_add_test(tc, test_warning_none_when_consistent);
 	tcase_add_test(tc, test_warning_misfit);
+	tcase_add_test(tc, test_warning_not_attributive);
 	tcase_add_test(tc, test_seed);
 	suite_add_tcase(s, tc);
 	return s;
