@@ -15,9 +15,10 @@
  * breaks and folds lines at 75 octets without splitting a UTF-8 sequence).
  * X-TIMEX3-VALUE keeps the TIMEX3 value, X-TIMEX3-MOD its mod; the events
  * are TRANSP:TRANSPARENT (they do not make anyone busy).  iCalendar dates
- * have four-digit years: events before year 1 or after 9999 (the Punic
+ * have four-digit years, and libical (3.0) writes none after 3000 (it puts
+ * 00000000T000000 instead): events before year 1 or after 3000 (the Punic
  * Wars) are left out, and X-LIBTIMELINE-OMITTED on the calendar says how
- * many.
+ * many; a DTSTAMP after 3000 falls back to the latest DCT up to 3000.
  */
 #include "events_internal.h"
 #include "export_internal.h"
@@ -45,17 +46,24 @@ static struct icaltimetype ical_date(tl_date d)
 	return t;
 }
 
-/* The DTSTAMP: the caller's, or midnight UTC of the latest DCT. */
+/* The last year libical writes: later ones come out as 00000000T000000. */
+#define ICS_MAX_YEAR 3000
+
+/* The DTSTAMP: the caller's, or midnight UTC of the latest DCT (both up to
+ * ICS_MAX_YEAR). */
 static struct icaltimetype stamp(tl_timeline *tl, const tl_export_options *opts)
 {
-	if (opts->dtstamp)
-		return icaltime_from_timet_with_zone((time_t)opts->dtstamp, 0,
-		                                     icaltimezone_get_utc_timezone());
+	if (opts->dtstamp) {
+		struct icaltimetype t = icaltime_from_timet_with_zone(
+		    (time_t)opts->dtstamp, 0, icaltimezone_get_utc_timezone());
+		if (t.year >= 1 && t.year <= ICS_MAX_YEAR)
+			return t;
+	}
 	tl_date best = {1970, 1, 1};
 	for (size_t i = 0; i < tl_timeline_document_count(tl); i++) {
 		tl_date d;
 		if (tl_document_dct(&d, tl_timeline_document(tl, i)) != TL_DCT_NONE &&
-		    tl_date_cmp(d, best) > 0)
+		    tl_date_cmp(d, best) > 0 && d.year <= ICS_MAX_YEAR)
 			best = d;
 	}
 	struct icaltimetype t = ical_date(best);
@@ -89,8 +97,8 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	size_t omitted = 0;
 	for (size_t i = 0; i < nev; i++) {
 		const tl_event *e = tl_timeline_event(tl, i);
-		if (e->start.year < 1 || e->end.year > 9999) {
-			omitted++; /* iCalendar dates have four-digit years, 0001-9999 */
+		if (e->start.year < 1 || e->end.year > ICS_MAX_YEAR) {
+			omitted++; /* see ICS_MAX_YEAR */
 			continue;
 		}
 		char uid[80], span[64], d0[32], d1[32];
@@ -160,10 +168,9 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	if (omitted) {
 		char note[160];
 		snprintf(note, sizeof(note),
-		         "%zu event%s outside the years 1-9999 left out (iCalendar dates have "
-		         "four-digit "
-		         "years)",
-		         omitted, omitted == 1 ? "" : "s");
+		         "%zu event%s outside the years 1-%d left out (iCalendar dates have "
+		         "four-digit years; libical writes none after %d)",
+		         omitted, omitted == 1 ? "" : "s", ICS_MAX_YEAR, ICS_MAX_YEAR);
 		icalproperty *x = icalproperty_new_x(note);
 		icalproperty_set_x_name(x, "X-LIBTIMELINE-OMITTED");
 		icalcomponent_add_property(cal, x);

@@ -278,8 +278,15 @@ static void check_ics(tl_timeline *tl, const char *name)
 	icalcomponent *cal = icalparser_parse_string(out);
 	ck_assert_msg(cal != NULL, "%s: iCalendar export does not parse", name);
 	ck_assert_int_eq(icalcomponent_count_errors(cal), 0);
+	/* one VEVENT an event, but for those libical cannot write (years
+	 * outside 1..3000), which are counted in X-LIBTIMELINE-OMITTED */
+	size_t nev = tl_timeline_event_count(tl), omitted = 0;
+	for (size_t i = 0; i < nev; i++) {
+		const tl_event *e = tl_timeline_event(tl, i);
+		omitted += e->start.year < 1 || e->end.year > 3000;
+	}
 	ck_assert_uint_eq((size_t)icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT),
-	                  tl_timeline_event_count(tl));
+	                  nev - omitted);
 	icalcomponent_free(cal);
 	tl_free(out);
 }
@@ -483,6 +490,52 @@ START_TEST(test_date_only_sentence)
 }
 END_TEST
 
+/* libical writes no year after 3000: an event in 3500 is left out of the
+ * iCalendar export and counted, and a DCT of 9999-12-31 does not become the
+ * DTSTAMP; the calendar reads back without errors. */
+START_TEST(test_ics_far_future)
+{
+	static const char text[] = "The lease ends in 3500.";
+	tl_document *doc = calloc(1, sizeof(*doc));
+	ck_assert_ptr_nonnull(doc);
+	doc->id = tl_arena_strdup(&doc->arena, "far-future");
+	doc->text = tl_arena_strdup(&doc->arena, text);
+	doc->len = strlen(text);
+	doc->dct = (tl_date){9999, 12, 31};
+	doc->dct_source = TL_DCT_GIVEN;
+	tl_sentence s = {0, doc->len};
+	ck_assert_int_eq(TL_VEC_PUSH(doc->sentences, doc->nsentence, doc->cap_sentence, s), 0);
+	tl_timex t;
+	memset(&t, 0, sizeof(t));
+	t.byte_start = t.char_start = 18;
+	t.byte_end = t.char_end = 22; /* "3500" */
+	t.type = TL_TIMEX_DATE;
+	t.value = "3500";
+	t.has_interval = 1;
+	t.begin = (tl_date){3500, 1, 1};
+	t.end = (tl_date){3501, 1, 1};
+	t.granularity = TL_GRAN_YEAR;
+	t.range_partner = -1;
+	ck_assert_int_eq(tl_document_push_timex(doc, &t), 0);
+	ck_assert_int_eq(tl_events_extract(doc), 0);
+	tl_timeline *tl = NULL;
+	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, doc), 0);
+	ck_assert_uint_eq(tl_timeline_event_count(tl), 1);
+	char *out = NULL;
+	ck_assert_int_eq(tl_export(&out, NULL, tl, TL_FORMAT_ICS, NULL), 0);
+	icalcomponent *cal = icalparser_parse_string(out);
+	ck_assert_ptr_nonnull(cal);
+	ck_assert_int_eq(icalcomponent_count_errors(cal), 0);
+	ck_assert_int_eq(icalcomponent_count_components(cal, ICAL_VEVENT_COMPONENT), 0);
+	ck_assert_ptr_nonnull(strstr(out, "X-LIBTIMELINE-OMITTED:1 event outside"));
+	ck_assert_ptr_null(strstr(out, "00000000T000000"));
+	icalcomponent_free(cal);
+	tl_free(out);
+	tl_timeline_free(tl);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hostile");
@@ -493,6 +546,7 @@ int main(void)
 	tcase_add_loop_test(tc, test_repair, 0, sizeof(repairs) / sizeof(repairs[0]));
 	tcase_add_test(tc, test_too_big);
 	tcase_add_test(tc, test_date_only_sentence);
+	tcase_add_test(tc, test_ics_far_future);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
