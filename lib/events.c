@@ -21,6 +21,8 @@
 #include "events_internal.h"
 #include "headline.h"
 
+#include <stdio.h>
+
 /* Index of the sentence holding byte offset off (sentences are sorted). */
 static size_t sentence_of(const tl_document *doc, size_t off)
 {
@@ -157,6 +159,15 @@ int tl_events_extract(tl_document *doc)
 					e.end = pe;
 				if (pg < e.granularity)
 					e.granularity = pg;
+				/* the value names both ends, ISO 8601 style */
+				size_t n = strlen(t->value) + strlen(p->value) + 2;
+				char *v = tl_arena_alloc(&doc->arena, n);
+				if (!v) {
+					rc = TL_ENOMEM;
+					break;
+				}
+				snprintf(v, n, "%s/%s", t->value, p->value);
+				e.value = v;
 			}
 		}
 		size_t si = sentence_of(doc, t->byte_start);

@@ -108,6 +108,7 @@ typedef struct tl_doc_event {
 	const char *text;      /* the sentence, in the document's arena */
 	tl_date start, end;    /* [start, end) in days */
 	tl_granularity granularity;
+	const char *value;     /* a range's "1991/2020" (arena); NULL: the timex's value */
 } tl_doc_event;
 
 struct tl_document {

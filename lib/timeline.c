@@ -259,14 +259,9 @@ static int gather(tl_timeline *tl)
 			                ? t->range_partner
 			                : -1;
 			if (e.partner >= 0) {
-				/* a range: its value names both ends, ISO 8601 style */
-				const char *pv = doc->timexes[e.partner].value;
-				size_t n = strlen(t->value) + strlen(pv) + 2;
-				char *v = tl_arena_alloc(&doc->arena, n);
-				if (!v)
-					return tl_seterr(TL_ENOMEM, "out of memory");
-				snprintf(v, n, "%s/%s", t->value, pv);
-				e.pub.value = v;
+				/* a range: both ends are its mentions */
+				if (de->value)
+					e.pub.value = de->value;
 				e.pub.mention_count = 2;
 			}
 			if (!keep(tl, &e))
