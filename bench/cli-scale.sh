@@ -26,7 +26,7 @@ py=/usr/bin/python3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "timeline: $("$cli" --version)"
 
 # ---- inputs ----
@@ -70,6 +70,13 @@ t1=$(median3 "$cli" -j 1 -i jsonl -f jsonl "$work/docs.jsonl")
 t2=$(median3 "$cli" -j 2 -i jsonl -f jsonl "$work/docs.jsonl")
 printf 'threads: -j 1 %.3f s, -j 2 %.3f s: speed-up %.2fx (goal >= 1.5x on 2 cores); %s lines; outputs identical: %s\n' \
 	"$t1" "$t2" "$(echo "$t1 / $t2" | bc -l)" "$(wc -l <"$work/j1")" "$same"
+# CPU time says whether the threads add work; the wall-clock speed-up also
+# depends on what else the machine runs (see the load average above).
+for j in 1 2; do
+	/usr/bin/time -f "%U %S" -o "$work/time" "$cli" -j $j -i jsonl -f jsonl "$work/docs.jsonl" >/dev/null
+	read -r u s <"$work/time"
+	printf 'cpu: -j %d: %.2f s user + %.2f s system\n' "$j" "$u" "$s"
+done
 
 # ---- 2a. a 1 GB JSONL stream, generated into a pipe ----
 gen() { # write the 3,000 documents again and again, whole lines, up to 1 GB
