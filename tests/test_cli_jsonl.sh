@@ -129,7 +129,22 @@ s = [e['start'] for e in o['events']]
 assert s == sorted(s)
 for t in o['timexes']:
     assert 0 <= t['document'] < 3000
+# every mention names a timex of its document
+per_doc = [0] * 3000
+for t in o['timexes']:
+    per_doc[t['document']] += 1
+for e in o['events']:
+    for m in e['mentions']:
+        assert m['timex'] < per_doc[m['document']], m
 " "$T/all" || fail "merged timeline of 3000 documents: documents, order or indices wrong"
+# and it is valid under the published schema (when python3-jsonschema is there)
+SRC=${TL_SOURCE_DIR:-$(dirname "$0")/..}
+if /usr/bin/python3 -c 'import jsonschema' 2>/dev/null && [ -f "$SRC/docs/timeline.schema.json" ]; then
+	/usr/bin/python3 -c '
+import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))
+' "$T/all" "$SRC/docs/timeline.schema.json" || fail "batched merged timeline does not validate against docs/timeline.schema.json"
+fi
 
 if [ "$fails" -ne 0 ]; then
 	echo "$fails failure(s)"
