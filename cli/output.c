@@ -6,6 +6,8 @@
  * (FILE.tmp.XXXXXX, same directory, so that rename() is atomic) and renamed
  * over FILE only when everything succeeded.  On failure, and on SIGINT,
  * SIGTERM or SIGHUP, the temporary file is removed: no partial FILE, ever.
+ * When FILE exists and is not a regular file (/dev/null, a FIFO), it is
+ * written directly: renaming over it would replace a device with a file.
  *
  * A closed pipe (`timeline big.txt | head`) is not an error worth a message:
  * the default SIGPIPE ends the process quietly; when SIGPIPE is ignored, the
@@ -55,6 +57,17 @@ int cli_sink_open(cli_sink *s, const char *path)
 	if (!path) {
 		s->f = stdout;
 		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+		return 0;
+	}
+	/* Not a regular file (/dev/null, a FIFO, a terminal): write to it as it
+	 * is; a rename would replace the device with a file. */
+	struct stat sb;
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		if (!(s->f = fopen(path, "wb"))) {
+			cli_error("%s: %s", path, strerror(errno));
+			return CLI_EXIT_INPUT;
+		}
+		s->direct = 1;
 		return 0;
 	}
 	size_t n = strlen(path) + 16;
@@ -117,7 +130,13 @@ int cli_sink_commit(cli_sink *s)
 		s->failed = 1;
 		s->errno_saved = errno;
 	}
+	if (s->direct && fclose(s->f) != 0 && !s->failed) {
+		s->failed = 1;
+		s->errno_saved = errno;
+	}
 	if (!s->tmp) {
+		if (s->direct)
+			s->f = NULL;
 		if (s->failed) {
 			cli_sink_report(s);
 			return CLI_EXIT_INPUT;
@@ -148,8 +167,11 @@ int cli_sink_commit(cli_sink *s)
 void cli_sink_abort(cli_sink *s)
 {
 	if (!s->tmp) {
-		if (s->f)
+		if (s->f && s->direct)
+			fclose(s->f);
+		else if (s->f)
 			fflush(s->f);
+		s->f = NULL;
 		return;
 	}
 	if (s->f)

@@ -103,6 +103,15 @@ check "-o leaves no temporary file" test -z "$(ls "$T" | grep '\.tmp\.')"
 expect 1 "-o with bad JSONL" -- sh -c "printf '{\"text\":\"a\"}\nnot json\n' | '$CLI' -i jsonl -f jsonl -o '$T/new.jsonl'"
 check "-o leaves no file after a bad JSONL line" test ! -e "$T/new.jsonl"
 
+# ---- -o onto a FIFO (or a device): written directly, never renamed over ----
+mkfifo "$T/ofifo"
+cat "$T/ofifo" >"$T/fromfifo" &
+cat_pid=$!
+expect 0 "-o onto a FIFO" -- "$CLI" -o "$T/ofifo" "$T/a.txt"
+wait "$cat_pid"
+check "-o FIFO: still a FIFO" test -p "$T/ofifo"
+has "$T/fromfifo" '"documents"' "-o FIFO: the output came through it"
+
 # ---- -o and a signal: the run is killed while it waits for input ----
 mkfifo "$T/fifo"
 "$CLI" -o "$T/killed.json" "$T/fifo" 2>"$T/err" &
