@@ -123,6 +123,7 @@ typedef struct cli_sink {
 	FILE *f;
 	const char *path; /* -o FILE, or NULL */
 	char *tmp;        /* the temporary file, or NULL */
+	char *real;       /* what -o resolves to when it is a symbolic link */
 	int direct;       /* -o names a device or FIFO: written directly */
 	int failed;       /* a write failed; errno_saved says why */
 	int errno_saved;

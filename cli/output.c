@@ -8,11 +8,13 @@
  * SIGTERM or SIGHUP, the temporary file is removed: no partial FILE, ever.
  * When FILE exists and is not a regular file (/dev/null, a FIFO), it is
  * written directly: renaming over it would replace a device with a file.
+ * When FILE is a symbolic link, the file it points to is replaced.
  *
  * A closed pipe (`timeline big.txt | head`) is not an error worth a message:
  * the default SIGPIPE ends the process quietly; when SIGPIPE is ignored, the
  * EPIPE from the write stops the run, again without a message.
  */
+#define _XOPEN_SOURCE 700 /* realpath() */
 #include "cli.h"
 
 #include <errno.h>
@@ -70,6 +72,9 @@ int cli_sink_open(cli_sink *s, const char *path)
 		s->direct = 1;
 		return 0;
 	}
+	/* A symbolic link: replace the file it points to, and keep the link. */
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && (s->real = realpath(path, NULL)))
+		path = s->real;
 	size_t n = strlen(path) + 16;
 	s->tmp = malloc(n);
 	if (!s->tmp) {
@@ -148,7 +153,7 @@ int cli_sink_commit(cli_sink *s)
 		s->errno_saved = errno;
 	}
 	s->f = NULL;
-	if (!s->failed && rename(s->tmp, s->path) != 0) {
+	if (!s->failed && rename(s->tmp, s->real ? s->real : s->path) != 0) {
 		s->failed = 1;
 		s->errno_saved = errno;
 	}
@@ -160,6 +165,8 @@ int cli_sink_commit(cli_sink *s)
 	pending_tmp = NULL;
 	free(s->tmp);
 	s->tmp = NULL;
+	free(s->real);
+	s->real = NULL;
 	return 0;
 }
 
@@ -181,6 +188,8 @@ void cli_sink_abort(cli_sink *s)
 	pending_tmp = NULL;
 	free(s->tmp);
 	s->tmp = NULL;
+	free(s->real);
+	s->real = NULL;
 }
 
 /* "timeline: message" on stderr, below any progress line. */

@@ -112,6 +112,13 @@ wait "$cat_pid"
 check "-o FIFO: still a FIFO" test -p "$T/ofifo"
 has "$T/fromfifo" '"documents"' "-o FIFO: the output came through it"
 
+# ---- -o onto a symbolic link: the file it points to is replaced ----
+printf 'old\n' >"$T/target.json"
+ln -s target.json "$T/link.json"
+expect 0 "-o onto a symbolic link" -- "$CLI" -o "$T/link.json" "$T/a.txt"
+check "-o link: still a link" test -L "$T/link.json"
+has "$T/target.json" '"documents"' "-o link: the target got the output"
+
 # ---- -o and a signal: the run is killed while it waits for input ----
 mkfifo "$T/fifo"
 "$CLI" -o "$T/killed.json" "$T/fifo" 2>"$T/err" &
