@@ -386,9 +386,9 @@ static int job_add(job **jp, cli_doc *d, size_t ndocs)
 
 /*
  * Read every input, hand out jobs, take them back in order.  0 or an exit
- * code.  When the input goes wrong, everything read before the fault is still
- * processed and written, so that what comes out before the error does not
- * depend on the number of threads.
+ * code.  When the input goes wrong in lines mode, everything read before the
+ * fault is still processed and written, so that what comes out before the
+ * error does not depend on the number of threads.
  */
 static int process(run *r, cli_pool *pool)
 {
@@ -422,7 +422,9 @@ static int process(run *r, cli_pool *pool)
 		}
 		cli_reader_close(rd);
 	}
-	if (status == 0 && j) {
+	/* After an input error only lines mode writes what came before it: a
+	 * merged timeline is written whole or not at all. */
+	if (status == 0 && j && (in_status == 0 || r->mode == MODE_LINES)) {
 		j->seq = seq++;
 		j->split = r->split_seen;
 		status = submit(r, pool, j);

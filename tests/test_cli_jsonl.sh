@@ -87,6 +87,8 @@ rc=$?
 [ "$(grep -c 'bad.jsonl:' "$T/err")" = 1 ] || fail "fail: stop at the first bad line"
 "$CLI" -i jsonl -f json --on-error skip "$T/bad.jsonl" >"$T/merged" 2>/dev/null || fail "skip into one timeline"
 [ "$(grep -c '"id":' "$T/merged")" = 2 ] || fail "merged timeline of the good lines: want 2 documents"
+"$CLI" -i jsonl -f json "$T/bad.jsonl" >"$T/merged" 2>/dev/null && fail "a bad line under fail must fail the merged run"
+[ ! -s "$T/merged" ] || fail "a failed merged timeline must write nothing (it is one JSON document)"
 
 # ---- one merged timeline, streamed in batches, equals the in-memory one ----
 # Batches of about 200 bytes: every document its own batch; a run with a
