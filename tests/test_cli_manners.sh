@@ -43,6 +43,7 @@ printf 'It closed in 1991.\n' >"$T/b.txt"
 # ---- exit 0 ----
 expect 0 "--help" -- "$CLI" --help
 check "--help fits a 24-line screen" test "$(wc -l <"$T/out")" -le 24
+check "--help fits an 80-column screen" test "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$T/out")" -le 80
 has "$T/out" "--input-format" "--help lists --input-format"
 expect 0 "--version" -- "$CLI" --version
 has "$T/out" "timeline 0." "--version prints the version"
