@@ -244,7 +244,8 @@ static void report_at(const cli_reader *r, const char *s, size_t bad, uint64_t b
 static int next_text(cli_reader *r, cli_doc *doc)
 {
 	size_t target = r->o->segment_size;
-	if (r->done || fill(r, target * 2) != 0)
+	/* one byte more than 2S: a file of exactly 2S bytes is seen to end */
+	if (r->done || fill(r, target * 2 + 1) != 0)
 		return r->done ? 0 : -1;
 	if (r->len == 0 && r->eof && r->nseg > 0)
 		return 0;
