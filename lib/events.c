@@ -16,7 +16,8 @@
  * What: the headline is the clause that carries the date, with the date
  * phrase and the preposition before it removed, and leading connectives and
  * articles dropped, cut at a word boundary to at most 100 characters and
- * capitalised; see headline.c.  text is the whole sentence.
+ * capitalised; see headline.c.  text is the whole sentence (of a sentence
+ * over 2000 bytes, the 300 bytes either side of the date: event_window()).
  */
 #include "events_internal.h"
 #include "headline.h"
@@ -105,14 +106,14 @@ static size_t first_timex_at(const tl_document *doc, int in_order, size_t off)
 	return lo;
 }
 
-/* Stretch a day-granular event by a duration said in its sentence, when a
- * verb there says the date opens or closes the happening.  With in_order,
- * only the timexes that start inside the sentence are looked at. */
-static void tie_duration(const tl_document *doc, int in_order, size_t si, tl_doc_event *e)
+/* Stretch a day-granular event by a duration said in its sentence s (or
+ * the window of it, see event_window()), when a verb there says the date
+ * opens or closes the happening.  With in_order, only the timexes that
+ * start inside s are looked at. */
+static void tie_duration(const tl_document *doc, int in_order, tl_sentence s, tl_doc_event *e)
 {
-	if (e->granularity < TL_GRAN_DAY || si >= doc->nsentence)
+	if (e->granularity < TL_GRAN_DAY)
 		return;
-	tl_sentence s = doc->sentences[si];
 	for (size_t i = first_timex_at(doc, in_order, s.start); i < doc->ntimex; i++) {
 		const tl_timex *d = &doc->timexes[i];
 		if (in_order && d->byte_start > s.end)
@@ -132,6 +133,41 @@ static void tie_duration(const tl_document *doc, int in_order, size_t si, tl_doc
 			e->end = tl_date_from_days(tl_date_to_days(other) + 1);
 		return;
 	}
+}
+
+/* A sentence longer than EVENT_SENTENCE_MAX bytes is not taken whole for the
+ * text, headline and duration of each of its events: a window of
+ * EVENT_CONTEXT bytes either side of the date phrase [a, z) is, cut at spaces
+ * and never inside a UTF-8 sequence.  Text without sentence ends (a scraped
+ * page, 250,000 x "May ") would otherwise give every one of its dates the
+ * whole text: time and memory quadratic in its length. */
+#define EVENT_SENTENCE_MAX 2000
+#define EVENT_CONTEXT 300
+
+static tl_sentence event_window(const tl_document *doc, tl_sentence s, size_t a, size_t z)
+{
+	const char *t = doc->text;
+	if (s.end - s.start <= EVENT_SENTENCE_MAX)
+		return s;
+	a = a < s.start ? s.start : a > s.end ? s.end : a;
+	z = z > s.end ? s.end : z < a ? a : z;
+	size_t b = a - s.start > EVENT_CONTEXT ? a - EVENT_CONTEXT : s.start;
+	size_t e = s.end - z > EVENT_CONTEXT ? z + EVENT_CONTEXT : s.end;
+	size_t k = b;
+	while (k < a && t[k] != ' ')
+		k++;
+	if (b > s.start && k < a)
+		b = k + 1; /* after the first space of the margin */
+	k = e;
+	while (k > z && t[k - 1] != ' ')
+		k--;
+	if (e < s.end && k > z)
+		e = k - 1; /* before the last space of the margin */
+	while (b > s.start && ((unsigned char)t[b] & 0xC0) == 0x80)
+		b--;
+	while (e < s.end && ((unsigned char)t[e] & 0xC0) == 0x80)
+		e++;
+	return (tl_sentence){b, e};
 }
 
 int tl_events_extract(tl_document *doc)
@@ -173,12 +209,13 @@ int tl_events_extract(tl_document *doc)
 		size_t si = sentence_of(doc, t->byte_start);
 		tl_sentence s =
 		    si < doc->nsentence ? doc->sentences[si] : (tl_sentence){0, doc->len};
-		if (partner < 0)
-			tie_duration(doc, in_order, si, &e);
-		e.timex = i;
 		size_t hlen = 0, z = t->byte_end;
 		if (partner > 0 && (size_t)partner > i && doc->timexes[partner].byte_end <= s.end)
 			z = doc->timexes[partner].byte_end; /* the whole range is the date phrase */
+		s = event_window(doc, s, t->byte_start, z);
+		if (partner < 0 && si < doc->nsentence)
+			tie_duration(doc, in_order, s, &e);
+		e.timex = i;
 		const char *h = tl_headline(&scratch, doc->text, s, t->byte_start, z, &hlen);
 		e.headline = h ? tl_arena_strndup(&doc->arena, h, hlen) : NULL;
 		e.text = tl_arena_strndup(&doc->arena, doc->text + s.start, s.end - s.start);

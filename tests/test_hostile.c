@@ -536,6 +536,53 @@ START_TEST(test_ics_far_future)
 }
 END_TEST
 
+/* A "sentence" of 100 KB (no sentence end) holding many dates: each event
+ * gets a window of the text around its date, not the whole 100 KB, cut at a
+ * space and on UTF-8 boundaries; so time and memory stay linear. */
+START_TEST(test_long_sentence_window)
+{
+	const char *unit = "w\xC3\xA9 in 1999 and \xE2\x80\x94 ";
+	size_t ul = strlen(unit), count = 100000 / ul, len = 0;
+	char *text = repeat(&len, unit, count);
+	tl_document *doc = calloc(1, sizeof(*doc));
+	ck_assert_ptr_nonnull(doc);
+	doc->id = tl_arena_strdup(&doc->arena, "long");
+	doc->text = tl_arena_strndup(&doc->arena, text, len);
+	doc->len = len;
+	tl_sentence s = {0, len};
+	ck_assert_int_eq(TL_VEC_PUSH(doc->sentences, doc->nsentence, doc->cap_sentence, s), 0);
+	size_t chars_per_unit = tl_utf8_count(unit, ul);
+	for (size_t k = 0; k < count; k += 97) {
+		tl_timex t;
+		memset(&t, 0, sizeof(t));
+		t.byte_start = k * ul + 7; /* "1999": after "w", e acute (2 bytes), " in " */
+		t.byte_end = t.byte_start + 4;
+		t.char_start = k * chars_per_unit + 6;
+		t.char_end = t.char_start + 4;
+		t.type = TL_TIMEX_DATE;
+		t.value = "1999";
+		t.has_interval = 1;
+		t.begin = (tl_date){1999, 1, 1};
+		t.end = (tl_date){2000, 1, 1};
+		t.granularity = TL_GRAN_YEAR;
+		t.range_partner = -1;
+		ck_assert_int_eq(tl_document_push_timex(doc, &t), 0);
+	}
+	ck_assert_int_eq(tl_events_extract(doc), 0);
+	char why[256];
+	ck_assert_msg(tl_check_document(doc, why, sizeof(why)) == 0, "%s", why);
+	ck_assert_uint_eq(doc->nevent, doc->ntimex);
+	for (size_t i = 0; i < doc->nevent; i++) {
+		const char *et = doc->events[i].text;
+		ck_assert_uint_le(strlen(et), 2 * 300 + 4);
+		ck_assert_ptr_nonnull(strstr(et, "1999"));
+		ck_assert_int_ne(et[0], ' ');
+	}
+	tl_document_free(doc);
+	free(text);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hostile");
@@ -547,6 +594,7 @@ int main(void)
 	tcase_add_test(tc, test_too_big);
 	tcase_add_test(tc, test_date_only_sentence);
 	tcase_add_test(tc, test_ics_far_future);
+	tcase_add_test(tc, test_long_sentence_window);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
