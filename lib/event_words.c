@@ -12,6 +12,9 @@
  */
 #include "events_internal.h"
 
+#include <stdatomic.h>
+#include <stdint.h>
+
 #define P TL_WORD_PREP
 #define C TL_WORD_CONNECT
 #define A TL_WORD_ARTICLE
@@ -188,11 +191,9 @@ static int cmp_word(const char *w, size_t n, const char *k)
 }
 
 /* Binary search of words[] for w[0..n). */
-unsigned tl_word_class(const char *w, size_t n)
+static unsigned search_class(const char *w, size_t n)
 {
 	size_t lo = 0, hi = sizeof(words) / sizeof(words[0]);
-	if (n == 0 || n > 16)
-		return 0;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		int c = cmp_word(w, n, words[mid].word);
@@ -202,6 +203,75 @@ unsigned tl_word_class(const char *w, size_t n)
 			hi = mid;
 		else
 			lo = mid + 1;
+	}
+	return 0;
+}
+
+/*
+ * The fast path: an open-addressing hash table of the rows (FNV-1a over the
+ * lower-cased word), built by the first caller.  Headlines look up every
+ * word of a sentence many times over; the hash costs one pass over the word
+ * and a probe or two where the binary search made nine string comparisons.
+ * Thread safety without locks: the first caller to move `state` from 0 to 1
+ * builds the table and publishes it with a release store of 2; until a
+ * caller sees 2 (acquire), it uses the binary search, which gives the same
+ * answer.
+ */
+#define NSLOTS 1024u /* a power of two, over twice the rows */
+
+static uint16_t slots[NSLOTS]; /* row index + 1, 0 = empty */
+static atomic_int state;       /* 0: no table, 1: being built, 2: ready */
+
+/* FNV-1a of the lower-cased w[0..n); the lower-cased copy into low. */
+static uint32_t hash_lower(const char *w, size_t n, char *low)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		low[i] = (char)c;
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+/* Hash every row into slots[]. */
+static void build_slots(void)
+{
+	char low[64];
+	for (size_t r = 0; r < sizeof(words) / sizeof(words[0]); r++) {
+		size_t n = strlen(words[r].word);
+		if (n >= sizeof(low))
+			continue; /* never looked up: tl_word_class() takes up to 16 bytes */
+		uint32_t h = hash_lower(words[r].word, n, low) & (NSLOTS - 1);
+		while (slots[h])
+			h = (h + 1) & (NSLOTS - 1);
+		slots[h] = (uint16_t)(r + 1);
+	}
+}
+
+unsigned tl_word_class(const char *w, size_t n)
+{
+	char low[16];
+	if (n == 0 || n > sizeof(low))
+		return 0;
+	int st = atomic_load_explicit(&state, memory_order_acquire);
+	if (st != 2) {
+		int expect = 0;
+		if (st == 0 && atomic_compare_exchange_strong(&state, &expect, 1)) {
+			build_slots();
+			atomic_store_explicit(&state, 2, memory_order_release);
+		} else {
+			return search_class(w, n);
+		}
+	}
+	uint32_t h = hash_lower(w, n, low) & (NSLOTS - 1);
+	while (slots[h]) {
+		const char *k = words[slots[h] - 1].word;
+		if (strncmp(k, low, n) == 0 && k[n] == '\0')
+			return words[slots[h] - 1].cls;
+		h = (h + 1) & (NSLOTS - 1);
 	}
 	return 0;
 }
