@@ -199,6 +199,17 @@ static void work_lines(run *r, job *j)
 				j->doc_err[i] = j->err;
 				j->err = NULL;
 				j->rc = 0;
+				if (d->file && j->doc_err[i]) { /* say where it came from */
+					size_t k = strlen(d->file) + strlen(j->doc_err[i]) + 32;
+					char *m = malloc(k);
+					if (m) {
+						snprintf(m, k, "%s:%llu: %s", d->file,
+						         (unsigned long long)d->line,
+						         j->doc_err[i]);
+						free(j->doc_err[i]);
+						j->doc_err[i] = m;
+					}
+				}
 			}
 		}
 		tl_document_free(doc);
