@@ -38,9 +38,14 @@ int64_t tl_date_to_days(tl_date d)
 	return era * 146097 + doe - 719468;
 }
 
-/* The date of a day number since 1970-01-01. */
+/* The date of a day number since 1970-01-01, saturating at the library's
+ * range (-999999-01-01 .. 999999-12-31), so that no day number, however
+ * large, overflows or wraps the year. */
 tl_date tl_date_from_days(int64_t z)
 {
+	const int64_t lo = tl_date_to_days((tl_date){ -999999, 1, 1 });
+	const int64_t hi = tl_date_to_days((tl_date){ 999999, 12, 31 });
+	z = z < lo ? lo : z > hi ? hi : z;
 	z += 719468;
 	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
 	int64_t doe = z - era * 146097;

@@ -76,7 +76,8 @@ int tl_date_is_leap(int32_t year);
 int tl_date_days_in_month(int32_t year, int32_t month);
 /** Days since 1970-01-01 of a full date (proleptic Gregorian). */
 int64_t tl_date_to_days(tl_date d);
-/** The full date of a day number since 1970-01-01. */
+/** The full date of a day number since 1970-01-01, saturating at the
+ * library's range of years (-999999..999999). */
 tl_date tl_date_from_days(int64_t days);
 /** Compare two dates field by field (0 fields sort first); <0, 0, >0. */
 int tl_date_cmp(tl_date a, tl_date b);

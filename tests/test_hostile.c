@@ -583,6 +583,26 @@ START_TEST(test_long_sentence_window)
 }
 END_TEST
 
+/* Day numbers at and past the library's range of years: exact at the
+ * edges, saturating beyond them (no overflow of the 64-bit day number, no
+ * wrapped year), as "10^22 days later" needs. */
+START_TEST(test_date_extremes)
+{
+	tl_date top = {999999, 12, 31}, bottom = {-999999, 1, 1};
+	int64_t hi = tl_date_to_days(top), lo = tl_date_to_days(bottom);
+	ck_assert_int_eq(tl_date_cmp(tl_date_from_days(hi), top), 0);
+	ck_assert_int_eq(tl_date_cmp(tl_date_from_days(lo), bottom), 0);
+	ck_assert_int_eq(tl_date_cmp(tl_date_from_days(hi + 1), top), 0);
+	ck_assert_int_eq(tl_date_cmp(tl_date_from_days(INT64_MAX), top), 0);
+	ck_assert_int_eq(tl_date_cmp(tl_date_from_days(INT64_MIN), bottom), 0);
+	/* 400 Gregorian years (an era) are 146,097 days, at both ends too */
+	tl_date a = {999599, 12, 31};
+	ck_assert_int_eq(hi - tl_date_to_days(a), 146097);
+	tl_date b = {-999599, 1, 1};
+	ck_assert_int_eq(tl_date_to_days(b) - lo, 146097);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hostile");
@@ -595,6 +615,7 @@ int main(void)
 	tcase_add_test(tc, test_date_only_sentence);
 	tcase_add_test(tc, test_ics_far_future);
 	tcase_add_test(tc, test_long_sentence_window);
+	tcase_add_test(tc, test_date_extremes);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
