@@ -249,7 +249,8 @@ static void trim_front(tl_hl_scratch *sc, const char *t, unsigned cls)
 		}
 		break;
 	}
-	memmove(sc->sel, sc->sel + k, (sc->nsel - k) * sizeof(*sc->sel));
+	if (k) /* memmove() with a NULL array is undefined even for 0 bytes */
+		memmove(sc->sel, sc->sel + k, (sc->nsel - k) * sizeof(*sc->sel));
 	sc->nsel -= k;
 }
 
