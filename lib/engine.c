@@ -1,32 +1,95 @@
 /*
  * engine.c - drives the engine stages over one document.
  *
- * (First slice: sentence splitting only; the stages scan.c, match.c,
- * refine.c and resolve.c plug in here.)
+ * For each chunk (a line of text) the scanner fills the token buffer, the
+ * driver splits the chunk into sentences and notes each sentence's tense,
+ * the matcher appends mentions and the refiner cleans them.  When the whole
+ * text is read, the DCT is inferred if asked (the latest explicit full date
+ * bounds it from below), and the resolver turns mentions into timexes.
+ * The buffers (tokens, per-token sentence numbers) live for one document.
  */
-#include "internal.h"
+#include "engine.h"
 
-/* Split doc->text into sentences: a sentence ends after . ! ? followed by
- * space, or at a line break. */
-static int split_sentences(tl_document *doc)
+#include <stdlib.h>
+
+/* Titles and abbreviations after which a period does not end a sentence. */
+static const char *const abbrevs[] = {"adm",  "capt", "cmdr", "col", "corp", "dr",  "gen", "gov",
+                                      "inc",  "jr",   "lt",   "maj", "mr",   "mrs", "ms",  "no",
+                                      "prof", "rep",  "rev",  "sen", "sgt",  "sr",  "st",  "vs"};
+
+/* Compare a key with an entry of abbrevs (bsearch). */
+static int abbrev_cmp(const void *k, const void *e)
 {
-	const char *t = doc->text;
-	size_t n = doc->len, start = 0;
+	return strcmp((const char *)k, *(const char *const *)e);
+}
+
+/* Whether token t (a word before a period) is a known abbreviation. */
+static int is_abbrev(const char *text, const tl_tok *t)
+{
+	char low[8];
+	size_t n = t->e - t->b;
+	if (t->flags & TF_PERIOD)
+		return 1;
+	if (n >= sizeof(low))
+		return 0;
+	if (n == 1 && (t->flags & TF_CAP))
+		return 1; /* an initial: "J. Smith" */
+	for (size_t i = 0; i < n; i++)
+		low[i] = (char)(text[t->b + i] | 0x20);
+	low[n] = '\0';
+	return bsearch(low, abbrevs, sizeof(abbrevs) / sizeof(abbrevs[0]), sizeof(abbrevs[0]),
+	               abbrev_cmp) != NULL;
+}
+
+/** Per-document buffers of the driver. */
+typedef struct sentbuf {
+	size_t *tsent;  /* sentence index of each token */
+	uint8_t *tense; /* per token: tense of its sentence */
+	size_t cap;
+} sentbuf;
+
+/* Split the tokens of the current chunk into sentences, push them to doc,
+ * and note the sentence and tense of each token. */
+static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
+{
+	const tl_tok *t = e->scan.toks;
+	size_t n = e->scan.ntok;
+	if (n > sb->cap) {
+		size_t cap = sb->cap;
+		if (tl_grow((void **)&sb->tsent, &cap, n, sizeof(size_t)))
+			return TL_ENOMEM;
+		cap = sb->cap;
+		if (tl_grow((void **)&sb->tense, &cap, n, 1))
+			return TL_ENOMEM;
+		sb->cap = cap;
+	}
+	size_t first = 0;
 	for (size_t i = 0; i < n; i++) {
-		int end = t[i] == '\n' ||
-		          ((t[i] == '.' || t[i] == '!' || t[i] == '?') && i + 1 < n &&
-		           (t[i + 1] == ' ' || t[i + 1] == '\n'));
-		if (end || i + 1 == n) {
-			size_t e = t[i] == '\n' ? i : i + 1;
-			while (start < e && (t[start] == ' ' || t[start] == '\t' || t[start] == '\r'))
-				start++;
-			if (e > start) {
-				tl_sentence s = { start, e };
-				if (TL_VEC_PUSH(doc->sentences, doc->nsentence, doc->cap_sentence, s))
-					return TL_ENOMEM;
-			}
-			start = i + 1;
+		int end = i + 1 == n;
+		if (!end && t[i].kind == TK_PUNCT &&
+		    (t[i].punct == '.' || t[i].punct == '!' || t[i].punct == '?') &&
+		    (t[i + 1].flags & (TF_SPACE | TF_NL)))
+			end = !(t[i].punct == '.' && i > 0 && t[i - 1].kind == TK_WORD &&
+			        !(t[i].flags & TF_SPACE) && is_abbrev(e->scan.text, &t[i - 1]));
+		if (!end && t[i].kind == TK_WORD && (t[i].flags & TF_PERIOD) &&
+		    (t[i + 1].flags & TF_SPACE) && (t[i + 1].flags & TF_CAP) &&
+		    t[i + 1].w == NULL && t[i].e - t[i].b > 2 &&
+		    !(t[i].w && t[i].w->cls == W_MONTH))
+			end = 1;
+		if (!end)
+			continue;
+		tl_sentence s = {t[first].b, t[i].e};
+		int tense = 0;
+		for (size_t k = first; k <= i; k++)
+			if (t[k].w && t[k].w->cls == W_TENSE && t[k].w->val > 0)
+				tense = 1;
+		for (size_t k = first; k <= i; k++) {
+			sb->tsent[k] = doc->nsentence;
+			sb->tense[k] = (uint8_t)tense;
 		}
+		if (TL_VEC_PUSH(doc->sentences, doc->nsentence, doc->cap_sentence, s))
+			return TL_ENOMEM;
+		first = i + 1;
 	}
 	return 0;
 }
@@ -34,7 +97,42 @@ static int split_sentences(tl_document *doc)
 /* Run the engine over doc. */
 int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 {
-	(void)parser;
-	(void)infer_dct;
-	return split_sentences(doc);
+	tl_engine e;
+	sentbuf sb = {NULL, NULL, 0};
+	int rc;
+	memset(&e, 0, sizeof(e));
+	e.scan.text = doc->text;
+	e.scan.len = doc->len;
+	e.scan.tab = &parser->words;
+	e.parser = parser;
+	while ((rc = tl_scan_chunk(&e.scan)) == 1) {
+		if (e.scan.ntok == 0)
+			continue;
+		if ((rc = split_chunk(&e, doc, &sb)) != 0)
+			goto out;
+		size_t from = e.nm;
+		if ((rc = tl_match_chunk(&e)) != 0)
+			goto out;
+		tl_refine_chunk(&e, from);
+		for (size_t i = from; i < e.nm; i++) {
+			e.m[i].sentence = sb.tsent[e.m[i].tok0];
+			e.m[i].tense = sb.tense[e.m[i].tok0];
+		}
+	}
+	if (rc < 0)
+		goto out;
+	if (infer_dct && doc->dct_source == TL_DCT_NONE) {
+		tl_date d;
+		if (tl_resolve_latest_full(&e, &d)) {
+			doc->dct = d;
+			doc->dct_source = TL_DCT_INFERRED;
+		}
+	}
+	rc = tl_resolve_all(&e, doc);
+out:
+	free(e.scan.toks);
+	free(e.m);
+	free(sb.tsent);
+	free(sb.tense);
+	return rc;
 }

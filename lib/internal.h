@@ -139,9 +139,18 @@ struct tl_document {
  */
 int tl_document_push_timex(tl_document *doc, const tl_timex *t);
 
-/** The parser: options; the word tables are static data (tables.c). */
+/** The word tables hashed for lookup (tables.c); read-only once built. */
+typedef struct tl_wordtab {
+	uint16_t slot[2048]; /* index + 1 into the word table, 0 = empty */
+} tl_wordtab;
+
+/** Hash the word tables into tab (called once by tl_parser_new). */
+void tl_wordtab_build(tl_wordtab *tab);
+
+/** The parser: options and the hashed word tables (tables.c). */
 struct tl_parser {
 	tl_parser_options opts;
+	tl_wordtab words;
 };
 
 /* ---- stages ------------------------------------------------------------ */

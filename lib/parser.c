@@ -30,6 +30,7 @@ int tl_parser_new(tl_parser **out, const tl_parser_options *opts)
 	if (!p)
 		return tl_seterr(TL_ENOMEM, "out of memory");
 	p->opts = *opts;
+	tl_wordtab_build(&p->words);
 	*out = p;
 	return 0;
 }

@@ -1,0 +1,348 @@
+/*
+ * engine.h - what the engine stages (scan, match, refine, resolve) share.
+ *
+ * Data flow, one document at a time:
+ *   scan.c    text -> tokens (tl_tok) of one chunk (a line), in a buffer
+ *             that is reused from chunk to chunk: no per-token allocation.
+ *   match.c   tokens -> mentions (tl_ment): the fields that were said,
+ *             each with a flag, kept apart from what will be assumed.
+ *   refine.c  mentions of a chunk -> overlaps dropped, ranges linked,
+ *             latent mentions without support dropped.
+ *   resolve.c mentions -> TIMEX3 values against the DCT or the narrative
+ *             reference time.
+ * Word tables (tables.c) are hashed once into the parser (read-only).
+ */
+#ifndef TL_ENGINE_H
+#define TL_ENGINE_H
+
+#include "internal.h"
+
+#include <stdint.h>
+
+/* ---- word classes (tables.c) -------------------------------------------- */
+
+enum tl_wclass {
+	W_NONE = 0,
+	W_MONTH,   /* val 1..12; flag WF_ABBR for "Nov", "Sept" */
+	W_WEEKDAY, /* val 1..7 (Monday = 1) */
+	W_UNIT,    /* val: enum tl_unit */
+	W_NUMBER,  /* val: the number ("one" .. "ninety", "dozen") */
+	W_ORDINAL, /* val: the ordinal ("first" .. "thirty-first" pieces) */
+	W_SEASON,  /* val: enum tl_season */
+	W_POD,     /* part of day, val: enum tl_pod */
+	W_TZ,      /* time zone abbreviation */
+	W_DEICTIC, /* today, yesterday, now, ...: val: enum tl_deictic */
+	W_REL,     /* last, next, this, past, ...: val: enum tl_relword */
+	W_DIR,     /* ago, later, earlier, before, after: val: enum tl_dirword */
+	W_MOD,     /* modifiers: val: enum tl_modword */
+	W_SETW,    /* every, each, daily, weekly, ...: val: enum tl_setword */
+	W_HOLIDAY, /* val: index into tl_holidays */
+	W_FUNC,    /* function words the rules test: val: enum tl_funcword */
+	W_TENSE    /* tense cues: val +1 future, -1 past */
+};
+
+/* Flags of a word entry. */
+#define WF_ABBR 1u   /* an abbreviation ("Nov", "Tues") */
+#define WF_CAP 2u    /* only counts when capitalised ("May", "March") */
+#define WF_PLURAL 4u /* a plural form ("days") */
+#define WF_WEAK 8u   /* a weak reading ("second", "fall", "may") */
+
+enum tl_unit {
+	U_NONE = 0,
+	U_SECOND,
+	U_MINUTE,
+	U_HOUR,
+	U_DAY,
+	U_WEEK,
+	U_FORTNIGHT,
+	U_MONTH,
+	U_QUARTER,
+	U_HALF,
+	U_YEAR,
+	U_DECADE,
+	U_CENTURY,
+	U_MILLENNIUM,
+	U_WEEKEND,
+	U_SEASON_U /* "season" as a unit */
+};
+
+enum tl_season { S_SPRING = 1, S_SUMMER, S_FALL, S_WINTER };
+enum tl_pod {
+	POD_MORNING = 1,
+	POD_AFTERNOON,
+	POD_EVENING,
+	POD_NIGHT,
+	POD_NOON,
+	POD_MIDNIGHT,
+	POD_DAY
+};
+
+enum tl_deictic {
+	D_TODAY = 1,
+	D_YESTERDAY,
+	D_TOMORROW,
+	D_TONIGHT,
+	D_NOW,    /* now, currently, presently, nowadays, current, present */
+	D_PAST,   /* recently, formerly, previously, recent, lately, once */
+	D_FUTURE, /* soon, future, later (alone) */
+	D_ONCE
+};
+
+enum tl_relword {
+	R_LAST = 1, /* last, past, previous, preceding */
+	R_NEXT,     /* next, coming, following, upcoming */
+	R_THIS,     /* this, current */
+	R_THAT,     /* that, same */
+	R_PREVIOUS, /* previous, preceding (narrative) */
+	R_FOLLOWING /* following, subsequent (narrative) */
+};
+
+enum tl_dirword { DIR_AGO = 1, DIR_LATER, DIR_EARLIER, DIR_BEFORE, DIR_AFTER, DIR_HENCE };
+
+enum tl_modword {
+	M_EARLY = 1,
+	M_MID,
+	M_LATE,
+	M_APPROX, /* about, around, nearly, almost, roughly, some ... */
+	M_LESS,   /* less, under, fewer, nearly?: "less than" */
+	M_MORE,   /* more, over, longer: "more than" */
+	M_AT,     /* "at least", "at most": needs the next word */
+	M_LEAST,
+	M_MOST,
+	M_END,       /* end */
+	M_BEGINNING, /* beginning, start, dawn */
+	M_MIDDLE,    /* middle */
+	M_EARLIER,   /* "earlier this year" */
+	M_LATER,
+	M_ALMOST, /* almost, nearly, just under */
+	M_UP      /* "up to" */
+};
+
+enum tl_setword {
+	SW_EVERY = 1, /* every, each, per */
+	SW_DAILY,
+	SW_WEEKLY,
+	SW_MONTHLY,
+	SW_YEARLY, /* yearly, annually, annual */
+	SW_HOURLY,
+	SW_QUARTERLY,
+	SW_TIMES, /* times, twice, once (val2) */
+	SW_NIGHTLY
+};
+
+enum tl_funcword {
+	F_THE = 1,
+	F_A,
+	F_OF,
+	F_IN,
+	F_ON,
+	F_AT,
+	F_SINCE,
+	F_FROM,
+	F_TO,
+	F_UNTIL,
+	F_BETWEEN,
+	F_AND,
+	F_BY,
+	F_DURING,
+	F_FOR,
+	F_FISCAL,
+	F_AM,
+	F_PM,
+	F_BC,
+	F_AD,
+	F_THROUGH,
+	F_THAN,
+	F_HALF,
+	F_SEVERAL, /* several, few, many, some (vague amounts) */
+	F_DAY,     /* unused */
+	F_O,       /* o'clock */
+	F_CLOCK,
+	F_WITHIN,
+	F_AFTERWARDS,
+	F_HISTORY,
+	F_FIRST_HALF,
+	F_OR,
+	F_YEAR_OLD
+};
+
+/** One word of the tables. */
+typedef struct tl_word {
+	const char *word; /* lower case, without trailing period */
+	uint8_t cls;      /* enum tl_wclass */
+	uint8_t flags;    /* WF_* */
+	int16_t val;
+} tl_word;
+
+/** A holiday: fixed (month, day) or computed (rule). */
+typedef struct tl_holiday {
+	const char *name;
+	int month, day;   /* fixed date, or 0 */
+	int rule;         /* 0: fixed; 1: Easter + day offset; 2: nth weekday of month */
+	int nth, weekday; /* rule 2: nth (-1 = last) weekday of month */
+} tl_holiday;
+
+extern const tl_holiday tl_holidays[];
+
+/**
+ * Look up the lower-cased word s[0..n) (n <= 24).  Returns the table entry
+ * or NULL.  Never allocates.
+ */
+const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n);
+/** Second entry of a word with two readings ("second": ordinal + unit), or NULL. */
+const tl_word *tl_wordtab_next(const tl_wordtab *tab, const tl_word *w);
+
+/* ---- tokens (scan.c) ------------------------------------------------------ */
+
+enum tl_tokkind { TK_WORD = 1, TK_NUM, TK_PUNCT };
+
+#define TF_CAP 1u     /* word starts with an upper-case letter */
+#define TF_UPPER 2u   /* word is all upper case */
+#define TF_SPACE 4u   /* white space before the token */
+#define TF_NL 8u      /* line break before the token */
+#define TF_PERIOD 16u /* a word directly followed by '.' (an abbreviation) */
+
+/** One token of the current chunk.  Offsets are into the document text. */
+typedef struct tl_tok {
+	size_t b, e;      /* bytes [b, e) */
+	size_t cb, ce;    /* code points [cb, ce) */
+	uint8_t kind;     /* enum tl_tokkind */
+	uint8_t flags;    /* TF_* */
+	uint8_t ndig;     /* number of digits (TK_NUM) */
+	char punct;       /* the character (TK_PUNCT); '-' for dashes, '\'' for quotes */
+	int64_t num;      /* value (TK_NUM; saturates) */
+	const tl_word *w; /* table entry (TK_WORD) or NULL */
+} tl_tok;
+
+/** The scanner state of one document; buffers reused from chunk to chunk. */
+typedef struct tl_scan {
+	const char *text;
+	size_t len;
+	size_t pos;  /* next byte to scan */
+	size_t cpos; /* code points before pos */
+	tl_tok *toks;
+	size_t ntok, cap;
+	const tl_wordtab *tab;
+} tl_scan;
+
+/**
+ * Tokenise the next chunk (up to and including the next line break, cut at
+ * a sentence end when a line is very long) into s->toks.  Returns 1 when a
+ * chunk was read, 0 at the end of the text, TL_ENOMEM.
+ */
+int tl_scan_chunk(tl_scan *s);
+
+/* ---- mentions (match.c, refine.c, resolve.c) ------------------------------ */
+
+enum tl_mkind {
+	MK_DATE = 1, /* calendar fields (year/month/day/week/season/...) */
+	MK_REL,      /* offset from an anchor: n units, or last/next unit */
+	MK_DEICTIC,  /* today, now, recently ... */
+	MK_DUR,      /* a duration */
+	MK_SET,      /* a recurrence */
+	MK_TIME      /* a clock time (possibly with a date) */
+};
+
+/* What was said (validity flags). */
+#define HAS_YEAR 0x1u
+#define HAS_MONTH 0x2u
+#define HAS_DAY 0x4u
+#define HAS_WEEKDAY 0x8u
+#define HAS_DECADE 0x10u
+#define HAS_CENTURY 0x20u
+#define HAS_SEASON 0x40u
+#define HAS_QUARTER 0x80u
+#define HAS_HALF 0x100u
+#define HAS_HOUR 0x200u
+#define HAS_MINUTE 0x400u
+#define HAS_POD 0x800u
+#define HAS_WEEKEND 0x1000u
+#define HAS_SECOND 0x2000u
+#define HAS_HOLIDAY 0x4000u
+#define HAS_WEEK 0x8000u
+
+/* Anchors a relative mention asks for. */
+enum tl_anchor { A_DCT = 1, A_NARR, A_ANY };
+
+/** One temporal expression as matched, before resolution. */
+typedef struct tl_ment {
+	size_t b, e, cb, ce; /* extent in bytes and code points */
+	uint8_t kind;        /* enum tl_mkind */
+	uint8_t latent;      /* a weak match that needs support */
+	uint8_t tense;       /* 0 unknown/past, 1 future */
+	uint8_t mod;         /* tl_mod */
+	uint32_t said;       /* HAS_* */
+	int32_t year, month, day, weekday, decade, century, season, quarter, half;
+	int32_t hour, minute, second, pod, holiday;
+	uint8_t bc; /* year is BC */
+	/* relative: n units in direction dir (-1, 0, +1) from the anchor */
+	uint8_t unit; /* enum tl_unit */
+	int8_t dir;
+	uint8_t anchor;        /* enum tl_anchor */
+	uint8_t vague;         /* amount unknown ("several", "years") */
+	int64_t n;             /* amount (saturated) */
+	int32_t frac;          /* extra amount in the next smaller unit ("a year and a half") */
+	uint8_t deictic;       /* enum tl_deictic */
+	uint8_t gran_only;     /* MK_REL: the unit itself ("last week" -> 2021-W43) */
+	uint8_t explicit_full; /* year, month and day all said: a narrative anchor */
+	const char *tz;        /* time zone, static string */
+	const char *quant, *freq;
+	int partner;       /* index of the other end of a range, or -1 */
+	uint8_t the_ok;    /* a leading "the" belongs to the extent */
+	uint8_t weak;      /* matched by a weak word alone ("May", "fall") */
+	size_t tok0, tok1; /* token range in the chunk (match time only) */
+	size_t sentence;
+} tl_ment;
+
+/** The engine's per-document state. */
+typedef struct tl_engine {
+	tl_scan scan;
+	const tl_parser *parser;
+	tl_ment *m;
+	size_t nm, capm;
+	size_t sentence_base; /* sentences pushed before this chunk */
+} tl_engine;
+
+/**
+ * Match the tokens of the current chunk; append mentions to e->m in text
+ * order.  Returns 0 or TL_ENOMEM.
+ */
+int tl_match_chunk(tl_engine *e);
+
+/**
+ * Refine the mentions e->m[from..nm): drop overlaps and unsupported latent
+ * mentions, join date and time, link ranges.  Compacts e->m.
+ */
+void tl_refine_chunk(tl_engine *e, size_t from);
+
+/**
+ * Resolve every mention of e against doc->dct (when doc->dct_source is not
+ * TL_DCT_NONE) and the narrative, pushing tl_timex values into doc.
+ * Returns 0 or TL_ENOMEM.
+ */
+int tl_resolve_all(tl_engine *e, tl_document *doc);
+
+/**
+ * The latest explicit full date among the mentions, in *out; 0 when there
+ * is none.
+ */
+int tl_resolve_latest_full(const tl_engine *e, tl_date *out);
+
+/* ---- calendar helpers (calendar.c) ----------------------------------------- */
+
+/** Clamp a year into -999999..999999. */
+int32_t tl_clamp_year(int64_t y);
+/** Add n days to d, clamping at the year bounds (no overflow). */
+tl_date tl_date_add_days(tl_date d, int64_t n);
+/** Add n months to d (day clamped to the month's end; year clamped). */
+tl_date tl_date_add_months(tl_date d, int64_t n);
+/** Weekday of a full date, Monday = 1 .. Sunday = 7. */
+int tl_date_weekday(tl_date d);
+/** ISO 8601 week-numbering year and week of d. */
+void tl_date_isoweek(tl_date d, int32_t *year, int32_t *week);
+/** Easter Sunday of a Gregorian year (the computus). */
+tl_date tl_easter(int32_t year);
+/** The nth (1..5, or -1 for the last) weekday wd (Monday = 1) of a month. */
+tl_date tl_nth_weekday(int32_t year, int32_t month, int nth, int wd);
+
+#endif

@@ -1,0 +1,332 @@
+/*
+ * match.c - the matcher: tokens of one chunk to mentions, left to right.
+ *
+ * At each token the driver rejects in one test what cannot start a temporal
+ * expression (a word that is not in the tables, most punctuation).  Where
+ * something may start, it reads an optional modifier ("early", "nearly",
+ * "the end of") and an optional "the", then tries the rules (match_date.c,
+ * match_rel.c) and keeps the longest match.  Matching resumes after it.
+ * The rules only read tokens; they never allocate.
+ */
+#include "match.h"
+
+#include <ctype.h>
+
+/* Word entry of token i in class cls, honouring capitalisation rules. */
+const tl_word *tl_m_word(const tl_mctx *c, size_t i, int cls)
+{
+	if (i >= c->n || c->t[i].kind != TK_WORD || !c->t[i].w)
+		return NULL;
+	const tl_word *w = c->t[i].w;
+	if (w->cls != cls) {
+		w = tl_wordtab_next(c->tab, w);
+		if (!w || w->cls != cls)
+			return NULL;
+	}
+	if ((w->flags & WF_CAP) && !(c->t[i].flags & TF_CAP))
+		return NULL;
+	/* an abbreviation in capitals must not be an all-caps acronym ("SAT", "MAR") */
+	if ((w->flags & WF_ABBR) && (c->t[i].flags & TF_UPPER) && !(c->t[i].flags & TF_PERIOD) &&
+	    cls != W_TZ)
+		return NULL;
+	return w;
+}
+
+/* Token i is a word of class cls (value val, or any when val < 0). */
+int tl_m_is(const tl_mctx *c, size_t i, int cls, int val)
+{
+	const tl_word *w = tl_m_word(c, i, cls);
+	return w && (val < 0 || w->val == val);
+}
+
+/* Token i is the punctuation ch. */
+int tl_m_punct(const tl_mctx *c, size_t i, char ch)
+{
+	return i < c->n && c->t[i].kind == TK_PUNCT && c->t[i].punct == ch;
+}
+
+/* Token i directly follows the previous token. */
+int tl_m_glued(const tl_mctx *c, size_t i)
+{
+	return i < c->n && !(c->t[i].flags & (TF_SPACE | TF_NL));
+}
+
+/* Token i is the word s (case-insensitive; s lower case). */
+int tl_m_lit(const tl_mctx *c, size_t i, const char *s)
+{
+	if (i >= c->n || c->t[i].kind != TK_WORD)
+		return 0;
+	const tl_tok *t = &c->t[i];
+	size_t n = t->e - t->b - ((t->flags & TF_PERIOD) ? 1 : 0);
+	if (strlen(s) != n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if ((c->text[t->b + k] | 0x20) != s[k])
+			return 0;
+	return 1;
+}
+
+/* A digit number standing alone (not a decimal, grouped or signed amount). */
+static int plain_num(const tl_mctx *c, size_t i)
+{
+	if (i >= c->n || c->t[i].kind != TK_NUM)
+		return 0;
+	if (tl_m_glued(c, i + 1) && (tl_m_punct(c, i + 1, '.') || tl_m_punct(c, i + 1, ',')) &&
+	    tl_m_glued(c, i + 2) && i + 2 < c->n && c->t[i + 2].kind == TK_NUM)
+		return 0;
+	if (i >= 2 && tl_m_glued(c, i) &&
+	    (tl_m_punct(c, i - 1, '.') || tl_m_punct(c, i - 1, ',')) && tl_m_glued(c, i - 1) &&
+	    c->t[i - 2].kind == TK_NUM)
+		return 0;
+	if (i >= 1 && tl_m_glued(c, i) &&
+	    (tl_m_punct(c, i - 1, '$') || tl_m_punct(c, i - 1, '#') || tl_m_punct(c, i - 1, '+')))
+		return 0;
+	if (tl_m_glued(c, i + 1) && tl_m_punct(c, i + 1, '%'))
+		return 0;
+	return 1;
+}
+
+/* A cardinal number in digits or words. */
+size_t tl_m_number(const tl_mctx *c, size_t i, int64_t *val)
+{
+	if (i >= c->n)
+		return 0;
+	if (c->t[i].kind == TK_NUM) {
+		if (!plain_num(c, i))
+			return 0;
+		*val = c->t[i].num;
+		return i + 1;
+	}
+	const tl_word *w = tl_m_word(c, i, W_NUMBER);
+	if (!w)
+		return 0;
+	int64_t v = w->val;
+	size_t j = i + 1;
+	if (v >= 20 && v <= 90 && v % 10 == 0) {
+		size_t k = tl_m_punct(c, j, '-') && tl_m_glued(c, j) ? j + 1 : j;
+		const tl_word *u = tl_m_word(c, k, W_NUMBER);
+		if (u && u->val >= 1 && u->val <= 9) {
+			v += u->val;
+			j = k + 1;
+		}
+	}
+	if (v < 100 && tl_m_is(c, j, W_NUMBER, 100)) {
+		v *= 100;
+		j++;
+	}
+	*val = v;
+	return j;
+}
+
+/* An ordinal: "5th", "fifth", "twenty-first". */
+size_t tl_m_ordinal(const tl_mctx *c, size_t i, int64_t *val)
+{
+	if (i >= c->n)
+		return 0;
+	if (c->t[i].kind == TK_NUM && c->t[i].ndig <= 3 && tl_m_glued(c, i + 1) &&
+	    (tl_m_lit(c, i + 1, "st") || tl_m_lit(c, i + 1, "nd") || tl_m_lit(c, i + 1, "rd") ||
+	     tl_m_lit(c, i + 1, "th"))) {
+		*val = c->t[i].num;
+		return i + 2;
+	}
+	const tl_word *w = tl_m_word(c, i, W_ORDINAL);
+	if (w) {
+		*val = w->val;
+		return i + 1;
+	}
+	w = tl_m_word(c, i, W_NUMBER);
+	if (w && w->val >= 20 && w->val <= 90 && w->val % 10 == 0) {
+		size_t k = tl_m_punct(c, i + 1, '-') ? i + 2 : i + 1;
+		const tl_word *u = tl_m_word(c, k, W_ORDINAL);
+		if (u && u->val <= 9) {
+			*val = w->val + u->val;
+			return k + 1;
+		}
+	}
+	return 0;
+}
+
+/* A unit word at i. */
+int tl_m_unit(const tl_mctx *c, size_t i, int *plural)
+{
+	const tl_word *w = tl_m_word(c, i, W_UNIT);
+	if (!w)
+		return 0;
+	if (plural)
+		*plural = (w->flags & WF_PLURAL) != 0;
+	return w->val;
+}
+
+/* Read a modifier prefix at i; returns the index after it (i when none). */
+static size_t prefix_mod(const tl_mctx *c, size_t i, int *mod, int *datemod)
+{
+	size_t k = i;
+	int the = 0;
+	if (tl_m_is(c, k, W_FUNC, F_THE)) {
+		the = 1;
+		k++;
+	}
+	const tl_word *w = tl_m_word(c, k, W_MOD);
+	*datemod = 0;
+	if (!w)
+		return i;
+	switch (w->val) {
+	case M_EARLY:
+	case M_MID:
+	case M_LATE:
+		if (the && !tl_m_lit(c, k + 1, "part"))
+			return i;
+		*mod = w->val == M_EARLY ? TL_MOD_START : w->val == M_MID ? TL_MOD_MID : TL_MOD_END;
+		*datemod = 1;
+		k++;
+		if (tl_m_lit(c, k, "part") && tl_m_is(c, k + 1, W_FUNC, F_OF))
+			return k + 2;
+		if (tl_m_punct(c, k, '-') && tl_m_glued(c, k))
+			k++;
+		return k;
+	case M_END:
+	case M_BEGINNING:
+	case M_MIDDLE:
+		if (!tl_m_is(c, k + 1, W_FUNC, F_OF))
+			return i;
+		*mod = w->val == M_END      ? TL_MOD_END
+		       : w->val == M_MIDDLE ? TL_MOD_MID
+		                            : TL_MOD_START;
+		*datemod = 1;
+		return k + 2;
+	default:
+		break;
+	}
+	if (the)
+		return i;
+	switch (w->val) {
+	case M_APPROX:
+	case M_ALMOST:
+		*mod = TL_MOD_APPROX;
+		return k + 1;
+	case M_MORE:
+	case M_LESS:
+		if (w->val == M_MORE && tl_m_lit(c, k, "over")) {
+			*mod = TL_MOD_MORE_THAN;
+			return k + 1;
+		}
+		if (tl_m_lit(c, k, "under")) {
+			*mod = TL_MOD_LESS_THAN;
+			return k + 1;
+		}
+		if (!tl_m_is(c, k + 1, W_FUNC, F_THAN))
+			return i;
+		*mod = w->val == M_MORE ? TL_MOD_MORE_THAN : TL_MOD_LESS_THAN;
+		return k + 2;
+	case M_UP:
+		if (!tl_m_is(c, k + 1, W_FUNC, F_TO))
+			return i;
+		*mod = TL_MOD_EQUAL_OR_LESS;
+		return k + 2;
+	default:
+		break;
+	}
+	if (tl_m_is(c, k, W_FUNC, F_AT) && tl_m_is(c, k + 1, W_MOD, M_LEAST)) {
+		*mod = TL_MOD_EQUAL_OR_MORE;
+		return k + 2;
+	}
+	return i;
+}
+
+/* The rules, in the order they are tried; the longest match wins. */
+static size_t (*const rules[])(const tl_mctx *, size_t, tl_ment *) = {
+    tl_r_calendar, tl_r_numeric, tl_r_year,     tl_r_part, tl_r_time,
+    tl_r_relative, tl_r_deictic, tl_r_duration, tl_r_set,
+};
+
+/* Try every rule at i; the longest match in *m, its end returned (0: none). */
+static size_t core(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	size_t best = 0;
+	tl_ment tmp;
+	for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]); r++) {
+		memset(&tmp, 0, sizeof(tmp));
+		size_t j = rules[r](c, i, &tmp);
+		if (j > best) {
+			best = j;
+			*m = tmp;
+		}
+	}
+	return best;
+}
+
+/* Whether a token can start a temporal expression at all. */
+static int may_start(const tl_tok *t)
+{
+	if (t->kind == TK_WORD)
+		return t->w != NULL;
+	if (t->kind == TK_NUM)
+		return 1;
+	return t->punct == '\'';
+}
+
+/* Match at i: modifier, "the", rule.  Returns the end or 0. */
+static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	int mod = 0, datemod = 0;
+	size_t k = prefix_mod(c, i, &mod, &datemod);
+	if (k > i) {
+		size_t j = match_at(c, k, m);
+		if (j && (!datemod || m->kind == MK_DATE || m->kind == MK_REL ||
+		          m->kind == MK_TIME || m->kind == MK_DEICTIC)) {
+			if (!datemod && m->kind != MK_DUR && m->kind != MK_TIME &&
+			    m->kind != MK_DATE && m->kind != MK_REL)
+				return 0;
+			if (!m->mod || datemod)
+				m->mod = (uint8_t)mod;
+			m->tok0 = i;
+			m->latent = 0;
+			return j;
+		}
+		if (datemod && tl_m_is(c, i, W_FUNC, F_THE))
+			return 0;
+	}
+	size_t j = core(c, i, m);
+	if (tl_m_is(c, i, W_FUNC, F_THE)) {
+		tl_ment t2;
+		memset(&t2, 0, sizeof(t2));
+		size_t j2 = core(c, i + 1, &t2);
+		if (j2 > j && t2.the_ok) {
+			*m = t2;
+			m->tok0 = i;
+			return j2;
+		}
+	}
+	if (j)
+		m->tok0 = i;
+	return j;
+}
+
+/* Match the current chunk. */
+int tl_match_chunk(tl_engine *e)
+{
+	tl_mctx c = {e->scan.toks, e->scan.ntok, e->scan.text, e->scan.tab, e->parser};
+	for (size_t i = 0; i < c.n;) {
+		if (!may_start(&c.t[i])) {
+			i++;
+			continue;
+		}
+		tl_ment m;
+		memset(&m, 0, sizeof(m));
+		size_t j = match_at(&c, i, &m);
+		if (!j) {
+			i++;
+			continue;
+		}
+		m.tok1 = j;
+		m.b = c.t[m.tok0].b;
+		m.cb = c.t[m.tok0].cb;
+		m.e = c.t[j - 1].e;
+		m.ce = c.t[j - 1].ce;
+		m.partner = -1;
+		if (TL_VEC_PUSH(e->m, e->nm, e->capm, m))
+			return TL_ENOMEM;
+		i = j;
+	}
+	return 0;
+}

@@ -1,0 +1,51 @@
+/*
+ * match.h - token tests shared by the rule files (match.c, match_date.c,
+ * match_rel.c).  Internal to the engine.
+ */
+#ifndef TL_MATCH_H
+#define TL_MATCH_H
+
+#include "engine.h"
+
+/** The tokens of one chunk, as the rules see them. */
+typedef struct tl_mctx {
+	const tl_tok *t;
+	size_t n;
+	const char *text;
+	const tl_wordtab *tab;
+	const tl_parser *parser;
+} tl_mctx;
+
+/** Word entry of token i of class cls (second readings included), or NULL. */
+const tl_word *tl_m_word(const tl_mctx *c, size_t i, int cls);
+/** 1 when token i is a word of class cls and value val (any value if val < 0). */
+int tl_m_is(const tl_mctx *c, size_t i, int cls, int val);
+/** 1 when token i is the punctuation character ch. */
+int tl_m_punct(const tl_mctx *c, size_t i, char ch);
+/** 1 when token i touches the token before it (no white space between). */
+int tl_m_glued(const tl_mctx *c, size_t i);
+/** 1 when token i is the lower-case word s (exact, ASCII). */
+int tl_m_lit(const tl_mctx *c, size_t i, const char *s);
+/**
+ * A cardinal at token i: digits (not part of a decimal or grouped number) or
+ * number words ("twenty-five", "a dozen").  *val gets the value; returns the
+ * index after it, or 0.
+ */
+size_t tl_m_number(const tl_mctx *c, size_t i, int64_t *val);
+/** An ordinal at i ("5th", "fifth", "twenty-first"); returns the end or 0. */
+size_t tl_m_ordinal(const tl_mctx *c, size_t i, int64_t *val);
+/** The unit word at i (plural or singular): returns enum tl_unit or 0. */
+int tl_m_unit(const tl_mctx *c, size_t i, int *plural);
+
+/** Rules: each fills *m and returns the token index after the match, or 0. */
+size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m);
+size_t tl_r_numeric(const tl_mctx *c, size_t i, tl_ment *m);
+size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m);
+size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m);
+size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m);
+size_t tl_r_set(const tl_mctx *c, size_t i, tl_ment *m);
+size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m);
+size_t tl_r_deictic(const tl_mctx *c, size_t i, tl_ment *m);
+size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m);
+
+#endif

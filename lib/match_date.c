@@ -1,0 +1,525 @@
+/*
+ * match_date.c - rules for calendar dates: month-day-year in every written
+ * order, numeric and ISO dates, years, decades, centuries, seasons,
+ * quarters, halves, holidays.  Each rule records only what the text says
+ * (HAS_* flags); the year of "Nov. 5" is left to resolve.c.
+ */
+#include "match.h"
+
+/* Words before a weak word ("May", "spring", a bare year) that make it a date. */
+static int date_support_before(const tl_mctx *c, size_t i)
+{
+	if (i == 0)
+		return 0;
+	size_t p = i - 1;
+	const tl_tok *t = &c->t[p];
+	if (t->kind != TK_WORD || !t->w)
+		return 0;
+	switch (t->w->cls) {
+	case W_FUNC:
+		switch (t->w->val) {
+		case F_IN:
+		case F_SINCE:
+		case F_UNTIL:
+		case F_BY:
+		case F_DURING:
+		case F_FROM:
+		case F_TO:
+		case F_OF:
+		case F_BETWEEN:
+		case F_THROUGH:
+		case F_FISCAL:
+		case F_ON:
+		case F_AND:
+			return 1;
+		default:
+			return 0;
+		}
+	case W_DIR:
+		return t->w->val == DIR_BEFORE || t->w->val == DIR_AFTER;
+	case W_MOD:
+		return t->w->val == M_EARLY || t->w->val == M_MID || t->w->val == M_LATE;
+	case W_REL:
+		return 1;
+	case W_MONTH:
+	case W_UNIT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A month name at i (abbreviations only with a period or before a number). */
+static const tl_word *month_at(const tl_mctx *c, size_t i)
+{
+	const tl_word *w = tl_m_word(c, i, W_MONTH);
+	if (!w)
+		return NULL;
+	if ((w->flags & WF_ABBR) && !(c->t[i].flags & TF_PERIOD) &&
+	    !(i + 1 < c->n && c->t[i + 1].kind == TK_NUM))
+		return NULL;
+	return w;
+}
+
+/* A year written after a month or a day: 3-4 digits, or digits with BC/AD. */
+static size_t year_after(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	if (i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 4)
+		return 0;
+	int64_t y = c->t[i].num;
+	size_t j = i + 1;
+	int bc = 0, era = 0;
+	if (tl_m_is(c, j, W_FUNC, F_BC) || (tl_m_lit(c, j, "b") && tl_m_lit(c, j + 1, "c"))) {
+		bc = era = 1;
+		j += tl_m_is(c, j, W_FUNC, F_BC) ? 1 : 2;
+	} else if (tl_m_is(c, j, W_FUNC, F_AD) || (tl_m_lit(c, j, "a") && tl_m_lit(c, j + 1, "d") &&
+	                                           (c->t[j].flags & TF_PERIOD))) {
+		era = 1;
+		j += tl_m_is(c, j, W_FUNC, F_AD) ? 1 : 2;
+	}
+	if (!era && (c->t[i].ndig != 4 || y < 1000 || y > 2199))
+		return 0;
+	if (tl_m_glued(c, j) && (tl_m_punct(c, j, ':') || tl_m_punct(c, j, '%') ||
+	                         (tl_m_punct(c, j, ',') && j + 1 < c->n &&
+	                          c->t[j + 1].kind == TK_NUM && tl_m_glued(c, j + 1))))
+		return 0;
+	m->year = (int32_t)y;
+	m->bc = (uint8_t)bc;
+	m->said |= HAS_YEAR;
+	return j;
+}
+
+/* A day of the month at i: "5", "5th", "fifth"; sets m->day. */
+static size_t day_at(const tl_mctx *c, size_t i, tl_ment *m, int *ordinal)
+{
+	int64_t v;
+	size_t j = tl_m_ordinal(c, i, &v);
+	*ordinal = j != 0;
+	if (!j) {
+		if (i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 2)
+			return 0;
+		if (tl_m_glued(c, i + 1) &&
+		    (tl_m_punct(c, i + 1, ':') || tl_m_punct(c, i + 1, '.')) && i + 2 < c->n &&
+		    c->t[i + 2].kind == TK_NUM)
+			return 0;
+		v = c->t[i].num;
+		j = i + 1;
+	}
+	if (v < 1 || v > 31)
+		return 0;
+	m->day = (int32_t)v;
+	m->said |= HAS_DAY;
+	return j;
+}
+
+/* Month-day-year and day-month-year dates, weekdays, months alone. */
+size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	size_t j = i;
+	int ord = 0;
+	const tl_word *w = tl_m_word(c, j, W_WEEKDAY);
+	m->kind = MK_DATE;
+	if (w) {
+		if (w->flags & WF_PLURAL)
+			return 0;
+		if ((w->flags & WF_ABBR) && !(c->t[j].flags & TF_PERIOD))
+			return 0;
+		m->weekday = w->val;
+		m->said |= HAS_WEEKDAY;
+		j++;
+		size_t k = tl_m_punct(c, j, ',') ? j + 1 : j;
+		tl_ment d;
+		memset(&d, 0, sizeof(d));
+		size_t e = tl_r_calendar(c, k, &d);
+		if (e && !(d.said & HAS_WEEKDAY) && (d.said & HAS_DAY)) {
+			d.weekday = m->weekday;
+			d.said |= HAS_WEEKDAY;
+			*m = d;
+			return e;
+		}
+		if (w->flags & WF_ABBR)
+			return 0;
+		if (tl_m_word(c, j, W_POD) && !(tl_m_word(c, j, W_POD)->flags & WF_PLURAL)) {
+			m->pod = tl_m_word(c, j, W_POD)->val;
+			m->said |= HAS_POD;
+			m->kind = MK_TIME;
+			return j + 1;
+		}
+		return j;
+	}
+	w = month_at(c, j);
+	if (w) {
+		m->month = w->val;
+		m->said |= HAS_MONTH;
+		j++;
+		if (tl_m_punct(c, j, '.') && (w->flags & WF_ABBR))
+			j++;
+		size_t k = day_at(c, j, m, &ord);
+		if (k && !(tl_m_glued(c, k) && tl_m_punct(c, k, '-') && k + 1 < c->n &&
+		           c->t[k + 1].kind == TK_WORD)) {
+			j = k;
+			size_t y = tl_m_punct(c, j, ',') ? j + 1 : j;
+			size_t e = year_after(c, y, m);
+			if (e)
+				j = e;
+			m->explicit_full = (m->said & HAS_YEAR) != 0;
+			return j;
+		}
+		m->said &= ~(uint32_t)HAS_DAY;
+		m->day = 0;
+		size_t y = j;
+		if (tl_m_punct(c, y, ','))
+			y++;
+		else if (tl_m_is(c, y, W_FUNC, F_OF))
+			y++;
+		size_t e = year_after(c, y, m);
+		if (e)
+			return e;
+		if ((w->flags & WF_WEAK) && !date_support_before(c, i))
+			m->latent = 1;
+		if (w->flags & WF_ABBR)
+			m->latent = 1;
+		return j;
+	}
+	/* day first: "5 November 2021", "the 19th of October" */
+	size_t k = day_at(c, j, m, &ord);
+	if (!k)
+		return 0;
+	if (tl_m_is(c, k, W_FUNC, F_OF))
+		k++;
+	w = month_at(c, k);
+	if (!w)
+		return 0;
+	m->month = w->val;
+	m->said |= HAS_MONTH;
+	m->the_ok = (uint8_t)ord;
+	j = k + 1;
+	size_t y = tl_m_punct(c, j, ',') ? j + 1 : j;
+	size_t e = year_after(c, y, m);
+	if (e)
+		j = e;
+	m->explicit_full = (m->said & HAS_YEAR) != 0;
+	return j;
+}
+
+/* Store a numeric date; ambiguous day/month orders become unknown on request. */
+static size_t numeric_store(const tl_mctx *c, tl_ment *m, int64_t a, int64_t b, int64_t y, int ydig,
+                            size_t end)
+{
+	int64_t mo = a, d = b;
+	if (c->parser->opts.numeric_order == TL_DATE_ORDER_DMY) {
+		mo = b;
+		d = a;
+	} else if (c->parser->opts.numeric_order == TL_DATE_ORDER_YMD)
+		return 0;
+	if (mo > 12 && d <= 12) { /* only one order is possible */
+		int64_t t = mo;
+		mo = d;
+		d = t;
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > 31)
+		return 0;
+	if (ydig == 2)
+		y += y < 50 ? 2000 : 1900;
+	m->kind = MK_DATE;
+	m->year = (int32_t)y;
+	m->month = (int32_t)mo;
+	m->day = (int32_t)d;
+	m->said = HAS_YEAR | HAS_MONTH | HAS_DAY;
+	m->explicit_full = 1;
+	if (c->parser->opts.report_ambiguous && a != b && a <= 12 && b <= 12)
+		m->vague = 2; /* day and month cannot be told apart */
+	return end;
+}
+
+/* ISO dates (2021-11-05, 2021/11/05) and numeric ones (11/05/2021, 5.11.2021). */
+size_t tl_r_numeric(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	if (i + 4 >= c->n || c->t[i].kind != TK_NUM)
+		return 0;
+	const tl_tok *t = c->t;
+	char s1 = t[i + 1].kind == TK_PUNCT ? t[i + 1].punct : 0;
+	if (!(s1 == '-' || s1 == '/' || s1 == '.') || !tl_m_glued(c, i + 1) ||
+	    !tl_m_glued(c, i + 2) || t[i + 2].kind != TK_NUM || !tl_m_punct(c, i + 3, s1) ||
+	    !tl_m_glued(c, i + 3) || !tl_m_glued(c, i + 4) || t[i + 4].kind != TK_NUM)
+		return 0;
+	if (i + 5 < c->n && tl_m_glued(c, i + 5) &&
+	    (t[i + 5].kind == TK_NUM || tl_m_punct(c, i + 5, s1) ||
+	     (tl_m_punct(c, i + 5, '.') && i + 6 < c->n && t[i + 6].kind == TK_NUM &&
+	      tl_m_glued(c, i + 6))))
+		return 0;
+	if (i > 0 && tl_m_glued(c, i) && (t[i - 1].kind == TK_NUM || tl_m_punct(c, i - 1, s1)))
+		return 0;
+	if (t[i].ndig == 4 && t[i + 2].ndig <= 2 && t[i + 4].ndig <= 2 && s1 != '.') {
+		int64_t y = t[i].num, mo = t[i + 2].num, d = t[i + 4].num;
+		if (mo < 1 || mo > 12 || d < 1 ||
+		    d > tl_date_days_in_month((int32_t)y, (int32_t)mo))
+			return 0;
+		m->kind = MK_DATE;
+		m->year = (int32_t)y;
+		m->month = (int32_t)mo;
+		m->day = (int32_t)d;
+		m->said = HAS_YEAR | HAS_MONTH | HAS_DAY;
+		m->explicit_full = 1;
+		size_t j = i + 5;
+		/* ISO date and time: 2021-11-05T14:30 */
+		if (tl_m_glued(c, j) && tl_m_lit(c, j, "t") && j + 3 < c->n &&
+		    t[j + 1].kind == TK_NUM && tl_m_punct(c, j + 2, ':') &&
+		    t[j + 3].kind == TK_NUM) {
+			m->kind = MK_TIME;
+			m->hour = (int32_t)t[j + 1].num;
+			m->minute = (int32_t)t[j + 3].num;
+			m->said |= HAS_HOUR | HAS_MINUTE;
+			j += 4;
+		}
+		return j;
+	}
+	if (t[i].ndig > 2 || t[i + 2].ndig > 2 ||
+	    !(t[i + 4].ndig == 4 || (t[i + 4].ndig == 2 && s1 == '/')))
+		return 0;
+	if (c->parser->opts.numeric_order == TL_DATE_ORDER_YMD)
+		return 0;
+	return numeric_store(c, m, t[i].num, t[i + 2].num, t[i + 4].num, t[i + 4].ndig, i + 5);
+}
+
+/* Years ("1991", "238 BC", "'82") and decades ("1990s", "'90s"). */
+size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	m->kind = MK_DATE;
+	if (tl_m_punct(c, i, '\'') && i + 1 < c->n && c->t[i + 1].kind == TK_NUM &&
+	    c->t[i + 1].ndig == 2 && tl_m_glued(c, i + 1)) {
+		int64_t v = c->t[i + 1].num;
+		if (tl_m_glued(c, i + 2) && tl_m_lit(c, i + 2, "s") && v % 10 == 0) {
+			m->decade = (int32_t)(190 + v / 10);
+			m->said = HAS_DECADE;
+			m->the_ok = 1;
+			return i + 3;
+		}
+		if (tl_m_glued(c, i + 2) && (i + 2 < c->n && c->t[i + 2].kind != TK_PUNCT))
+			return 0;
+		m->year = (int32_t)(v + (v < 30 ? 2000 : 1900));
+		m->said = HAS_YEAR;
+		return i + 2;
+	}
+	if (i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 4 ||
+	    (i > 0 && tl_m_glued(c, i) &&
+	     (c->t[i - 1].kind == TK_WORD || tl_m_punct(c, i - 1, '$') ||
+	      tl_m_punct(c, i - 1, '.') || tl_m_punct(c, i - 1, ','))))
+		return 0;
+	int64_t y = c->t[i].num;
+	/* decades and centuries: 1990s, 1990's, 1800s */
+	size_t k = i + 1;
+	if (tl_m_glued(c, k) && tl_m_punct(c, k, '\'') && tl_m_glued(c, k + 1))
+		k++;
+	if (c->t[i].ndig == 4 && tl_m_glued(c, k) && tl_m_lit(c, k, "s") && y % 10 == 0) {
+		if (y % 100 == 0) {
+			m->century = (int32_t)(y / 100);
+			m->said = HAS_CENTURY;
+		} else {
+			m->decade = (int32_t)(y / 10);
+			m->said = HAS_DECADE;
+		}
+		m->the_ok = 1;
+		return k + 1;
+	}
+	size_t j = year_after(c, i, m);
+	if (!j)
+		return 0;
+	if (tl_m_glued(c, j) && j < c->n &&
+	    (c->t[j].kind == TK_WORD || c->t[j].kind == TK_NUM || tl_m_punct(c, j, '/')))
+		return 0;
+	if (tl_m_punct(c, j, '-') && j + 1 < c->n && tl_m_glued(c, j + 1) &&
+	    c->t[j + 1].kind == TK_WORD && !tl_m_word(c, j + 1, W_MONTH))
+		return 0; /* "2000-strong" */
+	if (j < c->n && c->t[j].kind == TK_WORD && !c->t[j].w && !(c->t[j].flags & TF_CAP) &&
+	    (m->year < 1900 || m->year > 2100) && !m->bc)
+		m->latent = 1; /* "1500 men" */
+	if (!m->bc && (m->year < 1900 || m->year > 2100) && !date_support_before(c, i))
+		m->latent = 1;
+	if (m->year > 2100 && !m->bc)
+		m->latent = 1;
+	return j;
+}
+
+/* The ordinal before "quarter" or "half": "third", "3rd", "third-quarter". */
+static size_t part_of_year(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	int64_t v;
+	size_t j = tl_m_ordinal(c, i, &v);
+	if (!j)
+		return 0;
+	if (tl_m_punct(c, j, '-') && tl_m_glued(c, j))
+		j++;
+	if (tl_m_is(c, j, W_UNIT, U_QUARTER) && v >= 1 && v <= 4) {
+		m->quarter = (int32_t)v;
+		m->said |= HAS_QUARTER;
+	} else if (tl_m_is(c, j, W_FUNC, F_HALF) && v >= 1 && v <= 2) {
+		m->half = (int32_t)v;
+		m->said |= HAS_HALF;
+	} else
+		return 0;
+	return j + 1;
+}
+
+/* "of 2020", "of this year", "of last year", "of that year" after a part. */
+static size_t of_year(const tl_mctx *c, size_t j, tl_ment *m)
+{
+	size_t k = j;
+	if (tl_m_is(c, k, W_FUNC, F_OF) || tl_m_is(c, k, W_FUNC, F_IN))
+		k++;
+	else if (!(k < c->n && c->t[k].kind == TK_NUM))
+		return j;
+	size_t e = year_after(c, k, m);
+	if (e)
+		return e;
+	if (tl_m_is(c, k, W_FUNC, F_THE) && tl_m_is(c, k + 1, W_UNIT, U_YEAR)) {
+		m->unit = U_YEAR;
+		m->anchor = A_ANY;
+		return k + 2;
+	}
+	const tl_word *r = tl_m_word(c, k, W_REL);
+	if (r && tl_m_is(c, k + 1, W_UNIT, U_YEAR)) {
+		m->unit = U_YEAR;
+		m->dir = (int8_t)(r->val == R_LAST ? -1 : r->val == R_NEXT ? 1 : 0);
+		m->anchor = r->val == R_THAT ? A_NARR : A_DCT;
+		if (r->val == R_PREVIOUS || r->val == R_FOLLOWING) {
+			m->dir = (int8_t)(r->val == R_PREVIOUS ? -1 : 1);
+			m->anchor = A_NARR;
+		}
+		return k + 2;
+	}
+	return j;
+}
+
+/* Centuries, quarters, halves, seasons, holidays, fiscal years. */
+size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	int64_t v;
+	size_t j;
+	m->kind = MK_DATE;
+	/* the 20th century */
+	j = tl_m_ordinal(c, i, &v);
+	if (j && tl_m_is(c, j, W_UNIT, U_CENTURY) && v >= 1 && v <= 30) {
+		m->century = (int32_t)(v - 1);
+		m->said = HAS_CENTURY;
+		m->the_ok = 1;
+		j++;
+		if (tl_m_is(c, j, W_FUNC, F_BC) ||
+		    (tl_m_lit(c, j, "b") && tl_m_lit(c, j + 1, "c"))) {
+			m->bc = 1;
+			j += tl_m_is(c, j, W_FUNC, F_BC) ? 1 : 2;
+		}
+		return j;
+	}
+	/* quarters and halves */
+	j = part_of_year(c, i, m);
+	if (j) {
+		m->the_ok = 1;
+		return of_year(c, j, m);
+	}
+	if (i < c->n && c->t[i].kind == TK_WORD && (c->t[i].flags & TF_UPPER) &&
+	    c->t[i].e - c->t[i].b == 2 &&
+	    (c->text[c->t[i].b] == 'Q' || c->text[c->t[i].b] == 'H')) {
+		/* "Q3 2020" is tokenised as "Q" + "3": handled below */
+	}
+	if (i + 1 < c->n && c->t[i].kind == TK_WORD && c->t[i].e - c->t[i].b == 1 &&
+	    (c->text[c->t[i].b] == 'Q' || c->text[c->t[i].b] == 'H') &&
+	    c->t[i + 1].kind == TK_NUM && tl_m_glued(c, i + 1) && c->t[i + 1].ndig == 1) {
+		v = c->t[i + 1].num;
+		if (c->text[c->t[i].b] == 'Q' && v >= 1 && v <= 4) {
+			m->quarter = (int32_t)v;
+			m->said = HAS_QUARTER;
+		} else if (c->text[c->t[i].b] == 'H' && v >= 1 && v <= 2) {
+			m->half = (int32_t)v;
+			m->said = HAS_HALF;
+		} else
+			return 0;
+		j = i + 2;
+		size_t e = year_after(c, j, m);
+		return e ? e : of_year(c, j, m);
+	}
+	/* seasons: "spring 2020", "the summer of 1944", "winter" */
+	const tl_word *w = tl_m_word(c, i, W_SEASON);
+	if (w && !(w->flags & WF_PLURAL)) {
+		m->season = w->val;
+		m->said = HAS_SEASON;
+		m->the_ok = 1;
+		j = i + 1;
+		size_t e = year_after(c, j, m);
+		if (e)
+			return e;
+		e = of_year(c, j, m);
+		if (e > j)
+			return e;
+		if ((w->flags & WF_WEAK) &&
+		    !(i > 0 && (tl_m_is(c, i - 1, W_FUNC, F_THE) || date_support_before(c, i))))
+			m->latent = 1;
+		if ((w->flags & WF_WEAK) && i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE) &&
+		    tl_m_is(c, j, W_FUNC, F_OF))
+			m->latent = 1; /* "the fall of Rome" */
+		return j;
+	}
+	/* fiscal 1989, fiscal year 2020 */
+	if (tl_m_is(c, i, W_FUNC, F_FISCAL)) {
+		j = i + 1;
+		if (tl_m_is(c, j, W_UNIT, U_YEAR))
+			j++;
+		size_t e = year_after(c, j, m);
+		return e;
+	}
+	/* holidays */
+	w = tl_m_word(c, i, W_HOLIDAY);
+	if (w) {
+		int h = w->val;
+		j = i + 1;
+		int need_day = h >= 4 && h <= 10;
+		if (h == 4 && tl_m_punct(c, j, '\'') && tl_m_lit(c, j + 1, "s"))
+			j += 2;
+		if (h == 5) { /* New Year's Day / Eve */
+			if (!tl_m_is(c, j, W_UNIT, U_YEAR))
+				return 0;
+			j++;
+			if (tl_m_punct(c, j, '\'') && tl_m_lit(c, j + 1, "s"))
+				j += 2;
+			if (tl_m_lit(c, j, "eve")) {
+				m->month = 12;
+				m->day = 31;
+				m->said = HAS_MONTH | HAS_DAY;
+				j++;
+				goto year;
+			}
+		}
+		if (h == 9 && tl_m_punct(c, j, '\''))
+			j++;
+		if (h == 11) {
+			if (!tl_m_is(c, j, W_WEEKDAY, 5))
+				return 0;
+			j++;
+		} else if (need_day) {
+			if (!tl_m_is(c, j, W_UNIT, U_DAY) || !(c->t[j].flags & TF_CAP))
+				return 0;
+			j++;
+		} else if (tl_m_lit(c, j, "day") || tl_m_lit(c, j, "sunday"))
+			j++;
+		else if (h == 0 && tl_m_lit(c, j, "eve")) {
+			m->month = 12;
+			m->day = 24;
+			m->said = HAS_MONTH | HAS_DAY;
+			j++;
+			goto year;
+		}
+		if (tl_holidays[h].rule == 0) {
+			m->month = tl_holidays[h].month;
+			m->day = tl_holidays[h].day;
+			m->said = HAS_MONTH | HAS_DAY;
+		} else {
+			m->holiday = h;
+			m->said = HAS_HOLIDAY;
+		}
+	year:;
+		size_t y = tl_m_punct(c, j, ',') ? j + 1 : j;
+		size_t e = year_after(c, y, m);
+		return e ? e : j;
+	}
+	return 0;
+}

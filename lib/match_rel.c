@@ -1,0 +1,561 @@
+/*
+ * match_rel.c - rules for what is relative or not a calendar date: deictic
+ * words ("today", "now"), relative dates ("last week", "two months later",
+ * "the next day"), durations ("30 years", "44-day"), sets ("every Monday",
+ * "twice a year") and clock times ("5 p.m. EST", "14:30").
+ */
+#include "match.h"
+
+/* "a"/"an"/"one" at i: the amount 1. */
+static size_t one_at(const tl_mctx *c, size_t i)
+{
+	if (tl_m_is(c, i, W_FUNC, F_A) || tl_m_is(c, i, W_NUMBER, 1))
+		return i + 1;
+	return 0;
+}
+
+/* An amount: a number, "a", "a few", "several", "a couple of". vague=1 for X. */
+static size_t amount_at(const tl_mctx *c, size_t i, int64_t *n, int *vague, int *frac)
+{
+	size_t j;
+	*vague = 0;
+	*frac = 0;
+	if (tl_m_is(c, i, W_FUNC, F_A) && tl_m_is(c, i + 1, W_NUMBER, 12)) {
+		*n = 12;
+		return i + 2;
+	}
+	if (tl_m_is(c, i, W_FUNC, F_A) && tl_m_is(c, i + 1, W_FUNC, F_SEVERAL)) {
+		*vague = 1;
+		j = i + 2;
+		if (tl_m_is(c, j, W_FUNC, F_OF))
+			j++;
+		return j;
+	}
+	if (tl_m_is(c, i, W_FUNC, F_SEVERAL) || tl_m_is(c, i, W_MOD, M_APPROX)) {
+		if (tl_m_is(c, i, W_MOD, M_APPROX) && !tl_m_lit(c, i, "some"))
+			return 0;
+		*vague = 1;
+		return i + 1;
+	}
+	j = tl_m_number(c, i, n);
+	if (!j) {
+		j = one_at(c, i);
+		*n = 1;
+		if (!j)
+			return 0;
+	}
+	/* "two and a half" */
+	if (tl_m_is(c, j, W_FUNC, F_AND) && tl_m_is(c, j + 1, W_FUNC, F_A) &&
+	    tl_m_is(c, j + 2, W_FUNC, F_HALF)) {
+		*frac = 1;
+		j += 3;
+	}
+	return j;
+}
+
+/* Fill a duration. */
+static void dur(tl_ment *m, int unit, int64_t n, int vague, int frac)
+{
+	m->kind = MK_DUR;
+	m->unit = (uint8_t)unit;
+	m->n = n;
+	m->vague = (uint8_t)vague;
+	m->frac = frac;
+}
+
+/* Durations: "30 years", "30-year", "a decade", "several weeks", "half an hour". */
+size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	int64_t n = 0;
+	int vague, frac, plural = 0, unit;
+	size_t j;
+	if (tl_m_is(c, i, W_FUNC, F_HALF) && tl_m_is(c, i + 1, W_FUNC, F_A) &&
+	    (unit = tl_m_unit(c, i + 2, &plural)) != 0 && !plural) {
+		dur(m, unit, 0, 0, 1);
+		return i + 3;
+	}
+	j = amount_at(c, i, &n, &vague, &frac);
+	if (j) {
+		size_t k = j;
+		int adj = 0;
+		if (tl_m_punct(c, k, '-') && tl_m_glued(c, k) && !vague) {
+			k++;
+			adj = 1;
+		}
+		unit = tl_m_unit(c, k, &plural);
+		if (!unit || unit == U_WEEKEND)
+			return 0;
+		if (c->t[i].kind == TK_NUM && !adj && c->t[i].ndig > 6)
+			vague = vague;
+		dur(m, unit, n, vague, frac);
+		k++;
+		/* "a year and a half" */
+		if (tl_m_is(c, k, W_FUNC, F_AND) && tl_m_is(c, k + 1, W_FUNC, F_A) &&
+		    tl_m_is(c, k + 2, W_FUNC, F_HALF)) {
+			m->frac = 1;
+			k += 3;
+		}
+		/* "51-year-old" */
+		if (adj && tl_m_punct(c, k, '-') && tl_m_is(c, k + 1, W_FUNC, F_YEAR_OLD))
+			k += 2;
+		if (tl_m_is(c, i, W_FUNC, F_A) && !plural && unit == U_SECOND)
+			return 0; /* "a second time" */
+		if (unit == U_SECOND && !plural && c->t[i].kind != TK_NUM && n == 2)
+			return 0;
+		return k;
+	}
+	/* bare plural units after "for", "over", "within": "for years" */
+	unit = tl_m_unit(c, i, &plural);
+	if (unit && plural && i > 0 &&
+	    (tl_m_is(c, i - 1, W_FUNC, F_FOR) || tl_m_is(c, i - 1, W_FUNC, F_WITHIN) ||
+	     tl_m_is(c, i - 1, W_MOD, M_MORE))) {
+		dur(m, unit, 0, 1, 0);
+		return i + 1;
+	}
+	return 0;
+}
+
+/* "ago", "later", ... after an amount of units: a date relative to an anchor. */
+static size_t rel_after(const tl_mctx *c, size_t j, tl_ment *m)
+{
+	const tl_word *d = tl_m_word(c, j, W_DIR);
+	if (!d)
+		return 0;
+	switch (d->val) {
+	case DIR_AGO:
+		m->dir = -1;
+		m->anchor = A_DCT;
+		break;
+	case DIR_HENCE:
+		m->dir = 1;
+		m->anchor = A_DCT;
+		break;
+	case DIR_LATER:
+	case DIR_AFTER:
+	case DIR_EARLIER:
+	case DIR_BEFORE:
+		if ((d->val == DIR_AFTER || d->val == DIR_BEFORE) && j + 1 < c->n &&
+		    c->t[j + 1].kind != TK_PUNCT)
+			return 0; /* "two days after the vote": the duration alone */
+		m->dir = (int8_t)(d->val == DIR_LATER || d->val == DIR_AFTER ? 1 : -1);
+		m->anchor = A_NARR;
+		break;
+	default:
+		return 0;
+	}
+	m->kind = MK_REL;
+	return j + 1;
+}
+
+/* Relative dates: "last week", "next Friday", "two months later", "the next day". */
+size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	int64_t n;
+	int vague, frac, plural, unit;
+	size_t j;
+	int the = i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE);
+	const tl_word *r = tl_m_word(c, i, W_REL);
+	/* "earlier this year", "later this month" */
+	if (!r && (tl_m_is(c, i, W_DIR, DIR_EARLIER) || tl_m_is(c, i, W_DIR, DIR_LATER)) &&
+	    tl_m_is(c, i + 1, W_REL, R_THIS)) {
+		j = tl_r_relative(c, i + 1, m);
+		if (j && m->kind == MK_REL) {
+			m->mod = tl_m_is(c, i, W_DIR, DIR_EARLIER) ? TL_MOD_START : TL_MOD_END;
+			return j;
+		}
+		return 0;
+	}
+	if (r) {
+		int rv = r->val;
+		j = i + 1;
+		if (rv == R_THIS && tl_m_is(c, j, W_REL, R_LAST)) { /* "this past spring" */
+			rv = R_LAST;
+			j++;
+		}
+		/* "the past three years", "the next few days": durations */
+		if (rv == R_LAST || rv == R_NEXT || rv == R_FOLLOWING || rv == R_PREVIOUS) {
+			size_t k = amount_at(c, j, &n, &vague, &frac);
+			if (k && !tl_m_is(c, j, W_FUNC, F_A) &&
+			    (unit = tl_m_unit(c, k, &plural)) != 0 && (plural || n == 1)) {
+				dur(m, unit, n, vague, frac);
+				m->the_ok = 1;
+				return k + 1;
+			}
+			if (tl_m_lit(c, j, "few") && (unit = tl_m_unit(c, j + 1, &plural)) != 0) {
+				dur(m, unit, 0, 1, 0);
+				m->the_ok = 1;
+				return j + 2;
+			}
+		}
+		m->kind = MK_REL;
+		m->the_ok = 1;
+		m->gran_only = 1;
+		switch (rv) {
+		case R_LAST:
+			m->dir = -1;
+			m->anchor = the ? A_NARR : A_DCT;
+			break;
+		case R_NEXT:
+			m->dir = 1;
+			m->anchor = the ? A_NARR : A_DCT;
+			break;
+		case R_THIS:
+			m->dir = 0;
+			m->anchor = A_DCT;
+			break;
+		case R_THAT:
+			m->dir = 0;
+			m->anchor = A_NARR;
+			break;
+		case R_PREVIOUS:
+			m->dir = -1;
+			m->anchor = A_NARR;
+			break;
+		case R_FOLLOWING:
+			m->dir = 1;
+			m->anchor = A_NARR;
+			break;
+		}
+		const tl_word *w;
+		if ((unit = tl_m_unit(c, j, &plural)) != 0 && !plural) {
+			if (rv == R_LAST && the && unit != U_WEEKEND) {
+				/* "the past week": a duration */
+				dur(m, unit, 1, 0, 0);
+				m->the_ok = 1;
+				return j + 1;
+			}
+			m->unit = (uint8_t)unit;
+			j++;
+			/* "the same day a year earlier" is left at "the same day" */
+			return j;
+		}
+		if ((w = tl_m_word(c, j, W_WEEKDAY)) && !(w->flags & WF_PLURAL)) {
+			m->weekday = w->val;
+			m->said |= HAS_WEEKDAY;
+			m->anchor = A_DCT;
+			j++;
+			if (tl_m_word(c, j, W_POD)) {
+				m->pod = tl_m_word(c, j, W_POD)->val;
+				m->said |= HAS_POD;
+				j++;
+			}
+			return j;
+		}
+		if ((w = tl_m_word(c, j, W_MONTH)) && !(w->flags & WF_ABBR)) {
+			m->month = w->val;
+			m->said |= HAS_MONTH;
+			return j + 1;
+		}
+		if ((w = tl_m_word(c, j, W_SEASON)) && !(w->flags & WF_PLURAL)) {
+			m->season = w->val;
+			m->said |= HAS_SEASON;
+			return j + 1;
+		}
+		if ((w = tl_m_word(c, j, W_POD)) && !(w->flags & WF_PLURAL) &&
+		    (rv == R_THIS || rv == R_LAST || rv == R_THAT) && w->val != POD_NOON &&
+		    w->val != POD_MIDNIGHT) {
+			m->kind = MK_TIME;
+			m->pod = w->val;
+			m->said |= HAS_POD;
+			m->unit = U_DAY;
+			m->dir = (int8_t)(rv == R_LAST ? -1 : 0);
+			if (rv == R_LAST && w->val != POD_NIGHT && w->val != POD_EVENING)
+				return 0;
+			return j + 1;
+		}
+		return 0;
+	}
+	/* "two months later", "a year ago", "the day before" */
+	size_t k = amount_at(c, i, &n, &vague, &frac);
+	if (!k && tl_m_is(c, i, W_UNIT, -1) && the) {
+		unit = tl_m_unit(c, i, &plural);
+		if (!plural &&
+		    (tl_m_is(c, i + 1, W_DIR, DIR_BEFORE) || tl_m_is(c, i + 1, W_DIR, DIR_AFTER))) {
+			m->unit = (uint8_t)unit;
+			m->n = 1;
+			m->kind = MK_REL;
+			m->dir = (int8_t)(tl_m_is(c, i + 1, W_DIR, DIR_AFTER) ? 1 : -1);
+			m->anchor = A_NARR;
+			m->the_ok = 1;
+			return i + 2;
+		}
+	}
+	if (!k) {
+		/* "years later", "weeks earlier" */
+		unit = tl_m_unit(c, i, &plural);
+		if (unit && plural && rel_after(c, i + 1, m)) {
+			m->unit = (uint8_t)unit;
+			m->vague = 1;
+			return i + 2;
+		}
+		return 0;
+	}
+	if (tl_m_punct(c, k, '-'))
+		return 0;
+	unit = tl_m_unit(c, k, &plural);
+	if (!unit)
+		return 0;
+	m->unit = (uint8_t)unit;
+	m->n = n;
+	m->vague = (uint8_t)vague;
+	return rel_after(c, k + 1, m);
+}
+
+/* Deictic words: today, now, recently, tonight, "this morning", "the past". */
+size_t tl_r_deictic(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	size_t j = i;
+	int the = i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE);
+	if ((tl_m_is(c, j, W_DIR, DIR_EARLIER) || tl_m_is(c, j, W_DIR, DIR_LATER)) &&
+	    tl_m_is(c, j + 1, W_DEICTIC, D_TODAY))
+		j++;
+	const tl_word *w = tl_m_word(c, j, W_DEICTIC);
+	if (!w) {
+		/* "the past", "the future", "the present" */
+		if (the && tl_m_is(c, i, W_REL, R_LAST) && tl_m_lit(c, i, "past") &&
+		    !tl_m_unit(c, i + 1, NULL) && !(i + 1 < c->n && c->t[i + 1].kind == TK_NUM) &&
+		    !tl_m_word(c, i + 1, W_NUMBER) && !tl_m_is(c, i + 1, W_FUNC, F_SEVERAL)) {
+			m->kind = MK_DEICTIC;
+			m->deictic = D_PAST;
+			m->the_ok = 1;
+			return i + 1;
+		}
+		return 0;
+	}
+	m->kind = MK_DEICTIC;
+	m->deictic = w->val;
+	if (w->val == D_FUTURE && tl_m_lit(c, j, "future")) {
+		if (!the || tl_m_word(c, j + 1, W_UNIT))
+			return 0;
+		m->the_ok = 1;
+	}
+	if (w->flags & WF_WEAK && w->val != D_FUTURE)
+		m->latent = 1;
+	if (tl_m_lit(c, j, "soon") && i > 0 && tl_m_lit(c, i - 1, "as"))
+		return 0;
+	j++;
+	if (tl_m_lit(c, j - 1, "soon") && j < c->n && tl_m_lit(c, j, "after"))
+		return 0;
+	if ((w->val == D_TODAY || w->val == D_YESTERDAY || w->val == D_TOMORROW) &&
+	    tl_m_word(c, j, W_POD) && !(tl_m_word(c, j, W_POD)->flags & WF_PLURAL)) {
+		m->pod = tl_m_word(c, j, W_POD)->val;
+		m->said |= HAS_POD;
+		j++;
+	}
+	/* "today's" stays "today" */
+	return j;
+}
+
+/* Sets: "every Monday", "each year", "weekly", "twice a year". */
+size_t tl_r_set(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	const tl_word *w = tl_m_word(c, i, W_SETW);
+	int64_t n = 1;
+	int plural, unit;
+	m->kind = MK_SET;
+	if (!w) {
+		/* "Mondays" */
+		const tl_word *d = tl_m_word(c, i, W_WEEKDAY);
+		if (d && (d->flags & WF_PLURAL)) {
+			m->weekday = d->val;
+			m->said = HAS_WEEKDAY;
+			return i + 1;
+		}
+		/* "three times a week" */
+		size_t k = tl_m_number(c, i, &n);
+		if (k && tl_m_is(c, k, W_SETW, SW_TIMES) && tl_m_lit(c, k, "times") &&
+		    (tl_m_is(c, k + 1, W_FUNC, F_A) || tl_m_is(c, k + 1, W_SETW, SW_EVERY)) &&
+		    (unit = tl_m_unit(c, k + 2, &plural)) != 0) {
+			m->unit = (uint8_t)unit;
+			m->n = 1;
+			m->frac = (int32_t)(n > 999 ? 999 : n);
+			return k + 3;
+		}
+		return 0;
+	}
+	switch (w->val) {
+	case SW_EVERY: {
+		size_t j = i + 1;
+		if (tl_m_lit(c, j, "other")) {
+			n = 2;
+			j++;
+		}
+		size_t k = tl_m_number(c, j, &n);
+		if (k)
+			j = k;
+		const tl_word *x;
+		m->quant = tl_m_lit(c, i, "each") ? "EACH" : "EVERY";
+		if ((unit = tl_m_unit(c, j, &plural)) != 0) {
+			m->unit = (uint8_t)unit;
+			m->n = n;
+			if (tl_m_lit(c, i, "per"))
+				m->quant = NULL;
+			return j + 1;
+		}
+		if (tl_m_lit(c, i, "per"))
+			return 0;
+		if ((x = tl_m_word(c, j, W_WEEKDAY)) != NULL) {
+			m->weekday = x->val;
+			m->said = HAS_WEEKDAY;
+			j++;
+			if (tl_m_word(c, j, W_POD)) {
+				m->pod = tl_m_word(c, j, W_POD)->val;
+				m->said |= HAS_POD;
+				j++;
+			}
+			return j;
+		}
+		if ((x = tl_m_word(c, j, W_MONTH)) != NULL) {
+			m->month = x->val;
+			m->said = HAS_MONTH;
+			return j + 1;
+		}
+		if ((x = tl_m_word(c, j, W_SEASON)) != NULL) {
+			m->season = x->val;
+			m->said = HAS_SEASON;
+			return j + 1;
+		}
+		if ((x = tl_m_word(c, j, W_POD)) != NULL) {
+			m->pod = x->val;
+			m->said = HAS_POD;
+			return j + 1;
+		}
+		return 0;
+	}
+	case SW_TIMES: {
+		if (tl_m_lit(c, i, "times"))
+			return 0;
+		n = tl_m_lit(c, i, "twice") ? 2 : tl_m_lit(c, i, "thrice") ? 3 : 1;
+		if ((tl_m_is(c, i + 1, W_FUNC, F_A) || tl_m_is(c, i + 1, W_SETW, SW_EVERY)) &&
+		    (unit = tl_m_unit(c, i + 2, &plural)) != 0) {
+			m->unit = (uint8_t)unit;
+			m->n = 1;
+			m->frac = (int32_t)n;
+			return i + 3;
+		}
+		return 0;
+	}
+	case SW_DAILY:
+		m->unit = U_DAY;
+		break;
+	case SW_WEEKLY:
+		m->unit = U_WEEK;
+		break;
+	case SW_MONTHLY:
+		m->unit = U_MONTH;
+		break;
+	case SW_YEARLY:
+		m->unit = U_YEAR;
+		break;
+	case SW_HOURLY:
+		m->unit = U_HOUR;
+		break;
+	case SW_QUARTERLY:
+		m->unit = U_QUARTER;
+		break;
+	case SW_NIGHTLY:
+		m->pod = POD_NIGHT;
+		m->said = HAS_POD;
+		break;
+	default:
+		return 0;
+	}
+	m->n = 1;
+	return i + 1;
+}
+
+/* "a.m." / "am" / "p.m." / "PM" at i: returns the end, *pm = 1 for p.m. */
+static size_t ampm(const tl_mctx *c, size_t i, int *pm)
+{
+	if (tl_m_is(c, i, W_FUNC, F_AM) || tl_m_is(c, i, W_FUNC, F_PM)) {
+		*pm = tl_m_is(c, i, W_FUNC, F_PM);
+		return i + 1;
+	}
+	if ((tl_m_lit(c, i, "a") || tl_m_lit(c, i, "p")) && (c->t[i].flags & TF_PERIOD) &&
+	    tl_m_lit(c, i + 1, "m") && tl_m_glued(c, i + 1)) {
+		*pm = tl_m_lit(c, i, "p");
+		return i + 2;
+	}
+	return 0;
+}
+
+/* Clock times: "14:30", "5 p.m. EST", "noon", "0800 UTC", "3 o'clock". */
+size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	size_t j;
+	int pm = -1, p;
+	m->kind = MK_TIME;
+	if (tl_m_is(c, i, W_POD, POD_NOON) || tl_m_is(c, i, W_POD, POD_MIDNIGHT)) {
+		m->hour = tl_m_is(c, i, W_POD, POD_NOON) ? 12 : 24;
+		m->minute = 0;
+		m->said = HAS_HOUR | HAS_MINUTE;
+		j = i + 1;
+		goto zone;
+	}
+	if (i >= c->n || c->t[i].kind != TK_NUM)
+		return 0;
+	if (i > 0 && tl_m_glued(c, i) &&
+	    (tl_m_punct(c, i - 1, ':') || tl_m_punct(c, i - 1, '.') || c->t[i - 1].kind == TK_NUM))
+		return 0;
+	const tl_tok *t = c->t;
+	if (t[i].ndig <= 2 && t[i].num <= 24 &&
+	    (tl_m_punct(c, i + 1, ':') || tl_m_punct(c, i + 1, '.')) && tl_m_glued(c, i + 1) &&
+	    i + 2 < c->n && t[i + 2].kind == TK_NUM && t[i + 2].ndig == 2 && tl_m_glued(c, i + 2) &&
+	    t[i + 2].num < 60) {
+		m->hour = (int32_t)t[i].num;
+		m->minute = (int32_t)t[i + 2].num;
+		m->said = HAS_HOUR | HAS_MINUTE;
+		j = i + 3;
+		if (tl_m_punct(c, j, ':') && tl_m_glued(c, j) && j + 1 < c->n &&
+		    t[j + 1].kind == TK_NUM && t[j + 1].ndig == 2 && t[j + 1].num < 61) {
+			m->second = (int32_t)t[j + 1].num;
+			m->said |= HAS_SECOND;
+			j += 2;
+		}
+		size_t k = ampm(c, j, &pm);
+		int dot = tl_m_punct(c, i + 1, '.');
+		if (dot && !k)
+			return 0; /* "3.50" is a number */
+		if (k)
+			j = k;
+	} else if (t[i].ndig <= 2 && t[i].num >= 1 && t[i].num <= 12 &&
+	           (j = ampm(c, i + 1, &pm)) != 0) {
+		m->hour = (int32_t)t[i].num;
+		m->said = HAS_HOUR;
+	} else if (t[i].ndig <= 2 && t[i].num >= 1 && t[i].num <= 12 &&
+	           tl_m_is(c, i + 1, W_FUNC, F_O) && tl_m_punct(c, i + 2, '\'') &&
+	           tl_m_is(c, i + 3, W_FUNC, F_CLOCK)) {
+		m->hour = (int32_t)t[i].num;
+		m->said = HAS_HOUR;
+		j = i + 4;
+	} else if (t[i].ndig == 4 && t[i].num % 100 < 60 && t[i].num / 100 <= 24 &&
+	           (tl_m_word(c, i + 1, W_TZ) || tl_m_lit(c, i + 1, "hours") ||
+	            tl_m_lit(c, i + 1, "hrs") ||
+	            (tl_m_lit(c, i + 1, "h") && tl_m_glued(c, i + 1)))) {
+		m->hour = (int32_t)(t[i].num / 100);
+		m->minute = (int32_t)(t[i].num % 100);
+		m->said = HAS_HOUR | HAS_MINUTE;
+		j = i + 1;
+		if (!tl_m_word(c, j, W_TZ))
+			j++;
+	} else
+		return 0;
+	if (pm == 1 && m->hour < 12)
+		m->hour += 12;
+	else if (pm == 0 && m->hour == 12)
+		m->hour = 0;
+	if (tl_m_glued(c, j) && (tl_m_lit(c, j, "hrs") || tl_m_lit(c, j, "h")))
+		j++;
+zone:
+	p = 0;
+	if (tl_m_word(c, j, W_TZ) && (c->t[j].flags & TF_UPPER)) {
+		m->tz = tl_m_word(c, j, W_TZ)->word;
+		j++;
+	} else if (tl_m_punct(c, j, '(') && tl_m_word(c, j + 1, W_TZ) &&
+	           tl_m_punct(c, j + 2, ')')) {
+		m->tz = tl_m_word(c, j + 1, W_TZ)->word;
+		j += 3;
+	}
+	(void)p;
+	return j;
+}

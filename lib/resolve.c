@@ -1,0 +1,796 @@
+/*
+ * resolve.c - mentions to TIMEX3 values, types, mods and intervals.
+ *
+ * Anchoring (see docs/engine.md for the why):
+ *  - Deictic expressions ("today", "last week", "three days ago", "next
+ *    Friday") are resolved against the DCT.
+ *  - Anaphoric expressions ("two months later", "the next day", "that
+ *    year", "the previous month") are resolved against the narrative
+ *    reference time: the last date the text itself established.  Without
+ *    one they fall back to the DCT.
+ *  - Underspecified dates ("Nov. 5", "Tuesday", "the summer") take their
+ *    year from the DCT (nearest year, leaning to the past in past-tense
+ *    sentences and to the future in future ones), unless the document is a
+ *    history: most of its explicit years lie two or more years from the
+ *    DCT.  Then they take the narrative year.
+ *  - What cannot be anchored keeps X's.
+ */
+#include "engine.h"
+
+#include <stdio.h>
+
+/** The resolver state of one document. */
+typedef struct rstate {
+	tl_date dct;
+	int has_dct;
+	tl_date narr;
+	tl_granularity narr_gran; /* TL_GRAN_NONE: no narrative date yet */
+	int history;              /* the document narrates a distant past */
+	int inferred;             /* the DCT is a lower bound (inferred) */
+} rstate;
+
+/** What one mention resolves to. */
+typedef struct rout {
+	tl_timex_type type;
+	char value[80];
+	int has_interval;
+	tl_date begin, end;
+	tl_granularity gran;
+	int on_dct;
+	char freq[16];
+} rout;
+
+static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
+static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "12:00", "24:00", "DT"};
+
+/* Year as a TIMEX3 value: "2021", "BC0238", "-0044" beyond. */
+static int fmt_year(char *out, size_t n, int32_t y)
+{
+	if (y <= 0)
+		return snprintf(out, n, "BC%04d", (int)(1 - (int64_t)y));
+	return snprintf(out, n, "%04d", (int)y);
+}
+
+/* [begin, end) for a year range of k years from y. */
+static void years_interval(rout *o, int64_t y, int64_t k, tl_granularity g)
+{
+	tl_date b = {tl_clamp_year(y), 1, 1}, e = {tl_clamp_year(y + k), 1, 1};
+	o->has_interval = 1;
+	o->begin = b;
+	o->end = e;
+	o->gran = g;
+}
+
+/* [begin, end) of a month range from (y, m), k months long. */
+static void months_interval(rout *o, int32_t y, int32_t m, int k, tl_granularity g)
+{
+	tl_date b = {y, m, 1};
+	o->has_interval = 1;
+	o->begin = b;
+	o->end = tl_date_add_months(b, k);
+	o->gran = g;
+}
+
+/* A full day value and its one-day interval. */
+static void day_value(rout *o, tl_date d)
+{
+	char y[16];
+	fmt_year(y, sizeof(y), d.year);
+	snprintf(o->value, sizeof(o->value), "%s-%02d-%02d", y, (int)d.month, (int)d.day);
+	o->has_interval = 1;
+	o->begin = d;
+	o->end = tl_date_add_days(d, 1);
+	o->gran = TL_GRAN_DAY;
+}
+
+/* The ISO week value of d ("2021-W44"), and its interval. */
+static void week_value(rout *o, tl_date d, int weekend)
+{
+	int32_t wy, wk;
+	char y[16];
+	tl_date_isoweek(d, &wy, &wk);
+	fmt_year(y, sizeof(y), wy);
+	snprintf(o->value, sizeof(o->value), "%s-W%02d%s", y, (int)wk, weekend ? "-WE" : "");
+	tl_date mon = tl_date_add_days(d, 1 - tl_date_weekday(d));
+	o->has_interval = 1;
+	o->begin = weekend ? tl_date_add_days(mon, 5) : mon;
+	o->end = tl_date_add_days(mon, 7);
+	o->gran = TL_GRAN_WEEK;
+}
+
+/* Pick the year for a month (and day) without one: nearest to the anchor,
+ * leaning to the past (tense 0) or the future (tense 1). */
+static int32_t nearest_year(tl_date a, int32_t month, int32_t day, int tense, int inferred)
+{
+	int best = 0;
+	int64_t bestd = 0;
+	int64_t az = tl_date_to_days(a);
+	for (int k = -1; k <= 1; k++) {
+		tl_date d = {tl_clamp_year((int64_t)a.year + k), month, day ? day : 15};
+		if (d.day > tl_date_days_in_month(d.year, d.month))
+			d.day = tl_date_days_in_month(d.year, d.month);
+		int64_t diff = tl_date_to_days(d) - az;
+		int64_t dist = diff < 0 ? -diff : diff;
+		/* lean: a past-tense date well after the anchor is last year's;
+		 * a future-tense one well before it is next year's */
+		if (!inferred && tense == 0 && diff > 45)
+			dist += 400;
+		if (tense == 1 && diff < -45)
+			dist += 400;
+		if (k == -1 || dist < bestd) {
+			bestd = dist;
+			best = k;
+		}
+	}
+	return tl_clamp_year((int64_t)a.year + best);
+}
+
+/* The anchor date for a mention, or 0 when there is none. */
+static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_dct)
+{
+	int narr = m->anchor == A_NARR || (m->anchor != A_DCT && st->history);
+	if (narr && st->narr_gran != TL_GRAN_NONE) {
+		*out = st->narr;
+		if (!out->month)
+			out->month = 1;
+		if (!out->day)
+			out->day = 1;
+		*on_dct = 0;
+		return 1;
+	}
+	if (st->has_dct) {
+		*out = st->dct;
+		*on_dct = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Value of a unit shift at the unit's granularity ("a year ago" -> 2020). */
+static void unit_value(rout *o, tl_date d, int unit, const tl_ment *m)
+{
+	char y[16];
+	fmt_year(y, sizeof(y), d.year);
+	switch (unit) {
+	case U_WEEK:
+	case U_FORTNIGHT:
+		week_value(o, d, 0);
+		return;
+	case U_WEEKEND:
+		week_value(o, d, 1);
+		return;
+	case U_MONTH:
+		snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)d.month);
+		months_interval(o, d.year, d.month, 1, TL_GRAN_MONTH);
+		return;
+	case U_QUARTER:
+		snprintf(o->value, sizeof(o->value), "%s-Q%d", y, (int)(d.month - 1) / 3 + 1);
+		months_interval(o, d.year, (d.month - 1) / 3 * 3 + 1, 3, TL_GRAN_QUARTER);
+		return;
+	case U_HALF:
+		snprintf(o->value, sizeof(o->value), "%s-H%d", y, d.month <= 6 ? 1 : 2);
+		months_interval(o, d.year, d.month <= 6 ? 1 : 7, 6, TL_GRAN_HALF);
+		return;
+	case U_YEAR:
+		snprintf(o->value, sizeof(o->value), "%s", y);
+		years_interval(o, d.year, 1, TL_GRAN_YEAR);
+		return;
+	case U_DECADE:
+		snprintf(o->value, sizeof(o->value), "%03d", (int)(d.year / 10));
+		years_interval(o, d.year / 10 * 10, 10, TL_GRAN_DECADE);
+		return;
+	case U_CENTURY:
+		snprintf(o->value, sizeof(o->value), "%02d", (int)(d.year / 100));
+		years_interval(o, d.year / 100 * 100, 100, TL_GRAN_CENTURY);
+		return;
+	case U_HOUR:
+	case U_MINUTE:
+	case U_SECOND:
+		day_value(o, d);
+		o->type = TL_TIMEX_TIME;
+		(void)m;
+		return;
+	default:
+		day_value(o, d);
+		return;
+	}
+}
+
+/* Shift d by n units (saturating). */
+static tl_date shift(tl_date d, int unit, int64_t n)
+{
+	switch (unit) {
+	case U_SECOND:
+	case U_MINUTE:
+	case U_HOUR:
+		return d; /* below a day: the day stays */
+	case U_DAY:
+		return tl_date_add_days(d, n);
+	case U_WEEK:
+	case U_WEEKEND:
+		return tl_date_add_days(d, n > INT64_MAX / 8    ? INT64_MAX / 8
+		                           : n < -INT64_MAX / 8 ? -INT64_MAX / 8
+		                                                : n * 7);
+	case U_FORTNIGHT:
+		return tl_date_add_days(d, n > INT64_MAX / 16    ? INT64_MAX / 16
+		                           : n < -INT64_MAX / 16 ? -INT64_MAX / 16
+		                                                 : n * 14);
+	case U_MONTH:
+		return tl_date_add_months(d, n);
+	case U_QUARTER:
+		return tl_date_add_months(d, n > INT64_MAX / 4    ? INT64_MAX / 4
+		                             : n < -INT64_MAX / 4 ? -INT64_MAX / 4
+		                                                  : n * 3);
+	case U_HALF:
+		return tl_date_add_months(d, n > INT64_MAX / 8    ? INT64_MAX / 8
+		                             : n < -INT64_MAX / 8 ? -INT64_MAX / 8
+		                                                  : n * 6);
+	default: {
+		int64_t k = unit == U_DECADE       ? 10
+		            : unit == U_CENTURY    ? 100
+		            : unit == U_MILLENNIUM ? 1000
+		                                   : 1;
+		int64_t lim = 4000000 / k;
+		int64_t nn = n > lim ? lim : n < -lim ? -lim : n;
+		tl_date r = {tl_clamp_year((int64_t)d.year + nn * k), d.month, d.day};
+		if (r.day > tl_date_days_in_month(r.year, r.month))
+			r.day = tl_date_days_in_month(r.year, r.month);
+		return r;
+	}
+	}
+}
+
+/* X-filled value of a unit when no anchor exists. */
+static void unknown_unit(rout *o, int unit)
+{
+	const char *v = "XXXX-XX-XX";
+	switch (unit) {
+	case U_WEEK:
+	case U_FORTNIGHT:
+		v = "XXXX-WXX";
+		break;
+	case U_WEEKEND:
+		v = "XXXX-WXX-WE";
+		break;
+	case U_MONTH:
+		v = "XXXX-XX";
+		break;
+	case U_QUARTER:
+		v = "XXXX-QX";
+		break;
+	case U_YEAR:
+		v = "XXXX";
+		break;
+	case U_DECADE:
+		v = "XXX";
+		break;
+	case U_CENTURY:
+		v = "XX";
+		break;
+	default:
+		break;
+	}
+	snprintf(o->value, sizeof(o->value), "%s", v);
+}
+
+/* A date of calendar fields (MK_DATE, and the date part of MK_TIME). */
+static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
+{
+	char y[16] = "XXXX";
+	int32_t year = 0;
+	int yk = 0;
+	tl_date a;
+	int on_dct = 0;
+	o->type = TL_TIMEX_DATE;
+	if (m->said & HAS_CENTURY) {
+		if (m->bc)
+			snprintf(o->value, sizeof(o->value), "BC%02d", (int)m->century);
+		else {
+			snprintf(o->value, sizeof(o->value), "%02d", (int)m->century);
+			years_interval(o, (int64_t)m->century * 100, 100, TL_GRAN_CENTURY);
+		}
+		return;
+	}
+	if (m->said & HAS_DECADE) {
+		snprintf(o->value, sizeof(o->value), "%03d", (int)m->decade);
+		years_interval(o, (int64_t)m->decade * 10, 10, TL_GRAN_DECADE);
+		return;
+	}
+	if (m->said & HAS_YEAR) {
+		year = m->bc ? 1 - m->year : m->year;
+		yk = 1;
+	} else if (m->unit == U_YEAR) {
+		tl_ment t = *m;
+		if (t.anchor == A_ANY)
+			t.anchor = A_NARR;
+		if (anchor_of(st, &t, &a, &on_dct)) {
+			year = tl_clamp_year((int64_t)a.year + m->dir);
+			yk = 1;
+		}
+	} else if (anchor_of(st, m, &a, &on_dct)) {
+		if (m->said & HAS_MONTH)
+			year = (st->history && !on_dct)
+			           ? a.year
+			           : nearest_year(a, m->month, m->day, m->tense, st->inferred);
+		else if (m->said & HAS_SEASON)
+			year = (st->history && !on_dct)
+			           ? a.year
+			           : nearest_year(a, m->season * 3, 15, m->tense, st->inferred);
+		else if (m->said & HAS_QUARTER)
+			year = (st->history && !on_dct) ? a.year
+			                                : nearest_year(a, m->quarter * 3 - 1, 15,
+			                                               m->tense, st->inferred);
+		else
+			year = a.year;
+		yk = 1;
+		o->on_dct = on_dct;
+	}
+	if (yk)
+		fmt_year(y, sizeof(y), year);
+	if (m->vague == 2) {
+		snprintf(o->value, sizeof(o->value), "%s-XX-XX", y);
+		if (yk)
+			years_interval(o, year, 1, TL_GRAN_YEAR);
+		return;
+	}
+	if ((m->said & HAS_MONTH) && (m->said & HAS_DAY)) {
+		if (m->day > tl_date_days_in_month(yk ? year : 2000, m->month)) {
+			o->value[0] = '\0';
+			return;
+		}
+		if (yk) {
+			tl_date d = {year, m->month, m->day};
+			day_value(o, d);
+		} else
+			snprintf(o->value, sizeof(o->value), "XXXX-%02d-%02d", (int)m->month,
+			         (int)m->day);
+		return;
+	}
+	if (m->said & HAS_MONTH) {
+		snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
+		if (yk)
+			months_interval(o, year, m->month, 1, TL_GRAN_MONTH);
+		return;
+	}
+	if (m->said & HAS_SEASON) {
+		snprintf(o->value, sizeof(o->value), "%s-%s", y, season_code[m->season]);
+		if (yk)
+			months_interval(o, year, m->season * 3 == 12 ? 12 : m->season * 3, 3,
+			                TL_GRAN_SEASON);
+		return;
+	}
+	if (m->said & HAS_QUARTER) {
+		snprintf(o->value, sizeof(o->value), "%s-Q%d", y, (int)m->quarter);
+		if (yk)
+			months_interval(o, year, m->quarter * 3 - 2, 3, TL_GRAN_QUARTER);
+		return;
+	}
+	if (m->said & HAS_HALF) {
+		snprintf(o->value, sizeof(o->value), "%s-H%d", y, (int)m->half);
+		if (yk)
+			months_interval(o, year, m->half == 1 ? 1 : 7, 6, TL_GRAN_HALF);
+		return;
+	}
+	if (m->said & HAS_HOLIDAY) {
+		if (!yk) {
+			snprintf(o->value, sizeof(o->value), "XXXX-XX-XX");
+			return;
+		}
+		const tl_holiday *h = &tl_holidays[m->holiday];
+		tl_date d;
+		if (h->rule == 1)
+			d = tl_date_add_days(tl_easter(year), h->day);
+		else
+			d = tl_nth_weekday(year, h->month, h->nth, h->weekday);
+		day_value(o, d);
+		return;
+	}
+	if (m->said & HAS_WEEKDAY) {
+		tl_date b;
+		int od = 0;
+		tl_ment t = *m;
+		t.anchor = st->history ? A_NARR : A_DCT;
+		if (!anchor_of(st, &t, &b, &od) || (!od && st->narr_gran < TL_GRAN_DAY)) {
+			snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", (int)m->weekday);
+			return;
+		}
+		int wd = tl_date_weekday(b);
+		int64_t diff = m->weekday - wd;
+		if (od && m->tense == 1) { /* the coming one */
+			if (diff < 0)
+				diff += 7;
+		} else if (od) { /* the last one */
+			if (diff > 0)
+				diff -= 7;
+		} else if (diff < 0) /* narrative: the one after the reference day */
+			diff += 7;
+		day_value(o, tl_date_add_days(b, diff));
+		o->on_dct = od;
+		return;
+	}
+	if (m->said & HAS_YEAR || yk) {
+		snprintf(o->value, sizeof(o->value), "%s", y);
+		if (yk)
+			years_interval(o, year, 1, TL_GRAN_YEAR);
+		return;
+	}
+	snprintf(o->value, sizeof(o->value), "XXXX");
+}
+
+/* last/next/this/that + unit, weekday, month or season. */
+static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
+{
+	tl_date a;
+	int on_dct = 0;
+	o->type = TL_TIMEX_DATE;
+	if (!anchor_of(st, m, &a, &on_dct)) {
+		if (m->said & HAS_WEEKDAY)
+			snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", (int)m->weekday);
+		else if (m->said & HAS_MONTH)
+			snprintf(o->value, sizeof(o->value), "XXXX-%02d", (int)m->month);
+		else if (m->said & HAS_SEASON)
+			snprintf(o->value, sizeof(o->value), "XXXX-%s", season_code[m->season]);
+		else if (m->gran_only)
+			unknown_unit(o, m->unit);
+		else
+			snprintf(o->value, sizeof(o->value), "%s",
+			         m->dir < 0 ? "PAST_REF" : "FUTURE_REF");
+		return;
+	}
+	o->on_dct = on_dct;
+	if (!m->gran_only) {
+		if (m->vague) {
+			snprintf(o->value, sizeof(o->value), "%s",
+			         m->dir < 0 ? "PAST_REF" : "FUTURE_REF");
+			return;
+		}
+		int64_t n = m->n;
+		tl_date d = shift(a, m->unit, m->dir < 0 ? -n : n);
+		unit_value(o, d, m->unit, m);
+		return;
+	}
+	char y[16];
+	if (m->said & HAS_WEEKDAY) {
+		int wd = tl_date_weekday(a);
+		int64_t diff = m->weekday - wd;
+		if (m->dir > 0 && diff <= 0)
+			diff += 7;
+		else if (m->dir < 0 && diff >= 0)
+			diff -= 7;
+		day_value(o, tl_date_add_days(a, diff));
+		return;
+	}
+	if (m->said & HAS_MONTH) {
+		int32_t yr = a.year;
+		if (m->dir < 0 && m->month >= a.month)
+			yr--;
+		else if (m->dir > 0 && m->month <= a.month)
+			yr++;
+		fmt_year(y, sizeof(y), yr);
+		snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
+		months_interval(o, yr, m->month, 1, TL_GRAN_MONTH);
+		return;
+	}
+	if (m->said & HAS_SEASON) {
+		int cur = a.month == 12 ? 4 : (a.month + 9) / 3 % 4; /* 0 winter..3 fall */
+		int want = m->season % 4;                            /* winter = 0 */
+		int32_t yr = a.year;
+		if (m->dir < 0 && want >= cur)
+			yr--;
+		else if (m->dir > 0 && want <= cur)
+			yr++;
+		fmt_year(y, sizeof(y), yr);
+		snprintf(o->value, sizeof(o->value), "%s-%s", y, season_code[m->season]);
+		months_interval(o, yr, m->season * 3, 3, TL_GRAN_SEASON);
+		return;
+	}
+	tl_date d = shift(a, m->unit, m->dir);
+	unit_value(o, d, m->unit, m);
+	if (m->unit == U_HOUR || m->unit == U_MINUTE || m->unit == U_SECOND)
+		o->value[0] = '\0';
+}
+
+/* Durations: P30Y, PT2H, PXW, "a year and a half" P18M. */
+static void resolve_dur(const tl_ment *m, rout *o)
+{
+	static const char *const code[] = {"",  "S", "M", "H",  "D",  "W",  "W",  "M",
+	                                   "Q", "H", "Y", "DE", "CE", "ML", "WE", ""};
+	int timeu = m->unit == U_SECOND || m->unit == U_MINUTE || m->unit == U_HOUR;
+	int unit = m->unit;
+	int64_t n = m->n;
+	o->type = TL_TIMEX_DURATION;
+	if (unit == U_FORTNIGHT)
+		n = n > INT64_MAX / 2 ? INT64_MAX / 2 : n * 2;
+	if (m->vague) {
+		snprintf(o->value, sizeof(o->value), "P%sX%s", timeu ? "T" : "", code[unit]);
+		return;
+	}
+	if (m->frac) {
+		/* the half goes into the next smaller unit */
+		int64_t k = 0;
+		int sub = 0;
+		switch (unit) {
+		case U_YEAR:
+			k = 12;
+			sub = U_MONTH;
+			break;
+		case U_DAY:
+			k = 24;
+			sub = U_HOUR;
+			break;
+		case U_HOUR:
+			k = 60;
+			sub = U_MINUTE;
+			break;
+		case U_MINUTE:
+			k = 60;
+			sub = U_SECOND;
+			break;
+		case U_DECADE:
+			k = 10;
+			sub = U_YEAR;
+			break;
+		case U_CENTURY:
+			k = 100;
+			sub = U_YEAR;
+			break;
+		case U_WEEK:
+			k = 14;
+			sub = U_DAY;
+			n = n * 2 + 1;
+			break;
+		default:
+			break;
+		}
+		if (sub && n < INT64_MAX / 128) {
+			int64_t v = unit == U_WEEK ? n * 7 / 2 * 1 : n * k + k / 2;
+			if (unit == U_WEEK)
+				v = (n * 7) / 2;
+			int t2 = sub == U_SECOND || sub == U_MINUTE || sub == U_HOUR;
+			snprintf(o->value, sizeof(o->value), "P%s%lld%s", t2 ? "T" : "",
+			         (long long)v, code[sub]);
+			return;
+		}
+		snprintf(o->value, sizeof(o->value), "P%s%lld.5%s", timeu ? "T" : "", (long long)n,
+		         code[unit]);
+		return;
+	}
+	snprintf(o->value, sizeof(o->value), "P%s%lld%s", timeu ? "T" : "", (long long)n,
+	         code[unit]);
+}
+
+/* Sets: every Monday, weekly, twice a year. */
+static void resolve_set(const tl_ment *m, rout *o)
+{
+	o->type = TL_TIMEX_SET;
+	if (m->said & HAS_WEEKDAY)
+		snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d%s%s", (int)m->weekday,
+		         (m->said & HAS_POD) ? "T" : "",
+		         (m->said & HAS_POD) ? pod_code[m->pod] : "");
+	else if (m->said & HAS_MONTH)
+		snprintf(o->value, sizeof(o->value), "XXXX-%02d", (int)m->month);
+	else if (m->said & HAS_SEASON)
+		snprintf(o->value, sizeof(o->value), "XXXX-%s", season_code[m->season]);
+	else if (m->said & HAS_POD)
+		snprintf(o->value, sizeof(o->value), "XXXX-XX-XXT%s", pod_code[m->pod]);
+	else {
+		tl_ment d = *m;
+		d.frac = 0;
+		d.vague = 0;
+		if (!d.n)
+			d.n = 1;
+		resolve_dur(&d, o);
+		o->type = TL_TIMEX_SET;
+	}
+	if (m->kind == MK_SET && m->frac > 0)
+		snprintf(o->freq, sizeof(o->freq), "%dX", (int)m->frac);
+}
+
+/* Append the time of day ("T17:00", "TMO") to a date value. */
+static void add_time(const tl_ment *m, rout *o)
+{
+	size_t l = strlen(o->value);
+	if (!l)
+		return;
+	if (o->gran != TL_GRAN_DAY && o->has_interval)
+		return; /* a time needs a day */
+	if (!o->has_interval && strncmp(o->value, "XXXX-", 5) != 0 && !strchr(o->value, '-'))
+		return;
+	o->type = TL_TIMEX_TIME;
+	if (m->said & HAS_HOUR) {
+		if (m->said & HAS_SECOND)
+			snprintf(o->value + l, sizeof(o->value) - l, "T%02d:%02d:%02d",
+			         (int)m->hour, (int)m->minute, (int)m->second);
+		else
+			snprintf(o->value + l, sizeof(o->value) - l, "T%02d:%02d", (int)m->hour,
+			         (int)m->minute);
+		o->gran = (m->said & HAS_MINUTE) ? TL_GRAN_MINUTE : TL_GRAN_HOUR;
+	} else if (m->said & HAS_POD) {
+		snprintf(o->value + l, sizeof(o->value) - l, "T%s", pod_code[m->pod]);
+		o->gran = TL_GRAN_PART_OF_DAY;
+	}
+}
+
+/* Deictic words. */
+static void resolve_deictic(const rstate *st, const tl_ment *m, rout *o)
+{
+	o->type = TL_TIMEX_DATE;
+	int64_t off = 0;
+	switch (m->deictic) {
+	case D_NOW:
+		snprintf(o->value, sizeof(o->value), "PRESENT_REF");
+		o->on_dct = st->has_dct;
+		return;
+	case D_PAST:
+		snprintf(o->value, sizeof(o->value), "PAST_REF");
+		o->on_dct = st->has_dct;
+		return;
+	case D_FUTURE:
+		snprintf(o->value, sizeof(o->value), "FUTURE_REF");
+		o->on_dct = st->has_dct;
+		return;
+	case D_YESTERDAY:
+		off = -1;
+		break;
+	case D_TOMORROW:
+		off = 1;
+		break;
+	default:
+		break;
+	}
+	if (!st->has_dct)
+		snprintf(o->value, sizeof(o->value), "XXXX-XX-XX");
+	else {
+		day_value(o, tl_date_add_days(st->dct, off));
+		o->on_dct = 1;
+	}
+	if (m->deictic == D_TONIGHT) {
+		tl_ment t = *m;
+		t.said |= HAS_POD;
+		t.pod = POD_NIGHT;
+		add_time(&t, o);
+	}
+}
+
+/* Resolve one mention. */
+static void resolve_one(rstate *st, const tl_ment *m, rout *o)
+{
+	memset(o, 0, sizeof(*o));
+	switch (m->kind) {
+	case MK_DATE:
+		resolve_fields(st, m, o);
+		break;
+	case MK_TIME:
+		if (m->said & (HAS_YEAR | HAS_MONTH | HAS_DAY | HAS_WEEKDAY | HAS_HOLIDAY))
+			resolve_fields(st, m, o);
+		else if (m->unit == U_DAY && m->gran_only) { /* this morning, last night */
+			tl_ment t = *m;
+			t.anchor = A_DCT;
+			resolve_rel(st, &t, o);
+		} else {
+			tl_date a;
+			int od = 0;
+			tl_ment t = *m;
+			t.anchor = A_ANY;
+			if (anchor_of(st, &t, &a, &od) && (od || st->narr_gran >= TL_GRAN_DAY)) {
+				day_value(o, a);
+				o->on_dct = od;
+			} else
+				snprintf(o->value, sizeof(o->value), "XXXX-XX-XX");
+		}
+		break;
+	case MK_REL:
+		resolve_rel(st, m, o);
+		break;
+	case MK_DEICTIC:
+		resolve_deictic(st, m, o);
+		break;
+	case MK_DUR:
+		resolve_dur(m, o);
+		return;
+	case MK_SET:
+		resolve_set(m, o);
+		return;
+	default:
+		return;
+	}
+	if (m->said & (HAS_HOUR | HAS_POD))
+		add_time(m, o);
+}
+
+/* Latest explicit full date. */
+int tl_resolve_latest_full(const tl_engine *e, tl_date *out)
+{
+	int found = 0;
+	for (size_t i = 0; i < e->nm; i++) {
+		const tl_ment *m = &e->m[i];
+		if (!m->explicit_full || m->bc || m->vague == 2 || m->year < 1 || m->year > 9999 ||
+		    m->day > tl_date_days_in_month(m->year, m->month))
+			continue;
+		tl_date d = {m->year, m->month, m->day};
+		if (!found || tl_date_cmp(d, *out) > 0)
+			*out = d;
+		found = 1;
+	}
+	return found;
+}
+
+/* Whether the document narrates a distant past (see the file comment). */
+static int is_history(const tl_engine *e, const rstate *st)
+{
+	size_t far = 0, near = 0;
+	for (size_t i = 0; i < e->nm; i++) {
+		const tl_ment *m = &e->m[i];
+		if (m->kind != MK_DATE || !(m->said & HAS_YEAR))
+			continue;
+		int64_t y = m->bc ? 1 - (int64_t)m->year : m->year;
+		if (!st->has_dct || y <= st->dct.year - 2 || y >= st->dct.year + 2)
+			far++;
+		else
+			near++;
+	}
+	return far > near;
+}
+
+/* Resolve every mention of e into doc. */
+int tl_resolve_all(tl_engine *e, tl_document *doc)
+{
+	rstate st;
+	memset(&st, 0, sizeof(st));
+	st.has_dct = doc->dct_source != TL_DCT_NONE;
+	st.dct = doc->dct;
+	st.inferred = doc->dct_source == TL_DCT_INFERRED;
+	st.history = is_history(e, &st);
+	for (size_t i = 0; i < e->nm; i++) {
+		const tl_ment *m = &e->m[i];
+		rout o;
+		resolve_one(&st, m, &o);
+		if (!o.value[0])
+			continue;
+		tl_timex t;
+		memset(&t, 0, sizeof(t));
+		t.byte_start = m->b;
+		t.byte_end = m->e;
+		t.char_start = m->cb;
+		t.char_end = m->ce;
+		t.type = o.type;
+		t.value = o.value;
+		t.mod = (tl_mod)m->mod;
+		t.quant = m->kind == MK_SET ? m->quant : NULL;
+		t.freq = o.freq[0] ? o.freq : NULL;
+		char tz[8] = "";
+		if (m->tz && o.type == TL_TIMEX_TIME) {
+			size_t k = 0;
+			for (; m->tz[k] && k < sizeof(tz) - 1; k++)
+				tz[k] =
+				    (char)(m->tz[k] - 32 * (m->tz[k] >= 'a' && m->tz[k] <= 'z'));
+			tz[k] = '\0';
+			t.tz = tz;
+		}
+		t.has_interval = o.has_interval;
+		t.begin = o.begin;
+		t.end = o.end;
+		t.granularity = o.has_interval ? o.gran : TL_GRAN_NONE;
+		t.anchored_on_dct = o.on_dct;
+		t.range_partner = -1;
+		if (m->partner >= 0)
+			t.range_partner = (int)doc->ntimex + (m->partner > (int)i ? 1 : -1);
+		t.sentence = m->sentence;
+		if (tl_document_push_timex(doc, &t))
+			return TL_ENOMEM;
+		/* the narrative moves with dates the text establishes */
+		if (o.has_interval && !o.on_dct &&
+		    (m->kind == MK_DATE || m->kind == MK_TIME || m->kind == MK_REL) &&
+		    o.gran >= TL_GRAN_YEAR && o.gran <= TL_GRAN_DAY &&
+		    !(m->said & HAS_WEEKDAY && m->kind == MK_DATE && !(m->said & HAS_DAY))) {
+			st.narr = o.begin;
+			st.narr_gran = o.gran;
+		} else if (o.has_interval && m->kind == MK_DATE &&
+		           (m->said & (HAS_MONTH | HAS_YEAR)) && o.gran >= TL_GRAN_YEAR &&
+		           o.gran <= TL_GRAN_DAY) {
+			st.narr = o.begin;
+			st.narr_gran = o.gran;
+		}
+	}
+	return 0;
+}

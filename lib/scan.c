@@ -1,0 +1,176 @@
+/*
+ * scan.c - the scanner: UTF-8 text to tokens, one chunk (a line) at a time.
+ *
+ * A token is a run of ASCII letters (a word), a run of digits (a number), or
+ * one punctuation character.  Bytes of other UTF-8 letters join the word
+ * they touch, so such a word never matches a table entry; the dashes U+2013
+ * and U+2014 become '-' and the quotes U+2018/U+2019 become '\''.  Words are
+ * lower-cased into a small stack buffer and looked up in the parser's hash
+ * table; a word longer than any table word is skipped without a lookup.
+ * Offsets are kept both in bytes and in code points.  The token buffer is
+ * reused from chunk to chunk: nothing is allocated per token.
+ */
+#include "engine.h"
+
+#define MAXWORD 14 /* longest table word ("thanksgiving", "approximately") */
+#define MAXCHUNK 65536
+
+/* Character classes of the ASCII bytes. */
+enum { C_OTHER = 0, C_SPACE, C_NL, C_DIGIT, C_UPPER, C_LOWER, C_HIGH };
+
+static unsigned char cclass(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return C_LOWER;
+	if (c >= 'A' && c <= 'Z')
+		return C_UPPER;
+	if (c >= '0' && c <= '9')
+		return C_DIGIT;
+	if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+		return C_SPACE;
+	if (c == '\n')
+		return C_NL;
+	if (c >= 0x80)
+		return C_HIGH;
+	return C_OTHER;
+}
+
+/* Length of the UTF-8 sequence that starts with byte c (valid input). */
+static size_t seqlen(unsigned char c)
+{
+	return c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Tokenise the next chunk of s->text into s->toks. */
+int tl_scan_chunk(tl_scan *s)
+{
+	const unsigned char *t = (const unsigned char *)s->text;
+	size_t i = s->pos, n = s->len, cp = s->cpos;
+	unsigned pending = 0; /* TF_SPACE / TF_NL before the next token */
+	s->ntok = 0;
+	if (i >= n)
+		return 0;
+	if (i == 0)
+		pending = TF_NL;
+	size_t start = i;
+	while (i < n) {
+		unsigned char c = t[i];
+		unsigned char k = cclass(c);
+		tl_tok tok;
+		if (k == C_SPACE) {
+			pending |= TF_SPACE;
+			i++;
+			cp++;
+			continue;
+		}
+		if (k == C_NL) {
+			i++;
+			cp++;
+			break; /* a chunk ends at a line break */
+		}
+		memset(&tok, 0, sizeof(tok));
+		tok.b = i;
+		tok.cb = cp;
+		tok.flags = (uint8_t)pending;
+		pending = 0;
+		if (k == C_DIGIT) {
+			int64_t v = 0;
+			size_t nd = 0;
+			while (i < n && t[i] >= '0' && t[i] <= '9') {
+				if (v < INT64_MAX / 10 - 10)
+					v = v * 10 + (t[i] - '0');
+				else
+					v = INT64_MAX / 10;
+				i++;
+				nd++;
+			}
+			cp += nd;
+			tok.kind = TK_NUM;
+			tok.num = v;
+			tok.ndig = (uint8_t)(nd > 255 ? 255 : nd);
+		} else if (k == C_UPPER || k == C_LOWER || k == C_HIGH) {
+			int high = 0, allup = 1;
+			size_t wb = i;
+			if (k == C_HIGH) {
+				/* dashes and quotes are punctuation, not letters */
+				if (c == 0xE2 && i + 2 < n && t[i + 1] == 0x80) {
+					/* general punctuation U+2000..203F: dashes, quotes, ... */
+					unsigned char d = t[i + 2];
+					tok.kind = TK_PUNCT;
+					tok.punct = d == 0x93 || d == 0x94   ? '-'
+					            : d == 0x98 || d == 0x99 ? '\''
+					                                     : '*';
+					i += 3;
+					cp++;
+					goto push;
+				}
+				if (c == 0xC2 && i + 1 < n &&
+				    t[i + 1] == 0xA0) { /* no-break space */
+					pending |= TF_SPACE;
+					i += 2;
+					cp++;
+					continue;
+				}
+			}
+			for (;;) {
+				unsigned char d = i < n ? t[i] : 0;
+				unsigned char dk = cclass(d);
+				if (dk == C_UPPER || dk == C_LOWER) {
+					allup &= dk == C_UPPER;
+					i++;
+					cp++;
+				} else if (dk == C_HIGH &&
+				           !(d == 0xE2 && i + 1 < n && t[i + 1] == 0x80) &&
+				           !(d == 0xC2 && i + 1 < n && t[i + 1] == 0xA0)) {
+					size_t l = seqlen(d);
+					high = 1;
+					i += l > n - i ? n - i : l;
+					cp++;
+				} else
+					break;
+			}
+			tok.kind = TK_WORD;
+			if (cclass(t[wb]) == C_UPPER)
+				tok.flags |= TF_CAP;
+			if (allup && !high && i - wb > 1)
+				tok.flags |= TF_UPPER;
+			size_t wl = i - wb;
+			if (!high && wl <= MAXWORD) {
+				char low[MAXWORD];
+				for (size_t j = 0; j < wl; j++)
+					low[j] = (char)(t[wb + j] | 0x20);
+				tok.w = tl_wordtab_find(s->tab, low, wl);
+				/* an abbreviation or a single letter keeps its period */
+				if (tok.w && i < n && t[i] == '.' &&
+				    ((tok.w->flags & WF_ABBR) || wl == 1)) {
+					i++;
+					cp++;
+					tok.flags |= TF_PERIOD;
+				} else if (!tok.w && wl == 1 && i < n && t[i] == '.') {
+					i++;
+					cp++;
+					tok.flags |= TF_PERIOD;
+				}
+			}
+		} else {
+			tok.kind = TK_PUNCT;
+			tok.punct = (char)c;
+			i++;
+			cp++;
+		}
+	push:
+		tok.e = i;
+		tok.ce = cp;
+		if (s->ntok == s->cap &&
+		    tl_grow((void **)&s->toks, &s->cap, s->ntok + 1, sizeof(tl_tok)))
+			return TL_ENOMEM;
+		s->toks[s->ntok++] = tok;
+		/* a very long line is cut after a sentence end */
+		if (i - start > MAXCHUNK && tok.kind == TK_PUNCT &&
+		    (c == '.' || c == '!' || c == '?') && i < n && cclass(t[i]) == C_SPACE)
+			break;
+	}
+	s->pos = i;
+	s->cpos = cp;
+	return 1;
+}

@@ -1,0 +1,251 @@
+/*
+ * tables.c - the English word tables of the engine, as data.
+ *
+ * Where the facts come from: month and weekday names and their usual
+ * abbreviations (AP and Chicago styles: "Sept.", "Tues."); English number
+ * and ordinal words; the TIMEX3 guidelines (TimeML 1.2.1, ISO 24617-1) for
+ * which words are temporal (seasons, parts of day, PRESENT_REF/PAST_REF/
+ * FUTURE_REF words, set words such as "weekly"); time zone abbreviations as
+ * used in news datelines; holiday dates from the calendars that define them
+ * (US federal holidays by 5 U.S.C. 6103, Easter by the Gregorian computus).
+ *
+ * One row per alias.  Words with two readings ("second": ordinal and unit)
+ * have two adjacent rows; tl_wordtab_next() steps to the second one.
+ * The table is hashed once into each parser (open addressing, FNV-1a).
+ */
+#include "engine.h"
+
+/* clang-format off */
+static const tl_word words[] = {
+	/* months */
+	{ "january", W_MONTH, WF_CAP, 1 },   { "jan", W_MONTH, WF_CAP | WF_ABBR, 1 },
+	{ "february", W_MONTH, WF_CAP, 2 },  { "feb", W_MONTH, WF_CAP | WF_ABBR, 2 },
+	{ "march", W_MONTH, WF_CAP | WF_WEAK, 3 }, { "mar", W_MONTH, WF_CAP | WF_ABBR, 3 },
+	{ "april", W_MONTH, WF_CAP, 4 },     { "apr", W_MONTH, WF_CAP | WF_ABBR, 4 },
+	{ "may", W_MONTH, WF_CAP | WF_WEAK, 5 },
+	{ "june", W_MONTH, WF_CAP, 6 },      { "jun", W_MONTH, WF_CAP | WF_ABBR, 6 },
+	{ "july", W_MONTH, WF_CAP, 7 },      { "jul", W_MONTH, WF_CAP | WF_ABBR, 7 },
+	{ "august", W_MONTH, WF_CAP, 8 },    { "aug", W_MONTH, WF_CAP | WF_ABBR, 8 },
+	{ "september", W_MONTH, WF_CAP, 9 }, { "sep", W_MONTH, WF_CAP | WF_ABBR, 9 },
+	{ "sept", W_MONTH, WF_CAP | WF_ABBR, 9 },
+	{ "october", W_MONTH, WF_CAP, 10 },  { "oct", W_MONTH, WF_CAP | WF_ABBR, 10 },
+	{ "november", W_MONTH, WF_CAP, 11 }, { "nov", W_MONTH, WF_CAP | WF_ABBR, 11 },
+	{ "december", W_MONTH, WF_CAP, 12 }, { "dec", W_MONTH, WF_CAP | WF_ABBR, 12 },
+	/* weekdays (Monday = 1, ISO 8601) */
+	{ "monday", W_WEEKDAY, WF_CAP, 1 },    { "mon", W_WEEKDAY, WF_CAP | WF_ABBR, 1 },
+	{ "mondays", W_WEEKDAY, WF_CAP | WF_PLURAL, 1 },
+	{ "tuesday", W_WEEKDAY, WF_CAP, 2 },   { "tue", W_WEEKDAY, WF_CAP | WF_ABBR, 2 },
+	{ "tues", W_WEEKDAY, WF_CAP | WF_ABBR, 2 },
+	{ "tuesdays", W_WEEKDAY, WF_CAP | WF_PLURAL, 2 },
+	{ "wednesday", W_WEEKDAY, WF_CAP, 3 }, { "wed", W_WEEKDAY, WF_CAP | WF_ABBR, 3 },
+	{ "wednesdays", W_WEEKDAY, WF_CAP | WF_PLURAL, 3 },
+	{ "thursday", W_WEEKDAY, WF_CAP, 4 },  { "thu", W_WEEKDAY, WF_CAP | WF_ABBR, 4 },
+	{ "thur", W_WEEKDAY, WF_CAP | WF_ABBR, 4 }, { "thurs", W_WEEKDAY, WF_CAP | WF_ABBR, 4 },
+	{ "thursdays", W_WEEKDAY, WF_CAP | WF_PLURAL, 4 },
+	{ "friday", W_WEEKDAY, WF_CAP, 5 },    { "fri", W_WEEKDAY, WF_CAP | WF_ABBR, 5 },
+	{ "fridays", W_WEEKDAY, WF_CAP | WF_PLURAL, 5 },
+	{ "saturday", W_WEEKDAY, WF_CAP, 6 },  { "sat", W_WEEKDAY, WF_CAP | WF_ABBR, 6 },
+	{ "saturdays", W_WEEKDAY, WF_CAP | WF_PLURAL, 6 },
+	{ "sunday", W_WEEKDAY, WF_CAP, 7 },    { "sun", W_WEEKDAY, WF_CAP | WF_ABBR, 7 },
+	{ "sundays", W_WEEKDAY, WF_CAP | WF_PLURAL, 7 },
+	/* units */
+	{ "second", W_ORDINAL, WF_WEAK, 2 },   { "second", W_UNIT, WF_WEAK, U_SECOND },
+	{ "seconds", W_UNIT, WF_PLURAL, U_SECOND },
+	{ "sec", W_UNIT, WF_ABBR, U_SECOND },  { "secs", W_UNIT, WF_ABBR | WF_PLURAL, U_SECOND },
+	{ "minute", W_UNIT, 0, U_MINUTE },     { "minutes", W_UNIT, WF_PLURAL, U_MINUTE },
+	{ "min", W_UNIT, WF_ABBR, U_MINUTE },  { "mins", W_UNIT, WF_ABBR | WF_PLURAL, U_MINUTE },
+	{ "hour", W_UNIT, 0, U_HOUR },         { "hours", W_UNIT, WF_PLURAL, U_HOUR },
+	{ "hr", W_UNIT, WF_ABBR, U_HOUR },     { "hrs", W_UNIT, WF_ABBR | WF_PLURAL, U_HOUR },
+	{ "day", W_UNIT, 0, U_DAY },           { "days", W_UNIT, WF_PLURAL, U_DAY },
+	{ "week", W_UNIT, 0, U_WEEK },         { "weeks", W_UNIT, WF_PLURAL, U_WEEK },
+	{ "fortnight", W_UNIT, 0, U_FORTNIGHT }, { "fortnights", W_UNIT, WF_PLURAL, U_FORTNIGHT },
+	{ "month", W_UNIT, 0, U_MONTH },       { "months", W_UNIT, WF_PLURAL, U_MONTH },
+	{ "quarter", W_UNIT, 0, U_QUARTER },   { "quarters", W_UNIT, WF_PLURAL, U_QUARTER },
+	{ "year", W_UNIT, 0, U_YEAR },         { "years", W_UNIT, WF_PLURAL, U_YEAR },
+	{ "yr", W_UNIT, WF_ABBR, U_YEAR },     { "yrs", W_UNIT, WF_ABBR | WF_PLURAL, U_YEAR },
+	{ "decade", W_UNIT, 0, U_DECADE },     { "decades", W_UNIT, WF_PLURAL, U_DECADE },
+	{ "century", W_UNIT, 0, U_CENTURY },   { "centuries", W_UNIT, WF_PLURAL, U_CENTURY },
+	{ "millennium", W_UNIT, 0, U_MILLENNIUM }, { "millennia", W_UNIT, WF_PLURAL, U_MILLENNIUM },
+	{ "weekend", W_UNIT, 0, U_WEEKEND },   { "weekends", W_UNIT, WF_PLURAL, U_WEEKEND },
+	/* number words */
+	{ "zero", W_NUMBER, 0, 0 },    { "one", W_NUMBER, 0, 1 },      { "two", W_NUMBER, 0, 2 },
+	{ "three", W_NUMBER, 0, 3 },   { "four", W_NUMBER, 0, 4 },     { "five", W_NUMBER, 0, 5 },
+	{ "six", W_NUMBER, 0, 6 },     { "seven", W_NUMBER, 0, 7 },    { "eight", W_NUMBER, 0, 8 },
+	{ "nine", W_NUMBER, 0, 9 },    { "ten", W_NUMBER, 0, 10 },     { "eleven", W_NUMBER, 0, 11 },
+	{ "twelve", W_NUMBER, 0, 12 }, { "thirteen", W_NUMBER, 0, 13 }, { "fourteen", W_NUMBER, 0, 14 },
+	{ "fifteen", W_NUMBER, 0, 15 }, { "sixteen", W_NUMBER, 0, 16 }, { "seventeen", W_NUMBER, 0, 17 },
+	{ "eighteen", W_NUMBER, 0, 18 }, { "nineteen", W_NUMBER, 0, 19 }, { "twenty", W_NUMBER, 0, 20 },
+	{ "thirty", W_NUMBER, 0, 30 }, { "forty", W_NUMBER, 0, 40 },   { "fifty", W_NUMBER, 0, 50 },
+	{ "sixty", W_NUMBER, 0, 60 },  { "seventy", W_NUMBER, 0, 70 }, { "eighty", W_NUMBER, 0, 80 },
+	{ "ninety", W_NUMBER, 0, 90 }, { "hundred", W_NUMBER, 0, 100 }, { "dozen", W_NUMBER, 0, 12 },
+	{ "dozens", W_NUMBER, WF_PLURAL, 12 }, { "hundreds", W_NUMBER, WF_PLURAL, 100 },
+	{ "thousands", W_NUMBER, WF_PLURAL, 1000 },
+	/* ordinal words */
+	{ "first", W_ORDINAL, 0, 1 },      { "third", W_ORDINAL, 0, 3 },     { "fourth", W_ORDINAL, 0, 4 },
+	{ "fifth", W_ORDINAL, 0, 5 },      { "sixth", W_ORDINAL, 0, 6 },     { "seventh", W_ORDINAL, 0, 7 },
+	{ "eighth", W_ORDINAL, 0, 8 },     { "ninth", W_ORDINAL, 0, 9 },     { "tenth", W_ORDINAL, 0, 10 },
+	{ "eleventh", W_ORDINAL, 0, 11 },  { "twelfth", W_ORDINAL, 0, 12 },  { "thirteenth", W_ORDINAL, 0, 13 },
+	{ "fourteenth", W_ORDINAL, 0, 14 }, { "fifteenth", W_ORDINAL, 0, 15 }, { "sixteenth", W_ORDINAL, 0, 16 },
+	{ "seventeenth", W_ORDINAL, 0, 17 }, { "eighteenth", W_ORDINAL, 0, 18 },
+	{ "nineteenth", W_ORDINAL, 0, 19 }, { "twentieth", W_ORDINAL, 0, 20 },
+	{ "thirtieth", W_ORDINAL, 0, 30 },
+	/* seasons */
+	{ "spring", W_SEASON, WF_WEAK, S_SPRING }, { "summer", W_SEASON, 0, S_SUMMER },
+	{ "fall", W_SEASON, WF_WEAK, S_FALL },     { "autumn", W_SEASON, 0, S_FALL },
+	{ "winter", W_SEASON, 0, S_WINTER },
+	{ "springs", W_SEASON, WF_PLURAL, S_SPRING }, { "summers", W_SEASON, WF_PLURAL, S_SUMMER },
+	{ "winters", W_SEASON, WF_PLURAL, S_WINTER },
+	/* parts of day */
+	{ "morning", W_POD, 0, POD_MORNING },     { "mornings", W_POD, WF_PLURAL, POD_MORNING },
+	{ "afternoon", W_POD, 0, POD_AFTERNOON }, { "afternoons", W_POD, WF_PLURAL, POD_AFTERNOON },
+	{ "evening", W_POD, 0, POD_EVENING },     { "evenings", W_POD, WF_PLURAL, POD_EVENING },
+	{ "night", W_POD, 0, POD_NIGHT },         { "nights", W_POD, WF_PLURAL, POD_NIGHT },
+	{ "noon", W_POD, 0, POD_NOON },           { "midday", W_POD, 0, POD_NOON },
+	{ "midnight", W_POD, 0, POD_MIDNIGHT },   { "overnight", W_POD, WF_WEAK, POD_NIGHT },
+	/* time zones (as written in datelines) */
+	{ "utc", W_TZ, 0, 0 },  { "gmt", W_TZ, 0, 0 },  { "est", W_TZ, 0, -5 }, { "edt", W_TZ, 0, -4 },
+	{ "cst", W_TZ, 0, -6 }, { "cdt", W_TZ, 0, -5 }, { "mst", W_TZ, 0, -7 }, { "mdt", W_TZ, 0, -6 },
+	{ "pst", W_TZ, 0, -8 }, { "pdt", W_TZ, 0, -7 }, { "cet", W_TZ, 0, 1 },  { "cest", W_TZ, 0, 2 },
+	{ "bst", W_TZ, 0, 1 },  { "jst", W_TZ, 0, 9 },  { "et", W_TZ, 0, -5 },  { "pt", W_TZ, 0, -8 },
+	/* deictic words (TIMEX3: PRESENT_REF, PAST_REF, FUTURE_REF) */
+	{ "today", W_DEICTIC, 0, D_TODAY },         { "yesterday", W_DEICTIC, 0, D_YESTERDAY },
+	{ "tomorrow", W_DEICTIC, 0, D_TOMORROW },   { "tonight", W_DEICTIC, 0, D_TONIGHT },
+	{ "now", W_DEICTIC, 0, D_NOW },             { "currently", W_DEICTIC, 0, D_NOW },
+	{ "presently", W_DEICTIC, 0, D_NOW },       { "nowadays", W_DEICTIC, 0, D_NOW },
+	{ "current", W_DEICTIC, WF_WEAK, D_NOW },   { "recently", W_DEICTIC, 0, D_PAST },
+	{ "recent", W_DEICTIC, WF_WEAK, D_PAST },   { "lately", W_DEICTIC, 0, D_PAST },
+	{ "formerly", W_DEICTIC, 0, D_PAST },       { "previously", W_DEICTIC, WF_WEAK, D_PAST },
+	{ "soon", W_DEICTIC, WF_WEAK, D_FUTURE },   { "future", W_DEICTIC, WF_WEAK, D_FUTURE },
+	{ "tonite", W_DEICTIC, 0, D_TONIGHT },
+	/* relation words */
+	{ "last", W_REL, 0, R_LAST },       { "past", W_REL, 0, R_LAST },
+	{ "previous", W_REL, 0, R_PREVIOUS }, { "preceding", W_REL, 0, R_PREVIOUS },
+	{ "prior", W_REL, 0, R_PREVIOUS },
+	{ "next", W_REL, 0, R_NEXT },       { "coming", W_REL, 0, R_NEXT },
+	{ "upcoming", W_REL, 0, R_NEXT },   { "following", W_REL, 0, R_FOLLOWING },
+	{ "subsequent", W_REL, 0, R_FOLLOWING },
+	{ "this", W_REL, 0, R_THIS },       { "that", W_REL, 0, R_THAT },
+	{ "same", W_REL, 0, R_THAT },
+	/* direction words */
+	{ "ago", W_DIR, 0, DIR_AGO },       { "later", W_DIR, 0, DIR_LATER },
+	{ "earlier", W_DIR, 0, DIR_EARLIER }, { "before", W_DIR, 0, DIR_BEFORE },
+	{ "after", W_DIR, 0, DIR_AFTER },   { "hence", W_DIR, 0, DIR_HENCE },
+	/* modifiers (TIMEX3 mod) */
+	{ "early", W_MOD, 0, M_EARLY },     { "mid", W_MOD, 0, M_MID },
+	{ "late", W_MOD, 0, M_LATE },       { "about", W_MOD, 0, M_APPROX },
+	{ "around", W_MOD, 0, M_APPROX },   { "approximately", W_MOD, 0, M_APPROX },
+	{ "roughly", W_MOD, 0, M_APPROX },  { "some", W_MOD, WF_WEAK, M_APPROX },
+	{ "nearly", W_MOD, 0, M_ALMOST },   { "almost", W_MOD, 0, M_ALMOST },
+	{ "over", W_MOD, 0, M_MORE },       { "more", W_MOD, 0, M_MORE },
+	{ "less", W_MOD, 0, M_LESS },       { "under", W_MOD, 0, M_LESS },
+	{ "fewer", W_MOD, 0, M_LESS },      { "least", W_MOD, 0, M_LEAST },
+	{ "most", W_MOD, 0, M_MOST },       { "end", W_MOD, 0, M_END },
+	{ "beginning", W_MOD, 0, M_BEGINNING }, { "start", W_MOD, 0, M_BEGINNING },
+	{ "middle", W_MOD, 0, M_MIDDLE },   { "up", W_MOD, 0, M_UP },
+	{ "just", W_MOD, WF_WEAK, M_APPROX },
+	{ "closing", W_MOD, 0, M_END },     { "opening", W_MOD, 0, M_BEGINNING },
+	/* set words */
+	{ "every", W_SETW, 0, SW_EVERY },   { "each", W_SETW, 0, SW_EVERY },
+	{ "per", W_SETW, 0, SW_EVERY },     { "daily", W_SETW, 0, SW_DAILY },
+	{ "weekly", W_SETW, 0, SW_WEEKLY }, { "monthly", W_SETW, 0, SW_MONTHLY },
+	{ "yearly", W_SETW, 0, SW_YEARLY }, { "annually", W_SETW, 0, SW_YEARLY },
+	{ "annual", W_SETW, 0, SW_YEARLY }, { "hourly", W_SETW, 0, SW_HOURLY },
+	{ "quarterly", W_SETW, 0, SW_QUARTERLY }, { "nightly", W_SETW, 0, SW_NIGHTLY },
+	{ "twice", W_SETW, 0, SW_TIMES },   { "once", W_SETW, WF_WEAK, SW_TIMES },
+	{ "times", W_SETW, WF_PLURAL, SW_TIMES }, { "thrice", W_SETW, 0, SW_TIMES },
+	/* holidays: first word; the rest is checked by the rules */
+	{ "christmas", W_HOLIDAY, WF_CAP, 0 }, { "easter", W_HOLIDAY, WF_CAP, 1 },
+	{ "thanksgiving", W_HOLIDAY, WF_CAP, 2 }, { "halloween", W_HOLIDAY, WF_CAP, 3 },
+	{ "valentine", W_HOLIDAY, WF_CAP, 4 }, { "new", W_HOLIDAY, WF_CAP, 5 },
+	{ "independence", W_HOLIDAY, WF_CAP, 6 }, { "labor", W_HOLIDAY, WF_CAP, 7 },
+	{ "labour", W_HOLIDAY, WF_CAP, 7 },    { "memorial", W_HOLIDAY, WF_CAP, 8 },
+	{ "veterans", W_HOLIDAY, WF_CAP, 9 },  { "boxing", W_HOLIDAY, WF_CAP, 10 },
+	{ "good", W_HOLIDAY, WF_CAP, 11 },     { "valentines", W_HOLIDAY, WF_CAP, 4 },
+	/* function words */
+	{ "the", W_FUNC, 0, F_THE },       { "a", W_FUNC, 0, F_A },         { "an", W_FUNC, 0, F_A },
+	{ "of", W_FUNC, 0, F_OF },         { "in", W_FUNC, 0, F_IN },       { "on", W_FUNC, 0, F_ON },
+	{ "at", W_FUNC, 0, F_AT },         { "since", W_FUNC, 0, F_SINCE }, { "from", W_FUNC, 0, F_FROM },
+	{ "to", W_FUNC, 0, F_TO },         { "until", W_FUNC, 0, F_UNTIL }, { "till", W_FUNC, 0, F_UNTIL },
+	{ "between", W_FUNC, 0, F_BETWEEN }, { "and", W_FUNC, 0, F_AND },   { "by", W_FUNC, 0, F_BY },
+	{ "during", W_FUNC, 0, F_DURING }, { "for", W_FUNC, 0, F_FOR },     { "fiscal", W_FUNC, 0, F_FISCAL },
+	{ "am", W_FUNC, 0, F_AM },         { "pm", W_FUNC, 0, F_PM },       { "bc", W_FUNC, 0, F_BC },
+	{ "bce", W_FUNC, 0, F_BC },        { "ad", W_FUNC, 0, F_AD },       { "ce", W_FUNC, 0, F_AD },
+	{ "through", W_FUNC, 0, F_THROUGH }, { "than", W_FUNC, 0, F_THAN }, { "half", W_FUNC, 0, F_HALF },
+	{ "several", W_FUNC, 0, F_SEVERAL }, { "few", W_FUNC, 0, F_SEVERAL }, { "many", W_FUNC, 0, F_SEVERAL },
+	{ "couple", W_FUNC, 0, F_SEVERAL }, { "o", W_FUNC, 0, F_O },        { "clock", W_FUNC, 0, F_CLOCK },
+	{ "within", W_FUNC, 0, F_WITHIN }, { "or", W_FUNC, 0, F_OR },       { "old", W_FUNC, 0, F_YEAR_OLD },
+	{ "thru", W_FUNC, 0, F_THROUGH },
+	/* tense cues */
+	{ "will", W_TENSE, 0, 1 },   { "shall", W_TENSE, 0, 1 }, { "ll", W_TENSE, 0, 1 },
+	{ "going", W_TENSE, 0, 1 },  { "plans", W_TENSE, 0, 1 }, { "expected", W_TENSE, 0, 1 },
+	{ "scheduled", W_TENSE, 0, 1 }, { "due", W_TENSE, 0, 1 }, { "said", W_TENSE, 0, -1 },
+	{ "was", W_TENSE, 0, -1 },   { "were", W_TENSE, 0, -1 }, { "had", W_TENSE, 0, -1 },
+	{ "did", W_TENSE, 0, -1 },   { "plan", W_TENSE, 0, 1 },  { "would", W_TENSE, 0, 1 },
+};
+/* clang-format on */
+
+/* Holidays: index = W_HOLIDAY val.  Fixed ones by month and day; Easter by
+ * the computus (rule 1, day offset in `day`); US holidays defined as the
+ * nth weekday of a month (rule 2; nth -1 = the last one). */
+const tl_holiday tl_holidays[] = {
+	{ "Christmas", 12, 25, 0, 0, 0 },        { "Easter", 0, 0, 1, 0, 0 },
+	{ "Thanksgiving", 11, 0, 2, 4, 4 },      { "Halloween", 10, 31, 0, 0, 0 },
+	{ "Valentine's Day", 2, 14, 0, 0, 0 },   { "New Year's Day", 1, 1, 0, 0, 0 },
+	{ "Independence Day", 7, 4, 0, 0, 0 },   { "Labor Day", 9, 0, 2, 1, 1 },
+	{ "Memorial Day", 5, 0, 2, -1, 1 },      { "Veterans Day", 11, 11, 0, 0, 0 },
+	{ "Boxing Day", 12, 26, 0, 0, 0 },       { "Good Friday", 0, -2, 1, 0, 0 },
+};
+
+#define NWORDS (sizeof(words) / sizeof(words[0]))
+#define TABMASK 2047u
+
+/* FNV-1a over the bytes of s[0..n). */
+static uint32_t hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* Hash every word (the first row of words with two readings) into tab. */
+void tl_wordtab_build(tl_wordtab *tab)
+{
+	memset(tab, 0, sizeof(*tab));
+	for (size_t i = 0; i < NWORDS; i++) {
+		if (i > 0 && strcmp(words[i].word, words[i - 1].word) == 0)
+			continue; /* second reading: reached by tl_wordtab_next */
+		size_t n = strlen(words[i].word);
+		uint32_t h = hash(words[i].word, n) & TABMASK;
+		int dup = 0;
+		while (tab->slot[h]) {
+			if (strcmp(words[tab->slot[h] - 1].word, words[i].word) == 0)
+				dup = 1;
+			h = (h + 1) & TABMASK;
+		}
+		if (!dup)
+			tab->slot[h] = (uint16_t)(i + 1);
+	}
+}
+
+/* Find the lower-case word s[0..n), or NULL. */
+const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n)
+{
+	uint32_t h = hash(s, n) & TABMASK;
+	while (tab->slot[h]) {
+		const tl_word *w = &words[tab->slot[h] - 1];
+		if (strncmp(w->word, s, n) == 0 && w->word[n] == '\0')
+			return w;
+		h = (h + 1) & TABMASK;
+	}
+	return NULL;
+}
+
+/* The second reading of w, or NULL. */
+const tl_word *tl_wordtab_next(const tl_wordtab *tab, const tl_word *w)
+{
+	(void)tab;
+	if (w >= words && w + 1 < words + NWORDS && strcmp(w[1].word, w->word) == 0)
+		return w + 1;
+	return NULL;
+}
