@@ -12,6 +12,8 @@
 
 #include <stdlib.h>
 
+#define MAXSENT 1000 /* bytes; longer sentences are cut */
+
 /* Titles and abbreviations after which a period does not end a sentence. */
 static const char *const abbrevs[] = {"adm",  "capt", "cmdr", "col", "corp", "dr",  "gen", "gov",
                                       "inc",  "jr",   "lt",   "maj", "mr",   "mrs", "ms",  "no",
@@ -76,17 +78,37 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 		    t[i + 1].w == NULL && t[i].e - t[i].b > 2 &&
 		    !(t[i].w && t[i].w->cls == W_MONTH))
 			end = 1;
+		/* a run-on "sentence" is cut at a comma or semicolon after
+		 * MAXSENT bytes, and anywhere after twice that */
+		if (!end && t[i].e - t[first].b > MAXSENT &&
+		    ((t[i].kind == TK_PUNCT && (t[i].punct == ',' || t[i].punct == ';')) ||
+		     t[i].e - t[first].b > 2 * MAXSENT))
+			end = 1;
 		if (!end)
 			continue;
 		tl_sentence s = {t[first].b, t[i].e};
-		int tense = 0;
-		for (size_t k = first; k <= i; k++)
-			if (t[k].w && t[k].w->cls == W_TENSE && t[k].w->val > 0)
-				tense = 1;
+		/* the tense of a token: the nearest cue before it in its
+		 * sentence, else the first one after it */
+		int cur = 0, firstcue = 0;
 		for (size_t k = first; k <= i; k++) {
+			int cue = 0;
+			if (t[k].w && t[k].w->cls == W_TENSE)
+				cue = t[k].w->val > 0 ? 1 : t[k].w->val < 0 ? 2 : 0;
+			else if (t[k].kind == TK_WORD && !t[k].w && t[k].e - t[k].b >= 4 &&
+			         e->scan.text[t[k].e - 2] == 'e' && e->scan.text[t[k].e - 1] == 'd')
+				cue = 2; /* a regular past form ("closed") */
+			if (cue == 2 && k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE &&
+			    t[k - 1].w->val == 0)
+				cue = 0; /* a participle after "be": "will be held" */
+			if (cue && !firstcue)
+				firstcue = cue;
 			sb->tsent[k] = doc->nsentence;
-			sb->tense[k] = (uint8_t)tense;
+			sb->tense[k] = (uint8_t)cur;
+			if (cue)
+				cur = cue;
 		}
+		for (size_t k = first; k <= i && sb->tense[k] == 0; k++)
+			sb->tense[k] = (uint8_t)firstcue;
 		if (TL_VEC_PUSH(doc->sentences, doc->nsentence, doc->cap_sentence, s))
 			return TL_ENOMEM;
 		first = i + 1;

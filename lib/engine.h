@@ -38,7 +38,8 @@ enum tl_wclass {
 	W_SETW,    /* every, each, daily, weekly, ...: val: enum tl_setword */
 	W_HOLIDAY, /* val: index into tl_holidays */
 	W_FUNC,    /* function words the rules test: val: enum tl_funcword */
-	W_TENSE    /* tense cues: val +1 future, -1 past */
+	W_TENSE,   /* tense cues: val +1 future, -1 past */
+	W_DECADE   /* decade words: "twenties" .. "nineties", val 2..9 */
 };
 
 /* Flags of a word entry. */
@@ -46,6 +47,7 @@ enum tl_wclass {
 #define WF_CAP 2u    /* only counts when capitalised ("May", "March") */
 #define WF_PLURAL 4u /* a plural form ("days") */
 #define WF_WEAK 8u   /* a weak reading ("second", "fall", "may") */
+#define WF_TWO 16u   /* the next row is a second reading of the same word */
 
 enum tl_unit {
 	U_NONE = 0,
@@ -115,7 +117,8 @@ enum tl_modword {
 	M_EARLIER,   /* "earlier this year" */
 	M_LATER,
 	M_ALMOST, /* almost, nearly, just under */
-	M_UP      /* "up to" */
+	M_UP,     /* "up to" */
+	M_NO      /* "no more than" */
 };
 
 enum tl_setword {
@@ -163,7 +166,8 @@ enum tl_funcword {
 	F_HISTORY,
 	F_FIRST_HALF,
 	F_OR,
-	F_YEAR_OLD
+	F_YEAR_OLD,
+	F_NUMBER /* "number", "PIN", "code": a label before a number */
 };
 
 /** One word of the tables. */
@@ -269,7 +273,7 @@ typedef struct tl_ment {
 	size_t b, e, cb, ce; /* extent in bytes and code points */
 	uint8_t kind;        /* enum tl_mkind */
 	uint8_t latent;      /* a weak match that needs support */
-	uint8_t tense;       /* 0 unknown/past, 1 future */
+	uint8_t tense;       /* 0 unknown, 1 future, 2 past */
 	uint8_t mod;         /* tl_mod */
 	uint32_t said;       /* HAS_* */
 	int32_t year, month, day, weekday, decade, century, season, quarter, half;
@@ -321,6 +325,11 @@ void tl_refine_chunk(tl_engine *e, size_t from);
  * Returns 0 or TL_ENOMEM.
  */
 int tl_resolve_all(tl_engine *e, tl_document *doc);
+
+/** The TIMEX3 value of a duration mention into value[0..size). */
+void tl_resolve_duration(const tl_ment *m, char *value, size_t size);
+/** The value of a set mention, and its freq ("2X") or "" into freq. */
+void tl_resolve_set(const tl_ment *m, char *value, size_t size, char *freq, size_t fsize);
 
 /**
  * The latest explicit full date among the mentions, in *out; 0 when there

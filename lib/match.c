@@ -168,16 +168,28 @@ static size_t prefix_mod(const tl_mctx *c, size_t i, int *mod, int *datemod)
 	}
 	const tl_word *w = tl_m_word(c, k, W_MOD);
 	*datemod = 0;
+	if (!w && !the && tl_m_is(c, k, W_FUNC, F_AT) &&
+	    (tl_m_is(c, k + 1, W_MOD, M_LEAST) || tl_m_is(c, k + 1, W_MOD, M_MOST))) {
+		*mod =
+		    tl_m_is(c, k + 1, W_MOD, M_LEAST) ? TL_MOD_EQUAL_OR_MORE : TL_MOD_EQUAL_OR_LESS;
+		return k + 2;
+	}
 	if (!w)
 		return i;
+	if (w->val == M_NO) { /* "no more than", "no less than" */
+		const tl_word *x = tl_m_word(c, k + 1, W_MOD);
+		if (the || !x || !tl_m_is(c, k + 2, W_FUNC, F_THAN) ||
+		    (x->val != M_MORE && x->val != M_LESS))
+			return i;
+		*mod = x->val == M_MORE ? TL_MOD_EQUAL_OR_LESS : TL_MOD_EQUAL_OR_MORE;
+		return k + 3;
+	}
 	switch (w->val) {
 	case M_EARLY:
 	case M_MID:
 	case M_LATE:
-		if (the && !tl_m_lit(c, k + 1, "part"))
-			return i;
 		*mod = w->val == M_EARLY ? TL_MOD_START : w->val == M_MID ? TL_MOD_MID : TL_MOD_END;
-		*datemod = 1;
+		*datemod = the && !tl_m_lit(c, k + 1, "part") ? 2 : 1; /* 2: "the" must belong */
 		k++;
 		if (tl_m_lit(c, k, "part") && tl_m_is(c, k + 1, W_FUNC, F_OF))
 			return k + 2;
@@ -207,6 +219,10 @@ static size_t prefix_mod(const tl_mctx *c, size_t i, int *mod, int *datemod)
 	case M_MORE:
 	case M_LESS:
 		if (w->val == M_MORE && tl_m_lit(c, k, "over")) {
+			/* "over two years", not "over the past year" */
+			int64_t v;
+			if (!(tl_m_number(c, k + 1, &v) || tl_m_is(c, k + 1, W_FUNC, F_A)))
+				return i;
 			*mod = TL_MOD_MORE_THAN;
 			return k + 1;
 		}
@@ -239,12 +255,91 @@ static size_t (*const rules[])(const tl_mctx *, size_t, tl_ment *) = {
     tl_r_relative, tl_r_deictic, tl_r_duration, tl_r_set,
 };
 
-/* Try every rule at i; the longest match in *m, its end returned (0: none). */
+enum {
+	R_CAL = 1 << 0,
+	R_NUMERIC = 1 << 1,
+	R_YEAR = 1 << 2,
+	R_PART = 1 << 3,
+	R_TIME = 1 << 4,
+	R_REL = 1 << 5,
+	R_DEIC = 1 << 6,
+	R_DUR = 1 << 7,
+	R_SET = 1 << 8
+};
+
+/* The rules that may match at token i, judged from its first token alone:
+ * the dispatch that keeps most tokens to one table test. */
+static unsigned rule_mask(const tl_mctx *c, size_t i)
+{
+	const tl_tok *t = &c->t[i];
+	if (t->kind == TK_NUM)
+		return R_CAL | R_NUMERIC | R_YEAR | R_PART | R_TIME | R_REL | R_DUR | R_SET;
+	if (t->kind == TK_PUNCT)
+		return t->punct == '\'' ? R_YEAR : 0;
+	if (!t->w) {
+		/* "Q3", "H1" */
+		if (t->e - t->b == 1 && (c->text[t->b] == 'Q' || c->text[t->b] == 'H') &&
+		    i + 1 < c->n && c->t[i + 1].kind == TK_NUM)
+			return R_PART;
+		return 0;
+	}
+	switch (t->w->cls) {
+	case W_MONTH:
+		return R_CAL;
+	case W_WEEKDAY:
+		return R_CAL | R_SET;
+	case W_UNIT:
+		return R_REL | R_DUR | (t->w->val == U_YEAR ? R_PART : 0);
+	case W_NUMBER:
+		return R_REL | R_DUR | R_SET | R_CAL | R_PART;
+	case W_ORDINAL:
+		return R_CAL | R_PART;
+	case W_SEASON:
+	case W_HOLIDAY:
+	case W_DECADE:
+		return R_PART;
+	case W_POD:
+		return R_TIME;
+	case W_DEICTIC:
+		return R_DEIC;
+	case W_REL:
+		return R_REL | R_DEIC;
+	case W_DIR:
+		return t->w->val == DIR_EARLIER || t->w->val == DIR_LATER ? R_REL | R_DEIC : 0;
+	case W_MOD:
+		return t->w->val == M_APPROX ? R_DUR | R_REL : 0;
+	case W_SETW:
+		return R_SET;
+	case W_FUNC:
+		switch (t->w->val) {
+		case F_A:
+			return R_REL | R_DUR | R_SET;
+		case F_HALF:
+			return R_DUR;
+		case F_FISCAL:
+			return R_PART;
+		case F_SEVERAL:
+			return R_REL | R_DUR;
+		default:
+			return 0;
+		}
+	default:
+		return 0;
+	}
+}
+
+/* Try the rules that may match at i; the longest match in *m, its end
+ * returned (0: none). */
 static size_t core(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	size_t best = 0;
 	tl_ment tmp;
-	for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]); r++) {
+	if (i >= c->n)
+		return 0;
+	unsigned mask = rule_mask(c, i);
+	for (size_t r = 0; mask && r < sizeof(rules) / sizeof(rules[0]); r++, mask >>= 1) {
+		if (!(mask & 1))
+			continue;
 		memset(&tmp, 0, sizeof(tmp));
 		size_t j = rules[r](c, i, &tmp);
 		if (j > best) {
@@ -255,14 +350,19 @@ static size_t core(const tl_mctx *c, size_t i, tl_ment *m)
 	return best;
 }
 
-/* Whether a token can start a temporal expression at all. */
-static int may_start(const tl_tok *t)
+/* Whether token i can start a temporal expression at all: a rule, a
+ * modifier ("early", "at least") or "the" before one. */
+static int may_start(const tl_mctx *c, size_t i)
 {
-	if (t->kind == TK_WORD)
-		return t->w != NULL;
-	if (t->kind == TK_NUM)
-		return 1;
-	return t->punct == '\'';
+	const tl_tok *t = &c->t[i];
+	if (t->kind == TK_WORD && t->w) {
+		if (t->w->cls == W_MOD)
+			return 1;
+		if (t->w->cls == W_FUNC && (t->w->val == F_THE || t->w->val == F_AT))
+			return i + 1 < c->n && (c->t[i + 1].w || c->t[i + 1].kind == TK_NUM ||
+			                        c->t[i + 1].kind == TK_PUNCT);
+	}
+	return rule_mask(c, i) != 0;
 }
 
 /* Match at i: modifier, "the", rule.  Returns the end or 0. */
@@ -272,6 +372,8 @@ static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m)
 	size_t k = prefix_mod(c, i, &mod, &datemod);
 	if (k > i) {
 		size_t j = match_at(c, k, m);
+		if (j && datemod == 2 && !m->the_ok)
+			return 0;
 		if (j && (!datemod || m->kind == MK_DATE || m->kind == MK_REL ||
 		          m->kind == MK_TIME || m->kind == MK_DEICTIC)) {
 			if (!datemod && m->kind != MK_DUR && m->kind != MK_TIME &&
@@ -280,7 +382,8 @@ static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m)
 			if (!m->mod || datemod)
 				m->mod = (uint8_t)mod;
 			m->tok0 = i;
-			m->latent = 0;
+			if (datemod)
+				m->latent = 0;
 			return j;
 		}
 		if (datemod && tl_m_is(c, i, W_FUNC, F_THE))
@@ -307,7 +410,7 @@ int tl_match_chunk(tl_engine *e)
 {
 	tl_mctx c = {e->scan.toks, e->scan.ntok, e->scan.text, e->scan.tab, e->parser};
 	for (size_t i = 0; i < c.n;) {
-		if (!may_start(&c.t[i])) {
+		if (!may_start(&c, i)) {
 			i++;
 			continue;
 		}

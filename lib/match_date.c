@@ -41,12 +41,41 @@ static int date_support_before(const tl_mctx *c, size_t i)
 		return t->w->val == M_EARLY || t->w->val == M_MID || t->w->val == M_LATE;
 	case W_REL:
 		return 1;
-	case W_MONTH:
 	case W_UNIT:
-		return 1;
+		return t->w->val == U_YEAR && !(t->w->flags & WF_PLURAL);
 	default:
 		return 0;
 	}
+}
+
+/* Words before "spring" or "fall" that make it a season, not a verb. */
+static int season_support(const tl_mctx *c, size_t i)
+{
+	if (i == 0)
+		return 0;
+	const tl_tok *t = &c->t[i - 1];
+	if (!t->w)
+		return 0;
+	if (t->w->cls == W_REL)
+		return 1;
+	if (t->w->cls == W_MOD)
+		return t->w->val == M_EARLY || t->w->val == M_MID || t->w->val == M_LATE;
+	if (t->w->cls == W_FUNC)
+		return t->w->val == F_THE || t->w->val == F_IN || t->w->val == F_DURING ||
+		       t->w->val == F_SINCE || t->w->val == F_UNTIL || t->w->val == F_BY;
+	return 0;
+}
+
+/* A bare name at i..j that reads as part of a proper name or a modifier:
+ * followed by a capitalised word the tables do not know ("June Carter"),
+ * or by a lower-case word right after "the" ("the August committee"). */
+static int name_like(const tl_mctx *c, size_t i, size_t j)
+{
+	if (j >= c->n || c->t[j].kind != TK_WORD || c->t[j].w || date_support_before(c, i))
+		return 0;
+	if (c->t[j].flags & TF_CAP)
+		return 1;
+	return i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE);
 }
 
 /* A month name at i (abbreviations only with a period or before a number). */
@@ -139,6 +168,9 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 		}
 		if (w->flags & WF_ABBR)
 			return 0;
+		if (j < c->n && c->t[j].kind == TK_WORD && (c->t[j].flags & TF_CAP) &&
+		    (!c->t[j].w || c->t[j].w->cls == W_SETW))
+			return 0; /* "Tuesday Weld", "the Sunday Times" */
 		if (tl_m_word(c, j, W_POD) && !(tl_m_word(c, j, W_POD)->flags & WF_PLURAL)) {
 			m->pod = tl_m_word(c, j, W_POD)->val;
 			m->said |= HAS_POD;
@@ -175,6 +207,8 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 		size_t e = year_after(c, y, m);
 		if (e)
 			return e;
+		if (name_like(c, i, j))
+			m->latent = 1; /* "June Carter", "the August committee" */
 		if ((w->flags & WF_WEAK) && !date_support_before(c, i))
 			m->latent = 1;
 		if (w->flags & WF_ABBR)
@@ -301,6 +335,14 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 		m->said = HAS_YEAR;
 		return i + 2;
 	}
+	if (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE) && i < c->n && c->t[i].kind == TK_NUM &&
+	    c->t[i].ndig == 2 && c->t[i].num % 10 == 0 && tl_m_glued(c, i + 1) &&
+	    tl_m_lit(c, i + 1, "s")) {
+		m->decade = (int32_t)(190 + c->t[i].num / 10); /* "the 80s" */
+		m->said = HAS_DECADE;
+		m->the_ok = 1;
+		return i + 2;
+	}
 	if (i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 4 ||
 	    (i > 0 && tl_m_glued(c, i) &&
 	     (c->t[i - 1].kind == TK_WORD || tl_m_punct(c, i - 1, '$') ||
@@ -325,6 +367,24 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 	size_t j = year_after(c, i, m);
 	if (!j)
 		return 0;
+	/* part of a code: "1-800-555-2020", "4410-2021-77", "2021-0045" */
+	int dash_before = i >= 2 && tl_m_glued(c, i) && tl_m_punct(c, i - 1, '-') &&
+	                  tl_m_glued(c, i - 1) && c->t[i - 2].kind == TK_NUM;
+	int dash_after = tl_m_glued(c, j) && tl_m_punct(c, j, '-') && j + 1 < c->n &&
+	                 c->t[j + 1].kind == TK_NUM && tl_m_glued(c, j + 1);
+	if (dash_before && dash_after)
+		return 0;
+	if (dash_before && i >= 3 && tl_m_glued(c, i - 2) && tl_m_punct(c, i - 3, '-'))
+		return 0;
+	if (dash_after &&
+	    ((c->t[j + 1].ndig != 4 && c->t[j + 1].ndig != 2) || c->text[c->t[j + 1].b] == '0'))
+		return 0;
+	/* a name or a number label before it: "Windows 2000", "PIN 1991" */
+	if (i > 0 && c->t[i - 1].kind == TK_WORD && !c->t[i - 1].w && !m->bc &&
+	    ((c->t[i - 1].flags & TF_CAP) && !(c->t[i - 1].flags & TF_NL)))
+		m->latent = 1;
+	if (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_NUMBER))
+		m->latent = 1;
 	if (tl_m_glued(c, j) && j < c->n &&
 	    (c->t[j].kind == TK_WORD || c->t[j].kind == TK_NUM || tl_m_punct(c, j, '/')))
 		return 0;
@@ -332,8 +392,10 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 	    c->t[j + 1].kind == TK_WORD && !tl_m_word(c, j + 1, W_MONTH))
 		return 0; /* "2000-strong" */
 	if (j < c->n && c->t[j].kind == TK_WORD && !c->t[j].w && !(c->t[j].flags & TF_CAP) &&
-	    (m->year < 1900 || m->year > 2100) && !m->bc)
-		m->latent = 1; /* "1500 men" */
+	    !m->bc &&
+	    ((m->year < 1900 || m->year > 2100) ||
+	     !(date_support_before(c, i) || (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE)))))
+		m->latent = 1; /* "1500 men", "1999 votes" */
 	if (!m->bc && (m->year < 1900 || m->year > 2100) && !date_support_before(c, i))
 		m->latent = 1;
 	if (m->year > 2100 && !m->bc)
@@ -451,13 +513,31 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 		e = of_year(c, j, m);
 		if (e > j)
 			return e;
-		if ((w->flags & WF_WEAK) &&
-		    !(i > 0 && (tl_m_is(c, i - 1, W_FUNC, F_THE) || date_support_before(c, i))))
+		if ((w->flags & WF_WEAK) && !season_support(c, i))
 			m->latent = 1;
 		if ((w->flags & WF_WEAK) && i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE) &&
-		    tl_m_is(c, j, W_FUNC, F_OF))
-			m->latent = 1; /* "the fall of Rome" */
+		    (tl_m_is(c, j, W_FUNC, F_OF) || tl_m_is(c, j, W_FUNC, F_IN)))
+			m->latent = 1; /* "the fall of Rome", "the fall in prices" */
+		if (name_like(c, i, j) ||
+		    ((c->t[i].flags & TF_CAP) && i > 0 && c->t[i - 1].kind == TK_WORD &&
+		     !c->t[i - 1].w && (c->t[i - 1].flags & TF_CAP)))
+			m->latent = 1; /* "Donna Summer", "the Winter Palace" */
 		return j;
+	}
+	/* "the year 2000" */
+	if (tl_m_is(c, i, W_UNIT, U_YEAR) && !(c->t[i].w->flags & WF_PLURAL)) {
+		j = year_after(c, i + 1, m);
+		if (j)
+			m->the_ok = 1;
+		return j;
+	}
+	/* "the eighties" */
+	w = tl_m_word(c, i, W_DECADE);
+	if (w && i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE)) {
+		m->decade = 190 + w->val;
+		m->said = HAS_DECADE;
+		m->the_ok = 1;
+		return i + 1;
 	}
 	/* fiscal 1989, fiscal year 2020 */
 	if (tl_m_is(c, i, W_FUNC, F_FISCAL)) {

@@ -100,6 +100,12 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 			k += 2;
 		if (tl_m_is(c, i, W_FUNC, F_A) && !plural && unit == U_SECOND)
 			return 0; /* "a second time" */
+		if (unit == U_QUARTER && !adj && tl_m_is(c, k, W_FUNC, F_OF))
+			return 0; /* "a quarter of the cake" */
+		if ((c->t[i].flags & TF_CAP) && (c->t[k - 1].flags & TF_CAP) &&
+		    (tl_m_punct(c, k, '\'') || (k < c->n && c->t[k].kind == TK_WORD &&
+		                                (c->t[k].flags & TF_CAP) && !c->t[k].w)))
+			return 0; /* "the Seven Years' War", "the Six-Day War" */
 		if (unit == U_SECOND && !plural && c->t[i].kind != TK_NUM && n == 2)
 			return 0;
 		return k;
@@ -157,7 +163,7 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 	const tl_word *r = tl_m_word(c, i, W_REL);
 	/* "earlier this year", "later this month" */
 	if (!r && (tl_m_is(c, i, W_DIR, DIR_EARLIER) || tl_m_is(c, i, W_DIR, DIR_LATER)) &&
-	    tl_m_is(c, i + 1, W_REL, R_THIS)) {
+	    (tl_m_is(c, i + 1, W_REL, R_THIS) || tl_m_is(c, i + 1, W_REL, R_THAT))) {
 		j = tl_r_relative(c, i + 1, m);
 		if (j && m->kind == MK_REL) {
 			m->mod = tl_m_is(c, i, W_DIR, DIR_EARLIER) ? TL_MOD_START : TL_MOD_END;
@@ -232,7 +238,8 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		if ((w = tl_m_word(c, j, W_WEEKDAY)) && !(w->flags & WF_PLURAL)) {
 			m->weekday = w->val;
 			m->said |= HAS_WEEKDAY;
-			m->anchor = A_DCT;
+			if (!the && rv != R_THAT && rv != R_FOLLOWING && rv != R_PREVIOUS)
+				m->anchor = A_DCT;
 			j++;
 			if (tl_m_word(c, j, W_POD)) {
 				m->pod = tl_m_word(c, j, W_POD)->val;
@@ -251,19 +258,53 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 			m->said |= HAS_SEASON;
 			return j + 1;
 		}
-		if ((w = tl_m_word(c, j, W_POD)) && !(w->flags & WF_PLURAL) &&
-		    (rv == R_THIS || rv == R_LAST || rv == R_THAT) && w->val != POD_NOON &&
+		if ((w = tl_m_word(c, j, W_POD)) && !(w->flags & WF_PLURAL) && w->val != POD_NOON &&
 		    w->val != POD_MIDNIGHT) {
 			m->kind = MK_TIME;
 			m->pod = w->val;
 			m->said |= HAS_POD;
 			m->unit = U_DAY;
-			m->dir = (int8_t)(rv == R_LAST ? -1 : 0);
+			m->dir = (int8_t)(rv == R_LAST || rv == R_PREVIOUS    ? -1
+			                  : rv == R_NEXT || rv == R_FOLLOWING ? 1
+			                                                      : 0);
+			m->anchor = rv == R_THIS || (rv == R_LAST && !the) ? A_DCT : A_NARR;
 			if (rv == R_LAST && w->val != POD_NIGHT && w->val != POD_EVENING)
 				return 0;
 			return j + 1;
 		}
 		return 0;
+	}
+	/* "the end of the year": the unit of the anchor */
+	if (the && i >= 2 && tl_m_is(c, i - 2, W_FUNC, F_OF) &&
+	    (unit = tl_m_unit(c, i, &plural)) != 0 && !plural &&
+	    (unit == U_YEAR || unit == U_MONTH || unit == U_WEEK || unit == U_DECADE ||
+	     unit == U_CENTURY)) {
+		m->kind = MK_REL;
+		m->unit = (uint8_t)unit;
+		m->gran_only = 1;
+		m->anchor = A_ANY;
+		m->the_ok = 1;
+		return i + 1;
+	}
+	/* "the weekend"; "the day" standing alone (the day of the anchor) */
+	if (the && tl_m_is(c, i, W_UNIT, U_WEEKEND) && !(c->t[i].w->flags & WF_PLURAL)) {
+		m->kind = MK_REL;
+		m->unit = U_WEEKEND;
+		m->gran_only = 1;
+		m->anchor = A_ANY;
+		m->the_ok = 1;
+		return i + 1;
+	}
+	if (the && i >= 2 && tl_m_is(c, i, W_UNIT, U_DAY) && !(c->t[i].w->flags & WF_PLURAL) &&
+	    (tl_m_is(c, i - 2, W_FUNC, F_ON) || tl_m_is(c, i - 2, W_FUNC, F_FOR) ||
+	     tl_m_is(c, i - 2, W_FUNC, F_DURING)) &&
+	    (i + 1 >= c->n || c->t[i + 1].kind == TK_PUNCT)) {
+		m->kind = MK_REL;
+		m->unit = U_DAY;
+		m->gran_only = 1;
+		m->anchor = A_ANY;
+		m->the_ok = 1;
+		return i + 1;
 	}
 	/* "two months later", "a year ago", "the day before" */
 	size_t k = amount_at(c, i, &n, &vague, &frac);
@@ -277,6 +318,12 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 			m->dir = (int8_t)(tl_m_is(c, i + 1, W_DIR, DIR_AFTER) ? 1 : -1);
 			m->anchor = A_NARR;
 			m->the_ok = 1;
+			if (unit == U_DAY && (tl_m_is(c, i + 2, W_DEICTIC, D_YESTERDAY) ||
+			                      tl_m_is(c, i + 2, W_DEICTIC, D_TOMORROW))) {
+				m->n = 2; /* "the day before yesterday" */
+				m->anchor = A_DCT;
+				return i + 3;
+			}
 			return i + 2;
 		}
 	}
@@ -385,11 +432,13 @@ size_t tl_r_set(const tl_mctx *c, size_t i, tl_ment *m)
 			j = k;
 		const tl_word *x;
 		m->quant = tl_m_lit(c, i, "each") ? "EACH" : "EVERY";
+		if (tl_m_lit(c, i, "per") &&
+		    (tl_m_is(c, j, W_UNIT, U_HOUR) || tl_m_is(c, j, W_UNIT, U_MINUTE) ||
+		     tl_m_is(c, j, W_UNIT, U_SECOND)))
+			return 0; /* "60 miles per hour" is a speed */
 		if ((unit = tl_m_unit(c, j, &plural)) != 0) {
 			m->unit = (uint8_t)unit;
 			m->n = n;
-			if (tl_m_lit(c, i, "per"))
-				m->quant = NULL;
 			return j + 1;
 		}
 		if (tl_m_lit(c, i, "per"))
@@ -426,6 +475,11 @@ size_t tl_r_set(const tl_mctx *c, size_t i, tl_ment *m)
 		if (tl_m_lit(c, i, "times"))
 			return 0;
 		n = tl_m_lit(c, i, "twice") ? 2 : tl_m_lit(c, i, "thrice") ? 3 : 1;
+		if (tl_m_word(c, i + 1, W_SETW) && tl_r_set(c, i + 1, m) == i + 2 && m->unit &&
+		    !m->frac) {
+			m->frac = (int32_t)n; /* "twice weekly" */
+			return i + 2;
+		}
 		if ((tl_m_is(c, i + 1, W_FUNC, F_A) || tl_m_is(c, i + 1, W_SETW, SW_EVERY)) &&
 		    (unit = tl_m_unit(c, i + 2, &plural)) != 0) {
 			m->unit = (uint8_t)unit;
@@ -436,9 +490,15 @@ size_t tl_r_set(const tl_mctx *c, size_t i, tl_ment *m)
 		return 0;
 	}
 	case SW_DAILY:
+		if ((c->t[i].flags & TF_CAP) && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
+		    (c->t[i + 1].flags & TF_CAP))
+			return 0; /* "The Daily Telegraph" */
 		m->unit = U_DAY;
 		break;
 	case SW_WEEKLY:
+		if ((c->t[i].flags & TF_CAP) && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
+		    (c->t[i + 1].flags & TF_CAP))
+			return 0; /* "The Weekly Standard" */
 		m->unit = U_WEEK;
 		break;
 	case SW_MONTHLY:

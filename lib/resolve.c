@@ -27,7 +27,22 @@ typedef struct rstate {
 	tl_granularity narr_gran; /* TL_GRAN_NONE: no narrative date yet */
 	int history;              /* the document narrates a distant past */
 	int inferred;             /* the DCT is a lower bound (inferred) */
+	size_t narr_sentence;     /* sentence of the last narrative date */
 } rstate;
+
+/* Whether underspecified dates of m follow the narrative: in a history, or
+ * right after the text set a date two or more years away from the DCT. */
+static int narrative_mode(const rstate *st, const tl_ment *m)
+{
+	if (st->history)
+		return 1;
+	if (st->narr_gran == TL_GRAN_NONE)
+		return 0;
+	if (!st->has_dct)
+		return 1;
+	int64_t gap = (int64_t)st->narr.year - st->dct.year;
+	return (gap <= -2 || gap >= 2) && m->sentence <= st->narr_sentence + 2;
+}
 
 /** What one mention resolves to. */
 typedef struct rout {
@@ -46,8 +61,10 @@ static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "12:00", "24:
 /* Year as a TIMEX3 value: "2021", "BC0238", "-0044" beyond. */
 static int fmt_year(char *out, size_t n, int32_t y)
 {
-	if (y <= 0)
+	if (y <= 0 && 1 - (int64_t)y <= 9999)
 		return snprintf(out, n, "BC%04d", (int)(1 - (int64_t)y));
+	if (y < 0) /* beyond 9999 BC: the signed ISO 8601 form */
+		return snprintf(out, n, "-%06d", (int)-(int64_t)y);
 	return snprintf(out, n, "%04d", (int)y);
 }
 
@@ -111,11 +128,12 @@ static int32_t nearest_year(tl_date a, int32_t month, int32_t day, int tense, in
 			d.day = tl_date_days_in_month(d.year, d.month);
 		int64_t diff = tl_date_to_days(d) - az;
 		int64_t dist = diff < 0 ? -diff : diff;
-		/* lean: a past-tense date well after the anchor is last year's;
-		 * a future-tense one well before it is next year's */
-		if (!inferred && tense == 0 && diff > 45)
+		/* lean: a past-tense date after the anchor is last year's; a
+		 * future-tense one before it is next year's (a month counts
+		 * from its first day or to its last) */
+		if (!inferred && tense == 2 && diff > (day ? 1 : 16))
 			dist += 400;
-		if (tense == 1 && diff < -45)
+		if (tense == 1 && diff < (day ? -1 : -16))
 			dist += 400;
 		if (k == -1 || dist < bestd) {
 			bestd = dist;
@@ -125,10 +143,20 @@ static int32_t nearest_year(tl_date a, int32_t month, int32_t day, int tense, in
 	return tl_clamp_year((int64_t)a.year + best);
 }
 
+/* The year of a month the narrative reaches: the narrative's year, or the
+ * next one when the month lies well before the narrative's month (a story
+ * told in order: "December 1941 ... January" is January 1942). */
+static int32_t narrative_year(const rstate *st, int32_t month)
+{
+	if (st->narr_gran >= TL_GRAN_MONTH && st->narr.month && month < st->narr.month - 5)
+		return tl_clamp_year((int64_t)st->narr.year + 1);
+	return st->narr.year;
+}
+
 /* The anchor date for a mention, or 0 when there is none. */
 static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_dct)
 {
-	int narr = m->anchor == A_NARR || (m->anchor != A_DCT && st->history);
+	int narr = m->anchor == A_NARR || (m->anchor != A_DCT && narrative_mode(st, m));
 	if (narr && st->narr_gran != TL_GRAN_NONE) {
 		*out = st->narr;
 		if (!out->month)
@@ -284,7 +312,8 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 	o->type = TL_TIMEX_DATE;
 	if (m->said & HAS_CENTURY) {
 		if (m->bc)
-			snprintf(o->value, sizeof(o->value), "BC%02d", (int)m->century);
+			snprintf(o->value, sizeof(o->value), "BC%04d",
+			         (int)(m->century + 1) * 100); /* its first year */
 		else {
 			snprintf(o->value, sizeof(o->value), "%02d", (int)m->century);
 			years_interval(o, (int64_t)m->century * 100, 100, TL_GRAN_CENTURY);
@@ -309,17 +338,15 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 		}
 	} else if (anchor_of(st, m, &a, &on_dct)) {
 		if (m->said & HAS_MONTH)
-			year = (st->history && !on_dct)
-			           ? a.year
-			           : nearest_year(a, m->month, m->day, m->tense, st->inferred);
+			year = !on_dct ? narrative_year(st, m->month)
+			               : nearest_year(a, m->month, m->day, m->tense, st->inferred);
 		else if (m->said & HAS_SEASON)
-			year = (st->history && !on_dct)
-			           ? a.year
-			           : nearest_year(a, m->season * 3, 15, m->tense, st->inferred);
+			year = !on_dct ? a.year
+			               : nearest_year(a, m->season * 3, 15, m->tense, st->inferred);
 		else if (m->said & HAS_QUARTER)
-			year = (st->history && !on_dct) ? a.year
-			                                : nearest_year(a, m->quarter * 3 - 1, 15,
-			                                               m->tense, st->inferred);
+			year = !on_dct ? a.year
+			               : nearest_year(a, m->quarter * 3 - 1, 15, m->tense,
+			                              st->inferred);
 		else
 			year = a.year;
 		yk = 1;
@@ -389,7 +416,7 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 		tl_date b;
 		int od = 0;
 		tl_ment t = *m;
-		t.anchor = st->history ? A_NARR : A_DCT;
+		t.anchor = narrative_mode(st, m) ? A_NARR : A_DCT;
 		if (!anchor_of(st, &t, &b, &od) || (!od && st->narr_gran < TL_GRAN_DAY)) {
 			snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", (int)m->weekday);
 			return;
@@ -399,9 +426,14 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 		if (od && m->tense == 1) { /* the coming one */
 			if (diff < 0)
 				diff += 7;
-		} else if (od) { /* the last one */
+		} else if (od && m->tense == 2) { /* the last one */
 			if (diff > 0)
 				diff -= 7;
+		} else if (od) { /* no tense: the nearest one */
+			if (diff > 3)
+				diff -= 7;
+			else if (diff < -3)
+				diff += 7;
 		} else if (diff < 0) /* narrative: the one after the reference day */
 			diff += 7;
 		day_value(o, tl_date_add_days(b, diff));
@@ -472,8 +504,8 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 		return;
 	}
 	if (m->said & HAS_SEASON) {
-		int cur = a.month == 12 ? 4 : (a.month + 9) / 3 % 4; /* 0 winter..3 fall */
-		int want = m->season % 4;                            /* winter = 0 */
+		int cur = a.month % 12 / 3; /* 0 winter .. 3 fall */
+		int want = m->season % 4;   /* winter = 0 */
 		int32_t yr = a.year;
 		if (m->dir < 0 && want >= cur)
 			yr--;
@@ -490,100 +522,18 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 		o->value[0] = '\0';
 }
 
-/* Durations: P30Y, PT2H, PXW, "a year and a half" P18M. */
+/* Durations: P30Y, PT2H, PXW (resolve_value.c). */
 static void resolve_dur(const tl_ment *m, rout *o)
 {
-	static const char *const code[] = {"",  "S", "M", "H",  "D",  "W",  "W",  "M",
-	                                   "Q", "H", "Y", "DE", "CE", "ML", "WE", ""};
-	int timeu = m->unit == U_SECOND || m->unit == U_MINUTE || m->unit == U_HOUR;
-	int unit = m->unit;
-	int64_t n = m->n;
 	o->type = TL_TIMEX_DURATION;
-	if (unit == U_FORTNIGHT)
-		n = n > INT64_MAX / 2 ? INT64_MAX / 2 : n * 2;
-	if (m->vague) {
-		snprintf(o->value, sizeof(o->value), "P%sX%s", timeu ? "T" : "", code[unit]);
-		return;
-	}
-	if (m->frac) {
-		/* the half goes into the next smaller unit */
-		int64_t k = 0;
-		int sub = 0;
-		switch (unit) {
-		case U_YEAR:
-			k = 12;
-			sub = U_MONTH;
-			break;
-		case U_DAY:
-			k = 24;
-			sub = U_HOUR;
-			break;
-		case U_HOUR:
-			k = 60;
-			sub = U_MINUTE;
-			break;
-		case U_MINUTE:
-			k = 60;
-			sub = U_SECOND;
-			break;
-		case U_DECADE:
-			k = 10;
-			sub = U_YEAR;
-			break;
-		case U_CENTURY:
-			k = 100;
-			sub = U_YEAR;
-			break;
-		case U_WEEK:
-			k = 14;
-			sub = U_DAY;
-			n = n * 2 + 1;
-			break;
-		default:
-			break;
-		}
-		if (sub && n < INT64_MAX / 128) {
-			int64_t v = unit == U_WEEK ? n * 7 / 2 * 1 : n * k + k / 2;
-			if (unit == U_WEEK)
-				v = (n * 7) / 2;
-			int t2 = sub == U_SECOND || sub == U_MINUTE || sub == U_HOUR;
-			snprintf(o->value, sizeof(o->value), "P%s%lld%s", t2 ? "T" : "",
-			         (long long)v, code[sub]);
-			return;
-		}
-		snprintf(o->value, sizeof(o->value), "P%s%lld.5%s", timeu ? "T" : "", (long long)n,
-		         code[unit]);
-		return;
-	}
-	snprintf(o->value, sizeof(o->value), "P%s%lld%s", timeu ? "T" : "", (long long)n,
-	         code[unit]);
+	tl_resolve_duration(m, o->value, sizeof(o->value));
 }
 
-/* Sets: every Monday, weekly, twice a year. */
+/* Sets: every Monday, weekly, twice a year (resolve_value.c). */
 static void resolve_set(const tl_ment *m, rout *o)
 {
 	o->type = TL_TIMEX_SET;
-	if (m->said & HAS_WEEKDAY)
-		snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d%s%s", (int)m->weekday,
-		         (m->said & HAS_POD) ? "T" : "",
-		         (m->said & HAS_POD) ? pod_code[m->pod] : "");
-	else if (m->said & HAS_MONTH)
-		snprintf(o->value, sizeof(o->value), "XXXX-%02d", (int)m->month);
-	else if (m->said & HAS_SEASON)
-		snprintf(o->value, sizeof(o->value), "XXXX-%s", season_code[m->season]);
-	else if (m->said & HAS_POD)
-		snprintf(o->value, sizeof(o->value), "XXXX-XX-XXT%s", pod_code[m->pod]);
-	else {
-		tl_ment d = *m;
-		d.frac = 0;
-		d.vague = 0;
-		if (!d.n)
-			d.n = 1;
-		resolve_dur(&d, o);
-		o->type = TL_TIMEX_SET;
-	}
-	if (m->kind == MK_SET && m->frac > 0)
-		snprintf(o->freq, sizeof(o->freq), "%dX", (int)m->frac);
+	tl_resolve_set(m, o->value, sizeof(o->value), o->freq, sizeof(o->freq));
 }
 
 /* Append the time of day ("T17:00", "TMO") to a date value. */
@@ -605,6 +555,8 @@ static void add_time(const tl_ment *m, rout *o)
 			snprintf(o->value + l, sizeof(o->value) - l, "T%02d:%02d", (int)m->hour,
 			         (int)m->minute);
 		o->gran = (m->said & HAS_MINUTE) ? TL_GRAN_MINUTE : TL_GRAN_HOUR;
+		if (m->tz && (strcmp(m->tz, "utc") == 0 || strcmp(m->tz, "gmt") == 0))
+			strncat(o->value, "Z", sizeof(o->value) - strlen(o->value) - 1);
 	} else if (m->said & HAS_POD) {
 		snprintf(o->value + l, sizeof(o->value) - l, "T%s", pod_code[m->pod]);
 		o->gran = TL_GRAN_PART_OF_DAY;
@@ -664,9 +616,7 @@ static void resolve_one(rstate *st, const tl_ment *m, rout *o)
 		if (m->said & (HAS_YEAR | HAS_MONTH | HAS_DAY | HAS_WEEKDAY | HAS_HOLIDAY))
 			resolve_fields(st, m, o);
 		else if (m->unit == U_DAY && m->gran_only) { /* this morning, last night */
-			tl_ment t = *m;
-			t.anchor = A_DCT;
-			resolve_rel(st, &t, o);
+			resolve_rel(st, m, o);
 		} else {
 			tl_date a;
 			int od = 0;
@@ -729,7 +679,7 @@ static int is_history(const tl_engine *e, const rstate *st)
 		else
 			near++;
 	}
-	return far > near;
+	return far >= 2 && far > 2 * near;
 }
 
 /* Resolve every mention of e into doc. */
@@ -741,6 +691,9 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 	st.dct = doc->dct;
 	st.inferred = doc->dct_source == TL_DCT_INFERRED;
 	st.history = is_history(e, &st);
+	size_t first = doc->ntimex;
+	for (size_t i = 0; i < e->nm; i++)
+		e->m[i].tok0 = SIZE_MAX; /* reused: the timex index of each mention */
 	for (size_t i = 0; i < e->nm; i++) {
 		const tl_ment *m = &e->m[i];
 		rout o;
@@ -767,15 +720,16 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			tz[k] = '\0';
 			t.tz = tz;
 		}
+		if (o.has_interval && tl_date_cmp(o.end, o.begin) <= 0)
+			o.has_interval = 0; /* at the end of the calendar's range */
 		t.has_interval = o.has_interval;
 		t.begin = o.begin;
 		t.end = o.end;
 		t.granularity = o.has_interval ? o.gran : TL_GRAN_NONE;
 		t.anchored_on_dct = o.on_dct;
 		t.range_partner = -1;
-		if (m->partner >= 0)
-			t.range_partner = (int)doc->ntimex + (m->partner > (int)i ? 1 : -1);
 		t.sentence = m->sentence;
+		e->m[i].tok0 = doc->ntimex;
 		if (tl_document_push_timex(doc, &t))
 			return TL_ENOMEM;
 		/* the narrative moves with dates the text establishes */
@@ -785,12 +739,23 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		    !(m->said & HAS_WEEKDAY && m->kind == MK_DATE && !(m->said & HAS_DAY))) {
 			st.narr = o.begin;
 			st.narr_gran = o.gran;
+			st.narr_sentence = m->sentence;
 		} else if (o.has_interval && m->kind == MK_DATE &&
 		           (m->said & (HAS_MONTH | HAS_YEAR)) && o.gran >= TL_GRAN_YEAR &&
 		           o.gran <= TL_GRAN_DAY) {
 			st.narr = o.begin;
 			st.narr_gran = o.gran;
+			st.narr_sentence = m->sentence;
 		}
+	}
+	/* ranges: both ends must have become timexes */
+	for (size_t i = 0; i < e->nm; i++) {
+		const tl_ment *m = &e->m[i];
+		if (m->partner < 0 || m->tok0 == SIZE_MAX || (size_t)m->partner >= e->nm)
+			continue;
+		size_t other = e->m[m->partner].tok0;
+		if (other != SIZE_MAX && other >= first && other <= INT32_MAX)
+			doc->timexes[m->tok0].range_partner = (int)other;
 	}
 	return 0;
 }

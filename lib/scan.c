@@ -141,12 +141,15 @@ int tl_scan_chunk(tl_scan *s)
 					low[j] = (char)(t[wb + j] | 0x20);
 				tok.w = tl_wordtab_find(s->tab, low, wl);
 				/* an abbreviation or a single letter keeps its period */
+				int dotted = wl == 1 && i < n && t[i] == '.' &&
+				             ((i + 1 < n && cclass(t[i + 1]) >= C_UPPER) ||
+				              (wb > 0 && t[wb - 1] == '.'));
 				if (tok.w && i < n && t[i] == '.' &&
-				    ((tok.w->flags & WF_ABBR) || wl == 1)) {
+				    ((tok.w->flags & WF_ABBR) || dotted)) {
 					i++;
 					cp++;
 					tok.flags |= TF_PERIOD;
-				} else if (!tok.w && wl == 1 && i < n && t[i] == '.') {
+				} else if (!tok.w && dotted) {
 					i++;
 					cp++;
 					tok.flags |= TF_PERIOD;

@@ -49,7 +49,7 @@ static const tl_word words[] = {
 	{ "sunday", W_WEEKDAY, WF_CAP, 7 },    { "sun", W_WEEKDAY, WF_CAP | WF_ABBR, 7 },
 	{ "sundays", W_WEEKDAY, WF_CAP | WF_PLURAL, 7 },
 	/* units */
-	{ "second", W_ORDINAL, WF_WEAK, 2 },   { "second", W_UNIT, WF_WEAK, U_SECOND },
+	{ "second", W_ORDINAL, WF_WEAK | WF_TWO, 2 },   { "second", W_UNIT, WF_WEAK, U_SECOND },
 	{ "seconds", W_UNIT, WF_PLURAL, U_SECOND },
 	{ "sec", W_UNIT, WF_ABBR, U_SECOND },  { "secs", W_UNIT, WF_ABBR | WF_PLURAL, U_SECOND },
 	{ "minute", W_UNIT, 0, U_MINUTE },     { "minutes", W_UNIT, WF_PLURAL, U_MINUTE },
@@ -89,6 +89,10 @@ static const tl_word words[] = {
 	{ "seventeenth", W_ORDINAL, 0, 17 }, { "eighteenth", W_ORDINAL, 0, 18 },
 	{ "nineteenth", W_ORDINAL, 0, 19 }, { "twentieth", W_ORDINAL, 0, 20 },
 	{ "thirtieth", W_ORDINAL, 0, 30 },
+	/* decade words (of the 1900s) */
+	{ "twenties", W_DECADE, 0, 2 }, { "thirties", W_DECADE, 0, 3 }, { "forties", W_DECADE, 0, 4 },
+	{ "fifties", W_DECADE, 0, 5 },  { "sixties", W_DECADE, 0, 6 },  { "seventies", W_DECADE, 0, 7 },
+	{ "eighties", W_DECADE, 0, 8 }, { "nineties", W_DECADE, 0, 9 },
 	/* seasons */
 	{ "spring", W_SEASON, WF_WEAK, S_SPRING }, { "summer", W_SEASON, 0, S_SUMMER },
 	{ "fall", W_SEASON, WF_WEAK, S_FALL },     { "autumn", W_SEASON, 0, S_FALL },
@@ -143,6 +147,7 @@ static const tl_word words[] = {
 	{ "beginning", W_MOD, 0, M_BEGINNING }, { "start", W_MOD, 0, M_BEGINNING },
 	{ "middle", W_MOD, 0, M_MIDDLE },   { "up", W_MOD, 0, M_UP },
 	{ "just", W_MOD, WF_WEAK, M_APPROX },
+	{ "no", W_MOD, 0, M_NO },
 	{ "closing", W_MOD, 0, M_END },     { "opening", W_MOD, 0, M_BEGINNING },
 	/* set words */
 	{ "every", W_SETW, 0, SW_EVERY },   { "each", W_SETW, 0, SW_EVERY },
@@ -175,12 +180,24 @@ static const tl_word words[] = {
 	{ "couple", W_FUNC, 0, F_SEVERAL }, { "o", W_FUNC, 0, F_O },        { "clock", W_FUNC, 0, F_CLOCK },
 	{ "within", W_FUNC, 0, F_WITHIN }, { "or", W_FUNC, 0, F_OR },       { "old", W_FUNC, 0, F_YEAR_OLD },
 	{ "thru", W_FUNC, 0, F_THROUGH },
+	{ "number", W_FUNC, 0, F_NUMBER }, { "pin", W_FUNC, 0, F_NUMBER },  { "code", W_FUNC, 0, F_NUMBER },
+	{ "flight", W_FUNC, 0, F_NUMBER }, { "route", W_FUNC, 0, F_NUMBER },
+	{ "room", W_FUNC, 0, F_NUMBER },   { "model", W_FUNC, 0, F_NUMBER }, { "version", W_FUNC, 0, F_NUMBER },
 	/* tense cues */
 	{ "will", W_TENSE, 0, 1 },   { "shall", W_TENSE, 0, 1 }, { "ll", W_TENSE, 0, 1 },
 	{ "going", W_TENSE, 0, 1 },  { "plans", W_TENSE, 0, 1 }, { "expected", W_TENSE, 0, 1 },
 	{ "scheduled", W_TENSE, 0, 1 }, { "due", W_TENSE, 0, 1 }, { "said", W_TENSE, 0, -1 },
 	{ "was", W_TENSE, 0, -1 },   { "were", W_TENSE, 0, -1 }, { "had", W_TENSE, 0, -1 },
-	{ "did", W_TENSE, 0, -1 },   { "plan", W_TENSE, 0, 1 },  { "would", W_TENSE, 0, 1 },
+	{ "did", W_TENSE, 0, -1 },   { "plan", W_TENSE, 0, 1 },  { "fell", W_TENSE, 0, -1 },
+	{ "rose", W_TENSE, 0, -1 },  { "began", W_TENSE, 0, -1 }, { "came", W_TENSE, 0, -1 },
+	{ "went", W_TENSE, 0, -1 },  { "took", W_TENSE, 0, -1 }, { "made", W_TENSE, 0, -1 },
+	{ "saw", W_TENSE, 0, -1 },   { "told", W_TENSE, 0, -1 }, { "gave", W_TENSE, 0, -1 },
+	{ "won", W_TENSE, 0, -1 },   { "lost", W_TENSE, 0, -1 }, { "met", W_TENSE, 0, -1 },
+	{ "held", W_TENSE, 0, -1 },  { "left", W_TENSE, 0, -1 }, { "sold", W_TENSE, 0, -1 },
+	{ "struck", W_TENSE, 0, -1 }, { "grew", W_TENSE, 0, -1 }, { "became", W_TENSE, 0, -1 },
+	{ "led", W_TENSE, 0, -1 },   { "paid", W_TENSE, 0, -1 }, { "spent", W_TENSE, 0, -1 },
+	{ "got", W_TENSE, 0, -1 },
+	{ "be", W_TENSE, 0, 0 },     { "been", W_TENSE, 0, 0 }, { "being", W_TENSE, 0, 0 },
 };
 /* clang-format on */
 
@@ -213,7 +230,7 @@ void tl_wordtab_build(tl_wordtab *tab)
 {
 	memset(tab, 0, sizeof(*tab));
 	for (size_t i = 0; i < NWORDS; i++) {
-		if (i > 0 && strcmp(words[i].word, words[i - 1].word) == 0)
+		if (i > 0 && (words[i - 1].flags & WF_TWO))
 			continue; /* second reading: reached by tl_wordtab_next */
 		size_t n = strlen(words[i].word);
 		uint32_t h = hash(words[i].word, n) & TABMASK;
@@ -245,7 +262,5 @@ const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n)
 const tl_word *tl_wordtab_next(const tl_wordtab *tab, const tl_word *w)
 {
 	(void)tab;
-	if (w >= words && w + 1 < words + NWORDS && strcmp(w[1].word, w->word) == 0)
-		return w + 1;
-	return NULL;
+	return (w->flags & WF_TWO) ? w + 1 : NULL;
 }

@@ -1,0 +1,214 @@
+/*
+ * test_engine.c - the engine's internals and the seed article.
+ *
+ * Expected values are worked out by hand: the seed article's from
+ * ../shared/seed/expected.json (DCT 2021-11-06), calendar facts from the
+ * Gregorian calendar (Easter 2021 was April 4, Thanksgiving 2021 November
+ * 25; 2021-11-06 was a Saturday in ISO week 44).
+ */
+#include "engine.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The seed article, read from ../shared (skipped when absent). */
+static char *read_seed(size_t *len)
+{
+	const char *shared = getenv("TL_SHARED");
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/seed/000_4bb7f8f2e395c1ed.txt",
+	         shared ? shared : "../../shared");
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = malloc(1 << 16);
+	*len = fread(buf, 1, (1 << 16) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static const struct {
+	const char *text, *value;
+	tl_timex_type type;
+	int approx; /* mod APPROX or LESS_THAN expected */
+} seed[] = {
+    {"Nov. 5", "2021-11-05", TL_TIMEX_DATE, 0},
+    {"nearly 30-year", "P30Y", TL_TIMEX_DURATION, 1},
+    {"1991", "1991", TL_TIMEX_DATE, 0},
+    {"Sept. 27, 2021", "2021-09-27", TL_TIMEX_DATE, 0},
+    {"44-day", "P44D", TL_TIMEX_DURATION, 0},
+    {"almost 30 years", "P30Y", TL_TIMEX_DURATION, 1},
+    {"Nov. 10, 2020", "2020-11-10", TL_TIMEX_DATE, 0},
+    {"Two months later", "2021-01", TL_TIMEX_DATE, 0},
+};
+
+/* Check the eight seed timexes, with the DCT given or inferred. */
+static void check_seed(int given)
+{
+	size_t len;
+	char *text = read_seed(&len);
+	if (!text)
+		return; /* ../shared is not there */
+	tl_parser *p;
+	ck_assert_int_eq(tl_parser_new(&p, NULL), 0);
+	tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
+	if (given) {
+		o.has_dct = 1;
+		o.dct.year = 2021;
+		o.dct.month = 11;
+		o.dct.day = 6;
+	}
+	tl_document *d;
+	ck_assert_int_eq(tl_document_parse(&d, p, text, len, &o), 0);
+	ck_assert_uint_eq(tl_document_timex_count(d), 8);
+	for (size_t i = 0; i < 8; i++) {
+		const tl_timex *t = tl_document_timex(d, i);
+		ck_assert_uint_eq(t->byte_end - t->byte_start, strlen(seed[i].text));
+		ck_assert(memcmp(text + t->byte_start, seed[i].text, strlen(seed[i].text)) == 0);
+		ck_assert_str_eq(t->value, seed[i].value);
+		ck_assert_int_eq(t->type, seed[i].type);
+		if (seed[i].approx)
+			ck_assert(t->mod == TL_MOD_APPROX || t->mod == TL_MOD_LESS_THAN);
+	}
+	tl_date dct;
+	ck_assert_int_eq(tl_document_dct(&dct, d), given ? TL_DCT_GIVEN : TL_DCT_INFERRED);
+	if (!given) /* the latest explicit full date */
+		ck_assert(dct.year == 2021 && dct.month == 9 && dct.day == 27);
+	tl_document_free(d);
+	tl_parser_free(p);
+	free(text);
+}
+
+START_TEST(test_seed_given)
+{
+	check_seed(1);
+}
+END_TEST
+
+START_TEST(test_seed_inferred)
+{
+	check_seed(0);
+}
+END_TEST
+
+START_TEST(test_calendar)
+{
+	tl_date d = tl_easter(2021);
+	ck_assert(d.month == 4 && d.day == 4);
+	d = tl_easter(2000);
+	ck_assert(d.month == 4 && d.day == 23);
+	d = tl_nth_weekday(2021, 11, 4, 4); /* Thanksgiving */
+	ck_assert_int_eq(d.day, 25);
+	d = tl_nth_weekday(2021, 5, -1, 1); /* Memorial Day */
+	ck_assert_int_eq(d.day, 31);
+	tl_date s = {2021, 11, 6};
+	ck_assert_int_eq(tl_date_weekday(s), 6);
+	int32_t y, w;
+	tl_date_isoweek(s, &y, &w);
+	ck_assert(y == 2021 && w == 44);
+	tl_date j1 = {2021, 1, 1}; /* a Friday: ISO week 53 of 2020 */
+	tl_date_isoweek(j1, &y, &w);
+	ck_assert(y == 2020 && w == 53);
+}
+END_TEST
+
+START_TEST(test_overflow)
+{
+	tl_date d = {2021, 11, 6};
+	tl_date r = tl_date_add_days(d, INT64_MAX);
+	ck_assert_int_eq(r.year, 999999);
+	r = tl_date_add_days(d, INT64_MIN);
+	ck_assert_int_eq(r.year, -999999);
+	r = tl_date_add_months(d, INT64_MAX);
+	ck_assert_int_eq(r.year, 999999);
+	r = tl_date_add_months(d, -25);
+	ck_assert(r.year == 2019 && r.month == 10 && r.day == 6);
+	tl_date m31 = {2021, 1, 31};
+	r = tl_date_add_months(m31, 1); /* clamped to February's end */
+	ck_assert(r.month == 2 && r.day == 28);
+	ck_assert_int_eq(tl_clamp_year(INT64_MAX), 999999);
+}
+END_TEST
+
+START_TEST(test_wordtab)
+{
+	tl_wordtab tab;
+	tl_wordtab_build(&tab);
+	const tl_word *w = tl_wordtab_find(&tab, "sept", 4);
+	ck_assert_ptr_nonnull(w);
+	ck_assert(w->cls == W_MONTH && w->val == 9);
+	w = tl_wordtab_find(&tab, "second", 6);
+	ck_assert_ptr_nonnull(w);
+	ck_assert_int_eq(w->cls, W_ORDINAL);
+	w = tl_wordtab_next(&tab, w);
+	ck_assert_ptr_nonnull(w);
+	ck_assert(w->cls == W_UNIT && w->val == U_SECOND);
+	ck_assert_ptr_null(tl_wordtab_find(&tab, "settlements", 11));
+	ck_assert_ptr_null(tl_wordtab_find(&tab, "sep", 2)); /* a prefix is not a word */
+}
+END_TEST
+
+/* One text, DCT 2021-11-06: the first timex's value (or NULL when none). */
+static char *first_value(const char *text)
+{
+	static char out[64];
+	tl_parser *p;
+	tl_parser_new(&p, NULL);
+	tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
+	o.has_dct = 1;
+	o.dct.year = 2021;
+	o.dct.month = 11;
+	o.dct.day = 6;
+	tl_document *d;
+	ck_assert_int_eq(tl_document_parse(&d, p, text, strlen(text), &o), 0);
+	char *r = NULL;
+	if (tl_document_timex_count(d)) {
+		snprintf(out, sizeof(out), "%s", tl_document_timex(d, 0)->value);
+		r = out;
+	}
+	tl_document_free(d);
+	tl_parser_free(p);
+	return r;
+}
+
+START_TEST(test_huge_amounts)
+{
+	/* saturating arithmetic: no wrap, no crash, a year inside the range */
+	char *v = first_value("It ended 10000000000000000000000 days later.");
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v, "999999-12-31"); /* the last day of the range */
+	v = first_value("It began 99999999999999999999 years ago.");
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v, "-999999"); /* the first year of the range, not wrapped */
+}
+END_TEST
+
+START_TEST(test_holidays_by_rule)
+{
+	ck_assert_str_eq(first_value("We met at Thanksgiving 2021."), "2021-11-25");
+	ck_assert_str_eq(first_value("We met on Easter Sunday 2021."), "2021-04-04");
+	ck_assert_str_eq(first_value("The parade was on Labor Day 2020."), "2020-09-07");
+	ck_assert_str_eq(first_value("Shops closed on Christmas Day 2019."), "2019-12-25");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("engine");
+	TCase *tc = tcase_create("engine");
+	tcase_add_test(tc, test_seed_given);
+	tcase_add_test(tc, test_seed_inferred);
+	tcase_add_test(tc, test_calendar);
+	tcase_add_test(tc, test_overflow);
+	tcase_add_test(tc, test_wordtab);
+	tcase_add_test(tc, test_huge_amounts);
+	tcase_add_test(tc, test_holidays_by_rule);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}
