@@ -204,18 +204,25 @@ static void unit_value(rout *o, tl_date d, int unit, const tl_ment *m)
 		years_interval(o, d.year, 1, TL_GRAN_YEAR);
 		return;
 	case U_DECADE:
+	case U_CENTURY:
+		if (d.year < 0 || d.year > 9999) { /* no decade or century form: the year */
+			snprintf(o->value, sizeof(o->value), "%s", y);
+			years_interval(o, d.year, 1, TL_GRAN_YEAR);
+			return;
+		}
+		if (unit == U_CENTURY)
+			goto century;
 		snprintf(o->value, sizeof(o->value), "%03d", (int)(d.year / 10));
 		years_interval(o, d.year / 10 * 10, 10, TL_GRAN_DECADE);
 		return;
-	case U_CENTURY:
+	century:
 		snprintf(o->value, sizeof(o->value), "%02d", (int)(d.year / 100));
 		years_interval(o, d.year / 100 * 100, 100, TL_GRAN_CENTURY);
 		return;
 	case U_HOUR:
 	case U_MINUTE:
 	case U_SECOND:
-		day_value(o, d);
-		o->type = TL_TIMEX_TIME;
+		day_value(o, d); /* the hour of the anchor is not known */
 		(void)m;
 		return;
 	default:
@@ -720,6 +727,8 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			tz[k] = '\0';
 			t.tz = tz;
 		}
+		if (o.type == TL_TIMEX_TIME && !strchr(o.value, 'T'))
+			t.type = o.type = TL_TIMEX_DATE; /* no time of day was resolved */
 		if (o.has_interval && tl_date_cmp(o.end, o.begin) <= 0)
 			o.has_interval = 0; /* at the end of the calendar's range */
 		t.has_interval = o.has_interval;
