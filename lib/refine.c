@@ -132,8 +132,11 @@ void tl_refine_chunk(tl_engine *e, size_t from)
 	for (size_t i = from; i + 1 < n; i++) {
 		tl_ment *a = &m[i], *b = &m[i + 1];
 		int g = gap(e, a, b);
-		if (!(g == '-' || g == 't' || g == 'n') || !rangeable(a) || !rangeable(b))
-			continue;
+		if (!(g == '-' || g == 't' || g == 'n') || !rangeable(a) || !rangeable(b) ||
+		    a->kind != b->kind ||
+		    (a->said & (HAS_DECADE | HAS_CENTURY)) !=
+		        (b->said & (HAS_DECADE | HAS_CENTURY)))
+			continue; /* the ends of a range are of one kind */
 		if (g == 'n') {
 			size_t k = a->tok0;
 			if (k == 0 || !e->scan.toks[k - 1].w ||

@@ -198,6 +198,7 @@ static const tl_word words[] = {
 	{ "led", W_TENSE, 0, -1 },   { "paid", W_TENSE, 0, -1 }, { "spent", W_TENSE, 0, -1 },
 	{ "got", W_TENSE, 0, -1 },
 	{ "be", W_TENSE, 0, 0 },     { "been", W_TENSE, 0, 0 }, { "being", W_TENSE, 0, 0 },
+	{ "is", W_TENSE, 0, 0 },     { "are", W_TENSE, 0, 0 },
 };
 /* clang-format on */
 
