@@ -12,33 +12,6 @@
 
 #include <ctype.h>
 
-/* Word entry of token i in class cls, honouring capitalisation rules. */
-const tl_word *tl_m_word(const tl_mctx *c, size_t i, int cls)
-{
-	if (i >= c->n || c->t[i].kind != TK_WORD || !c->t[i].w)
-		return NULL;
-	const tl_word *w = c->t[i].w;
-	if (w->cls != cls) {
-		w = tl_wordtab_next(c->tab, w);
-		if (!w || w->cls != cls)
-			return NULL;
-	}
-	if ((w->flags & WF_CAP) && !(c->t[i].flags & TF_CAP))
-		return NULL;
-	/* an abbreviation in capitals must not be an all-caps acronym ("SAT", "MAR") */
-	if ((w->flags & WF_ABBR) && (c->t[i].flags & TF_UPPER) && !(c->t[i].flags & TF_PERIOD) &&
-	    cls != W_TZ)
-		return NULL;
-	return w;
-}
-
-/* Token i is a word of class cls (value val, or any when val < 0). */
-int tl_m_is(const tl_mctx *c, size_t i, int cls, int val)
-{
-	const tl_word *w = tl_m_word(c, i, cls);
-	return w && (val < 0 || w->val == val);
-}
-
 /* Token i is the punctuation ch. */
 int tl_m_punct(const tl_mctx *c, size_t i, char ch)
 {

@@ -16,10 +16,40 @@ typedef struct tl_mctx {
 	const tl_parser *parser;
 } tl_mctx;
 
+/*
+ * tl_m_word() and tl_m_is() are the rules' most frequent calls (millions on a
+ * few megabytes of text), so they are inline: the common answer, "not a word
+ * of that class", then costs a few instructions and no call.
+ */
+
 /** Word entry of token i of class cls (second readings included), or NULL. */
-const tl_word *tl_m_word(const tl_mctx *c, size_t i, int cls);
+static inline const tl_word *tl_m_word(const tl_mctx *c, size_t i, int cls)
+{
+	if (i >= c->n || c->t[i].kind != TK_WORD || !c->t[i].w)
+		return NULL;
+	const tl_word *w = c->t[i].w;
+	if (w->cls != cls) {
+		if (!(w->flags & WF_TWO)) /* see tl_wordtab_next() */
+			return NULL;
+		w++;
+		if (w->cls != cls)
+			return NULL;
+	}
+	if ((w->flags & WF_CAP) && !(c->t[i].flags & TF_CAP))
+		return NULL;
+	/* an abbreviation in capitals must not be an all-caps acronym ("SAT", "MAR") */
+	if ((w->flags & WF_ABBR) && (c->t[i].flags & TF_UPPER) && !(c->t[i].flags & TF_PERIOD) &&
+	    cls != W_TZ)
+		return NULL;
+	return w;
+}
+
 /** 1 when token i is a word of class cls and value val (any value if val < 0). */
-int tl_m_is(const tl_mctx *c, size_t i, int cls, int val);
+static inline int tl_m_is(const tl_mctx *c, size_t i, int cls, int val)
+{
+	const tl_word *w = tl_m_word(c, i, cls);
+	return w && (val < 0 || w->val == val);
+}
 /** 1 when token i is the punctuation character ch. */
 int tl_m_punct(const tl_mctx *c, size_t i, char ch);
 /** 1 when token i touches the token before it (no white space between). */
