@@ -266,7 +266,12 @@ enum tl_mkind {
 #define HAS_WEEK 0x8000u
 
 /* Anchors a relative mention asks for. */
-enum tl_anchor { A_DCT = 1, A_NARR, A_ANY };
+enum tl_anchor {
+	A_DCT = 1, /* the DCT */
+	A_NARR,    /* the narrative reference time (the DCT without one) */
+	A_ANY,     /* the narrative when underspecified dates follow it */
+	A_DOC      /* the narrative in a history, else the DCT ("this day") */
+};
 
 /** One temporal expression as matched, before resolution. */
 typedef struct tl_ment {

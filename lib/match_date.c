@@ -332,6 +332,7 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 		if (tl_m_glued(c, i + 2) && (i + 2 < c->n && c->t[i + 2].kind != TK_PUNCT))
 			return 0;
 		m->year = (int32_t)(v + (v < 30 ? 2000 : 1900));
+		m->vague = 3; /* the century is assumed: resolve picks the nearest */
 		m->said = HAS_YEAR;
 		return i + 2;
 	}

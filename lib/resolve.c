@@ -156,7 +156,8 @@ static int32_t narrative_year(const rstate *st, int32_t month)
 /* The anchor date for a mention, or 0 when there is none. */
 static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_dct)
 {
-	int narr = m->anchor == A_NARR || (m->anchor != A_DCT && narrative_mode(st, m));
+	int narr = m->anchor == A_NARR || (m->anchor == A_DOC && st->history) ||
+	           (m->anchor != A_DCT && m->anchor != A_DOC && narrative_mode(st, m));
 	if (narr && st->narr_gran != TL_GRAN_NONE) {
 		*out = st->narr;
 		if (!out->month)
@@ -335,6 +336,17 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 	if (m->said & HAS_YEAR) {
 		year = m->bc ? 1 - m->year : m->year;
 		yk = 1;
+		if (m->vague == 3 && anchor_of(st, m, &a, &on_dct)) {
+			/* "'99": the century that puts it nearest the anchor */
+			int64_t base = (int64_t)a.year - ((int64_t)a.year % 100 + 100) % 100;
+			int64_t best = base + m->year % 100;
+			if (best - a.year > 50)
+				best -= 100;
+			else if (a.year - best > 50)
+				best += 100;
+			year = tl_clamp_year(best);
+			on_dct = 0;
+		}
 	} else if (m->unit == U_YEAR) {
 		tl_ment t = *m;
 		if (t.anchor == A_ANY)
