@@ -207,7 +207,7 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 			break;
 		case R_THIS:
 			m->dir = 0;
-			m->anchor = A_DOC; /* the DCT, or the narrative in a history */
+			m->anchor = A_DCT;
 			break;
 		case R_THAT:
 			m->dir = 0;
