@@ -296,10 +296,12 @@ size_t tl_r_numeric(const tl_mctx *c, size_t i, tl_ment *m)
 		m->said = HAS_YEAR | HAS_MONTH | HAS_DAY;
 		m->explicit_full = 1;
 		size_t j = i + 5;
-		/* ISO date and time: 2021-11-05T14:30 */
+		/* ISO date and time: 2021-11-05T14:30 (a clock time that exists:
+		 * hour 0-23, minute 00-59; else the date alone) */
 		if (tl_m_glued(c, j) && tl_m_lit(c, j, "t") && j + 3 < c->n &&
 		    t[j + 1].kind == TK_NUM && tl_m_punct(c, j + 2, ':') &&
-		    t[j + 3].kind == TK_NUM) {
+		    t[j + 3].kind == TK_NUM && t[j + 1].ndig <= 2 && t[j + 1].num <= 23 &&
+		    t[j + 3].ndig == 2 && t[j + 3].num <= 59) {
 			m->kind = MK_TIME;
 			m->hour = (int32_t)t[j + 1].num;
 			m->minute = (int32_t)t[j + 3].num;

@@ -152,11 +152,13 @@ static char *g_nov5(size_t *len)
 }
 static char *g_impossible(size_t *len)
 {
-	return LIT("It happened on February 30, 2021, or on 2021-13-45, or on 31 April 2020, "
-	           "in the year 99999999999999999999, at 25:61, and 10^22 days later. "
-	           "10000000000000000000000 days later it ended; 99999999999999999999 years ago "
-	           "it began, in the 99999999999999999999th century, 999999999999 BC, on "
-	           "2021-02-29 and 0000-00-00, in week 54 of 2021 and the fifth quarter.\n");
+	return LIT(
+	    "It happened on February 30, 2021, or on 2021-13-45, or on 31 April 2020, "
+	    "in the year 99999999999999999999, at 25:61, and 10^22 days later. "
+	    "10000000000000000000000 days later it ended; 99999999999999999999 years ago "
+	    "it began, in the 99999999999999999999th century, 999999999999 BC, on "
+	    "2021-02-29 and 0000-00-00, in week 54 of 2021 and the fifth quarter; at "
+	    "2021-11-05T30:30, 1998-03-01T10:70, 2021-11-05T14:3221 or 2021-11-05T199:30.\n");
 }
 static char *g_digits(size_t *len)
 {
