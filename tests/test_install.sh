@@ -76,13 +76,8 @@ loads_installed "$prefix/bin/timeline" || fail=1
 ref=$("$bin/embed" 2>&1) || { echo "FAIL: $bin/embed failed: $ref"; exit 1; }
 expected="1998 2024-02-12 2024-03-03 2024-03-14 2024-05-20"
 got=$(printf '%s\n' "$ref" | awk '{ print $1 }' | tr '\n' ' ')
-if [ -z "$ref" ]; then
-	# Only until the engine's first slice is on main: then remove this.
-	echo "note: embed prints no event (no engine yet); the values are not checked"
-else
-	[ "${got% }" = "$expected" ] ||
-		{ echo "FAIL: embed prints the values '${got% }', expected '$expected':"; echo "$ref"; exit 1; }
-fi
+[ "${got% }" = "$expected" ] ||
+	{ echo "FAIL: embed prints the values '${got% }', expected '$expected':"; echo "$ref"; exit 1; }
 check_output() { # name program
 	local out rc
 	out=$("$2" 2>"$tmp/$1.err"); rc=$?

@@ -1,7 +1,8 @@
 #!/bin/bash
 # test_readme.sh - README.md keeps its promises: the library snippet under
 # "## Library" compiles as it stands (C11, -Wall -Wextra -Wpedantic -Werror)
-# against the built library, and prints a JSON timeline with the DCT it sets;
+# against the built library, and prints a JSON timeline with the DCT it sets
+# and the one event of its sentence;
 # the two quick-start commands name scripts that exist and are executable.
 set -u
 src=${TL_SOURCE_DIR:?TL_SOURCE_DIR is not set}
@@ -35,7 +36,9 @@ import json, sys
 out = json.load(open(sys.argv[1], encoding="utf-8"))
 docs = out.get("documents") or [{}]
 assert docs[0].get("dct") == "2021-11-06", "dct %r, expected 2021-11-06" % docs[0].get("dct")
-assert isinstance(out.get("events"), list), "no events array"
+values = [e.get("value") for e in out.get("events") or []]
+# "March 3, 2021" in the one sentence: one event, 2021-03-03.
+assert values == ["2021-03-03"], "events %r, expected ['2021-03-03']" % values
 PY
 	echo "FAIL: the README library snippet does not print the expected JSON:"; cat "$tmp/out.json"; fail=1
 fi
