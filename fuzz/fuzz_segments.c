@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = cli_reader_next(r, &d);
 		if (rc <= 0)
 			break;
-		TL_FUZZ_ASSERT(d.len <= 2 * o.segment_size || d.len == len,
+		TL_FUZZ_ASSERT(d.len <= 2 * o.segment_size + 1 || d.len == len,
 		               "segment of %zu bytes for a size of %zu", d.len, o.segment_size);
 		TL_FUZZ_ASSERT(pos + d.len <= len && memcmp(d.text, text + pos, d.len) == 0,
 		               "segment at %zu is not the file's bytes", pos);
