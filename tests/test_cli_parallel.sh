@@ -23,9 +23,12 @@ cmp "$T/one" "$T/par" || { echo "FAIL: parallel --pipe -k -N 250 output differs 
 # Across machines (docs/scale-out.md): the same with --sshlogin.  A stand-in
 # for ssh runs each "remote" command here, so that the recipe's transport
 # (records shipped over ssh's stdin, ordered back by -k) is exercised
-# without other machines; the hosts it was asked for are logged.
+# without other machines; the hosts it was asked for are logged.  Like a
+# login over ssh it sets SHELL, which parallel's remote worker reads (a
+# test runner may start us with no SHELL in the environment).
 cat >"$T/ssh" <<'SH'
 #!/bin/bash
+export SHELL=/bin/bash
 while [ $# -gt 0 ]; do case $1 in -*) shift ;; *) break ;; esac; done
 echo "$1" >>"${0%/*}/hosts.log"
 shift
