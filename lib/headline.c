@@ -34,11 +34,16 @@
 
 #define HEADLINE_MAX 100
 
+/* 1 for the ASCII letters and digits. */
+static int ascii_alnum(unsigned char u)
+{
+	return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+}
+
 int tl_hl_is_word_byte(char c)
 {
 	unsigned char u = (unsigned char)c;
-	return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
-	       u >= 0x80;
+	return ascii_alnum(u) || u >= 0x80;
 }
 
 /* Length of the UTF-8 punctuation mark at s[0..n) (dashes, curly quotes,
@@ -83,7 +88,7 @@ static int tokenize(tl_hl_scratch *sc, const char *t, tl_sentence s)
 			i++;
 			continue;
 		}
-		tl_hl_tok k = {i, i + 1, 0, space};
+		tl_hl_tok k = {i, i + 1, 0, space, TL_HL_CLS_UNSET};
 		size_t p = utf8_punct(u + i, s.end - i);
 		if (p) {
 			k.end = i + p;
@@ -91,8 +96,10 @@ static int tokenize(tl_hl_scratch *sc, const char *t, tl_sentence s)
 			size_t j = i;
 			for (;;) {
 				size_t jl;
-				if (j < s.end && tl_hl_is_word_byte(t[j]) &&
-				    !utf8_punct(u + j, s.end - j))
+				if (j < s.end && ascii_alnum(u[j]))
+					j++; /* the common case, before the general tests */
+				else if (j < s.end && tl_hl_is_word_byte(t[j]) &&
+				         !utf8_punct(u + j, s.end - j))
 					j++;
 				else if (j < s.end && (jl = joiner(t, j, s.end)) != 0)
 					j += jl;
@@ -113,9 +120,15 @@ static int tokenize(tl_hl_scratch *sc, const char *t, tl_sentence s)
 	return 0;
 }
 
+/* The word classes of token k, looked up on first use and kept in the
+ * token (the headlines of one sentence ask for the same words many times). */
 static unsigned tok_class(const char *t, const tl_hl_tok *k)
 {
-	return k->word ? tl_word_class(t + k->start, k->end - k->start) : 0;
+	if (!k->word)
+		return 0;
+	if (k->cls == TL_HL_CLS_UNSET) /* k points into the scratch's own tokens */
+		((tl_hl_tok *)k)->cls = tl_word_class(t + k->start, k->end - k->start);
+	return k->cls;
 }
 
 /* A punctuation mark that always ends a clause. */
@@ -376,8 +389,14 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t 
 {
 	*len = 0;
 	sc->nsel = 0;
-	if (tokenize(sc, t, s))
-		return NULL;
+	if (sc->tok_text != t || sc->tok_start != s.start || sc->tok_end != s.end) {
+		sc->tok_text = NULL;
+		if (tokenize(sc, t, s))
+			return NULL;
+		sc->tok_text = t;
+		sc->tok_start = s.start;
+		sc->tok_end = s.end;
+	}
 	size_t ta = 0, tz;
 	while (ta < sc->ntok && sc->toks[ta].end <= a)
 		ta++;
@@ -430,7 +449,8 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t 
 				return NULL;
 		}
 	}
-	if (count_content(sc, t) > 0 && count_content(sc, t) < 2 && extend_right(sc, t, ta, tz))
+	size_t content = count_content(sc, t);
+	if (content > 0 && content < 2 && extend_right(sc, t, ta, tz))
 		return NULL; /* "Insurgents, supported by ..., assailed the Tuileries" */
 	if (count_words(sc) == 0) {
 		sc->nsel = 0; /* nothing but the date: the sentence as it is */
