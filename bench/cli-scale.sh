@@ -1,20 +1,28 @@
 #!/bin/bash
 # cli-scale.sh - how the timeline command scales: threads and memory.
 #
-#   bench/cli-scale.sh [BUILD_DIR]      (default: build)
+#   bench/cli-scale.sh [--threads-only] [BUILD_DIR]      (default: build)
 #
 # 1. Threads: 3,000 JSONL documents (news prose from the shared corpora,
-#    about 3 KB each) through `--format jsonl`, -j 1 against -j 2, the median
-#    of 3 runs each; checks that both outputs are the same bytes.
+#    about 4.6 KB each) through `--format jsonl`, -j 1 against -j 2, the
+#    median of 5 interleaved runs each; checks that both outputs are the same
+#    bytes.  Next to the wall-clock speed-up it prints what a busy machine
+#    does not change: the serial share (main-thread CPU outside jobs, from
+#    `timeline --stats`) and the speed-up Amdahl's law allows with it; and
+#    what the machine was doing: load average, CPU pressure, and the share
+#    of a core each run actually got.
 # 2. Memory: peak RSS (GNU time) of
 #    a. a 1 GB JSONL stream, generated on the fly into a pipe (no file), with
 #       --format jsonl, and
 #    b. a 100 MB plain-text file with --format json (the file is deleted
 #       afterwards).
+#    --threads-only leaves part 2 out (it takes minutes).
 # Needs ../shared (corpora and tools/make-bench-text.py), /usr/bin/time and
 # python3.  Writes its scratch files under a temporary directory.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
+threads_only=0
+[ "${1-}" = --threads-only ] && threads_only=1 && shift
 build=${1:-$root/build}
 cli=$build/timeline
 shared=${TL_SHARED:-$root/../shared}
@@ -49,34 +57,45 @@ PY
 size=$(stat -c %s "$work/docs.jsonl")
 echo "input: 3000 JSONL documents, $((size / 1000)) kB"
 
-# median of 3 wall-clock runs, in seconds
-median3() {
-	local t=()
-	for _ in 1 2 3; do
-		local s e
-		s=$(date +%s.%N)
-		"$@" >/dev/null
-		e=$(date +%s.%N)
-		t+=("$(echo "$e - $s" | bc -l)")
-	done
-	printf '%s\n' "${t[@]}" | sort -g | sed -n 2p
-}
-
 # ---- 1. threads ----
+# The wall-clock speed-up depends on what else the machine runs, so next to
+# it the script prints what does not: the serial share.  `--stats` reads the
+# thread CPU clocks: the main thread's CPU outside jobs (reading, handing
+# out, ordering, writing) against the CPU in jobs (parsing, analysis,
+# rendering).  By Amdahl's law a serial share s bounds the speed-up on N
+# cores to 1 / (s + (1 - s) / N); "cores got" (CPU seconds / wall seconds)
+# says how much of the machine a run actually had.
 "$cli" -j 1 -i jsonl -f jsonl "$work/docs.jsonl" >"$work/j1"
 "$cli" -j 2 -i jsonl -f jsonl "$work/docs.jsonl" >"$work/j2"
 cmp -s "$work/j1" "$work/j2" && same=yes || same=NO
-t1=$(median3 "$cli" -j 1 -i jsonl -f jsonl "$work/docs.jsonl")
-t2=$(median3 "$cli" -j 2 -i jsonl -f jsonl "$work/docs.jsonl")
-printf 'threads: -j 1 %.3f s, -j 2 %.3f s: speed-up %.2fx (goal >= 1.5x on 2 cores); %s lines; outputs identical: %s\n' \
-	"$t1" "$t2" "$(echo "$t1 / $t2" | bc -l)" "$(wc -l <"$work/j1")" "$same"
-# CPU time says whether the threads add work; the wall-clock speed-up also
-# depends on what else the machine runs (see the load average above).
-for j in 1 2; do
-	/usr/bin/time -f "%U %S" -o "$work/time" "$cli" -j $j -i jsonl -f jsonl "$work/docs.jsonl" >/dev/null
-	read -r u s <"$work/time"
-	printf 'cpu: -j %d: %.2f s user + %.2f s system\n' "$j" "$u" "$s"
+echo "pressure before: $(sed -n 's/^some //p' /proc/pressure/cpu 2>/dev/null || echo n/a) (share of time runnable tasks waited for a core)"
+# one timed run: wall, user and system seconds, and the --stats line
+timed() { # J ROUND
+	local TIMEFORMAT='%3R %3U %3S'
+	{ time "$cli" --stats -j "$1" -i jsonl -f jsonl "$work/docs.jsonl" >/dev/null 2>"$work/stats.$1.$2"; } 2>"$work/time.$1.$2"
+}
+rounds=5
+for r in $(seq $rounds); do # interleaved, so that a change of load hits both alike
+	timed 1 "$r"
+	timed 2 "$r"
 done
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+wall() { for r in $(seq $rounds); do cut -d' ' -f1 "$work/time.$1.$r"; done | median; }
+got() { for r in $(seq $rounds); do awk '{ printf "%.3f\n", ($2 + $3) / $1 }' "$work/time.$1.$r"; done | median; }
+# the main-thread share from a --stats line ("... main thread 0.012 s (2.1%: ...")
+share() { for r in $(seq $rounds); do sed -n 's/.*main thread [0-9.]* s (\([0-9.]*\)%.*/\1/p' "$work/stats.$1.$r"; done | median; }
+cpu() { for r in $(seq $rounds); do sed -n 's/^timeline: cpu \([0-9.]*\) s.*/\1/p' "$work/stats.$1.$r"; done | median; }
+t1=$(wall 1) t2=$(wall 2) s1=$(share 1) s2=$(share 2)
+printf 'threads: -j 1 %.3f s, -j 2 %.3f s (median of %d, interleaved): speed-up %.2fx (goal >= 1.5x on 2 cores); %s lines; outputs identical: %s\n' \
+	"$t1" "$t2" "$rounds" "$(echo "$t1 / $t2" | bc -l)" "$(wc -l <"$work/j1")" "$same"
+printf 'cpu: -j 1 %.3f s, -j 2 %.3f s (all threads); cores got: -j 1 %.2f, -j 2 %.2f of 2\n' \
+	"$(cpu 1)" "$(cpu 2)" "$(got 1)" "$(got 2)"
+printf 'serial share (main-thread CPU outside jobs): -j 1 %.1f%%, -j 2 %.1f%%; Amdahl bound for -j 2: %.2fx\n' \
+	"$s1" "$s2" "$(echo "1 / ($s1 / 100 + (1 - $s1 / 100) / 2)" | bc -l)"
+echo "last -j 2 run: $(cat "$work/stats.2.$rounds")"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); pressure: $(sed -n 's/^some //p' /proc/pressure/cpu 2>/dev/null || echo n/a)"
+
+[ "$threads_only" = 1 ] && exit 0
 
 # ---- 2a. a 1 GB JSONL stream, generated into a pipe ----
 gen() { # write the 3,000 documents again and again, whole lines, up to 1 GB

@@ -38,6 +38,7 @@ typedef struct cli_options {
 	int skip_bad;               /* --on-error skip (default: fail) */
 	int jobs;                   /* -j N: worker threads (1: none) */
 	int quiet;                  /* --quiet: no progress line, no summary */
+	int stats;                  /* --stats: CPU time per thread on stderr */
 	size_t segment_size;        /* --segment-size: text cut near this many bytes */
 	tl_timeline_options tlopts; /* --from, --to, --min-granularity */
 	char **files;               /* FILE... ("-" is standard input) */
@@ -160,8 +161,19 @@ int cli_pool_full(const cli_pool *p);
 void cli_pool_push(cli_pool *p, void *job);
 /** The oldest job: waits for it when wait is 1, else NULL if not done yet; NULL when empty. */
 void *cli_pool_pop(cli_pool *p, int wait);
-/** Stop and join the workers (jobs still in flight are finished first); NULL is a no-op. */
-void cli_pool_free(cli_pool *p);
+/** CPU time spent running jobs, in seconds: by the workers, or inline. */
+typedef struct cli_cpu {
+	int nworkers;      /* worker threads (0: jobs ran on the main thread) */
+	double jobs;       /* CPU seconds in jobs, all threads together */
+	double worker_min; /* the least and the most busy worker (nworkers > 0) */
+	double worker_max;
+} cli_cpu;
+
+/**
+ * Stop and join the workers (jobs still in flight are finished first); NULL is
+ * a no-op.  When cpu is not NULL it receives the CPU time the jobs took.
+ */
+void cli_pool_free(cli_pool *p, cli_cpu *cpu);
 
 /* ---- progress (progress.c) ----------------------------------------------- */
 
@@ -171,6 +183,14 @@ void cli_progress_init(const cli_stats *st, int quiet);
 void cli_progress_tick(void);
 /** Erase the progress line. */
 void cli_progress_done(void);
+/** CPU seconds the calling thread has used so far. */
+double cli_thread_cpu(void);
+/**
+ * --stats: print on stderr the CPU time of the main thread outside jobs
+ * (reading, handing out, ordering, writing: the serial part) against the
+ * time in jobs.  main_cpu is the main thread's whole CPU time.
+ */
+void cli_cpu_report(const cli_cpu *cpu, double main_cpu);
 
 /* ---- messages ------------------------------------------------------------ */
 

@@ -495,11 +495,13 @@ int main(int argc, char **argv)
 	cli_options o;
 	run r;
 	cli_pool *pool = NULL;
+	cli_cpu cpu;
 	int status = cli_options_parse(&o, argc, argv);
 	if (status >= 0)
 		return status;
 
 	memset(&r, 0, sizeof(r));
+	memset(&cpu, 0, sizeof(cpu));
 	r.o = &o;
 	tl_export_options_init(&r.eo, TL_EXPORT_OPTIONS_VERSION);
 	if (o.jsonl_out) {
@@ -522,7 +524,7 @@ int main(int argc, char **argv)
 			status = CLI_EXIT_INPUT;
 		if (status == 0)
 			status = process(&r, pool);
-		cli_pool_free(pool);
+		cli_pool_free(pool, &cpu);
 		if (status == 0)
 			status = finish(&r);
 		cli_progress_done();
@@ -541,5 +543,7 @@ int main(int argc, char **argv)
 	tl_timeline_free(r.held);
 	cli_merge_free(r.merge);
 	tl_parser_free(r.parser);
+	if (o.stats)
+		cli_cpu_report(&cpu, cli_thread_cpu());
 	return status;
 }

@@ -31,12 +31,13 @@ static const char usage_text[] =
     "      --min-granularity G  keep events at least as fine as G (year, month, day)\n"
     "      --segment-size N  cut long texts near N bytes at paragraphs (default 256K)\n"
     "  -q, --quiet           no progress line and no summary\n"
+    "      --stats           CPU time of the main thread and the workers, on stderr\n"
     "  -h, --help            show this help and exit\n"
     "  -V, --version         show the version and exit\n"
     "\n"
     "Exit status: 0 ok, 1 input or output error, 2 usage error.  See timeline(1).\n";
 
-enum { OPT_ON_ERROR = 256, OPT_FROM, OPT_TO, OPT_MIN_GRAN, OPT_SEGMENT };
+enum { OPT_ON_ERROR = 256, OPT_FROM, OPT_TO, OPT_MIN_GRAN, OPT_SEGMENT, OPT_STATS };
 
 /* Granularity names accepted by --min-granularity, coarse to fine. */
 static const struct {
@@ -146,6 +147,7 @@ int cli_options_parse(cli_options *o, int argc, char **argv)
 	    {"min-granularity", required_argument, NULL, OPT_MIN_GRAN},
 	    {"segment-size", required_argument, NULL, OPT_SEGMENT},
 	    {"quiet", no_argument, NULL, 'q'},
+	    {"stats", no_argument, NULL, OPT_STATS},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0}};
@@ -231,6 +233,9 @@ int cli_options_parse(cli_options *o, int argc, char **argv)
 			break;
 		case 'q':
 			o->quiet = 1;
+			break;
+		case OPT_STATS:
+			o->stats = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -5,6 +5,8 @@
  * lasted more than a second; redrawn at most four times a second, in place
  * ("\r" and erase-to-end-of-line).  It reads the counters of cli_stats, which
  * only the main thread updates, so it needs no lock.
+ *
+ * Also the --stats report: CPU time per thread, from the thread CPU clocks.
  */
 #include "cli.h"
 
@@ -66,4 +68,33 @@ void cli_progress_done(void)
 	fputs("\r\033[K", stderr);
 	fflush(stderr);
 	shown = 0;
+}
+
+/* CPU seconds of the calling thread. */
+double cli_thread_cpu(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+		return 0;
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* --stats: the serial part (main thread outside jobs) against the jobs. */
+void cli_cpu_report(const cli_cpu *cpu, double main_cpu)
+{
+	/* with no workers the jobs ran on the main thread: take them out */
+	double serial = cpu->nworkers ? main_cpu : main_cpu - cpu->jobs;
+	double total = serial + cpu->jobs;
+	if (serial < 0)
+		serial = 0;
+	cli_progress_done();
+	fprintf(stderr,
+	        "timeline: cpu %.3f s: main thread %.3f s (%.1f%%: reading, handing out, "
+	        "ordering, writing), jobs %.3f s",
+	        total, serial, total > 0 ? 100.0 * serial / total : 0.0, cpu->jobs);
+	if (cpu->nworkers)
+		fprintf(stderr, " (%d worker%s, %.3f to %.3f s each)\n", cpu->nworkers,
+		        cpu->nworkers == 1 ? "" : "s", cpu->worker_min, cpu->worker_max);
+	else
+		fputs(" (on the main thread)\n", stderr);
 }

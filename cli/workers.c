@@ -11,8 +11,17 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE };
+
+/* What a worker thread knows of itself: its pool, and the CPU time it used
+ * (written once, as it ends).  One cache line each. */
+typedef struct wk {
+	struct cli_pool *pool;
+	double cpu;
+	char pad[64 - sizeof(void *) - sizeof(double)];
+} wk;
 
 typedef struct slot {
 	void *job;
@@ -24,6 +33,8 @@ struct cli_pool {
 	void *ctx;
 	int nthreads;
 	pthread_t *threads;
+	wk *wks;           /* one per thread */
+	double inline_cpu; /* no threads: CPU time of the jobs run inline */
 	pthread_mutex_t mu;
 	pthread_cond_t work; /* a job was queued, or stop */
 	pthread_cond_t done; /* a job finished */
@@ -38,7 +49,8 @@ struct cli_pool {
 /* A worker: run queued jobs in order until told to stop. */
 static void *worker(void *arg)
 {
-	cli_pool *p = arg;
+	wk *self = arg;
+	cli_pool *p = self->pool;
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next == p->base + p->count)
@@ -55,6 +67,7 @@ static void *worker(void *arg)
 		pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
+	self->cpu = cli_thread_cpu();
 	return NULL;
 }
 
@@ -70,9 +83,11 @@ int cli_pool_new(cli_pool **out, int nthreads, size_t window, cli_job_fn fn, voi
 	p->window = nthreads > 0 ? window : 1;
 	p->ring = calloc(p->window, sizeof(*p->ring));
 	p->threads = nthreads > 0 ? calloc((size_t)nthreads, sizeof(*p->threads)) : NULL;
-	if (!p->ring || (nthreads > 0 && !p->threads)) {
+	p->wks = nthreads > 0 ? calloc((size_t)nthreads, sizeof(*p->wks)) : NULL;
+	if (!p->ring || (nthreads > 0 && (!p->threads || !p->wks))) {
 		free(p->ring);
 		free(p->threads);
+		free(p->wks);
 		free(p);
 		goto nomem;
 	}
@@ -80,8 +95,9 @@ int cli_pool_new(cli_pool **out, int nthreads, size_t window, cli_job_fn fn, voi
 	pthread_cond_init(&p->work, NULL);
 	pthread_cond_init(&p->done, NULL);
 	for (int i = 0; i < nthreads; i++) {
-		if (pthread_create(&p->threads[i], NULL, worker, p) != 0) {
-			cli_pool_free(p);
+		p->wks[i].pool = p;
+		if (pthread_create(&p->threads[i], NULL, worker, &p->wks[i]) != 0) {
+			cli_pool_free(p, NULL);
 			cli_error("cannot start a worker thread");
 			return -1;
 		}
@@ -103,7 +119,9 @@ int cli_pool_full(const cli_pool *p)
 void cli_pool_push(cli_pool *p, void *job)
 {
 	if (p->nthreads == 0) {
+		double t = cli_thread_cpu();
 		p->fn(job, p->ctx);
+		p->inline_cpu += cli_thread_cpu() - t;
 		p->ring[0].job = job;
 		p->ring[0].state = SLOT_DONE;
 		p->count = 1;
@@ -145,9 +163,11 @@ void *cli_pool_pop(cli_pool *p, int wait)
 	return job;
 }
 
-/* Stop the workers and free the pool. */
-void cli_pool_free(cli_pool *p)
+/* Stop the workers and free the pool; say how much CPU the jobs took. */
+void cli_pool_free(cli_pool *p, cli_cpu *cpu)
 {
+	if (cpu)
+		memset(cpu, 0, sizeof(*cpu));
 	if (!p)
 		return;
 	pthread_mutex_lock(&p->mu);
@@ -156,10 +176,23 @@ void cli_pool_free(cli_pool *p)
 	pthread_mutex_unlock(&p->mu);
 	for (int i = 0; i < p->nthreads; i++)
 		pthread_join(p->threads[i], NULL);
+	if (cpu) {
+		cpu->nworkers = p->nthreads;
+		cpu->jobs = p->inline_cpu;
+		for (int i = 0; i < p->nthreads; i++) {
+			double c = p->wks[i].cpu;
+			cpu->jobs += c;
+			if (i == 0 || c < cpu->worker_min)
+				cpu->worker_min = c;
+			if (i == 0 || c > cpu->worker_max)
+				cpu->worker_max = c;
+		}
+	}
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->work);
 	pthread_cond_destroy(&p->done);
 	free(p->threads);
+	free(p->wks);
 	free(p->ring);
 	free(p);
 }
