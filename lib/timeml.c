@@ -19,6 +19,7 @@ struct tl_timeml {
 	char *text; /* NUL-terminated plain text */
 	size_t len;
 	char *dct_value; /* NULL when there is no DCT */
+	char *dct_text;  /* the DCT element's own text ("February 03 , 2009"), or NULL */
 	char *docid;     /* NULL when there is no DOCID */
 };
 
@@ -414,11 +415,24 @@ static int tag_attr(const rd *r, size_t i, size_t j, const char *name, char **ou
 	return 0;
 }
 
-/* Find the DCT value, as the scorer does; *out stays NULL when none. */
-static int find_dct(const rd *r, char **out)
+/* The text of the element whose open tag ends at end (up to the next '<'),
+ * decoded, in *text; *text stays NULL when it is empty or on error. */
+static void element_text(const rd *r, size_t end, char **text)
+{
+	size_t z = end;
+	while (z < r->n && r->s[z] != '<')
+		z++;
+	if (z > end && decode_range(r, end, z, text) < 0)
+		*text = NULL;
+}
+
+/* Find the DCT value, as the scorer does; *out stays NULL when none.  The
+ * text of the DCT's <TIMEX3> goes to *text (NULL when none). */
+static int find_dct(const rd *r, char **out, char **text)
 {
 	size_t end, tend;
 	*out = NULL;
+	*text = NULL;
 	for (size_t i = 0; i < r->n; i++) {
 		if (!open_tag_at(r, i, "DCT", &end))
 			continue;
@@ -428,6 +442,8 @@ static int find_dct(const rd *r, char **out)
 		for (size_t t = end; t < close; t++)
 			if (r->s[t] == '<' && open_tag_at(r, t, "TIMEX3", &tend)) {
 				int rc = tag_attr(r, t, tend - 1, "value", out);
+				if (rc >= 0)
+					element_text(r, tend, text);
 				return rc < 0 ? rc : 0;
 			}
 		break;
@@ -444,6 +460,8 @@ static int find_dct(const rd *r, char **out)
 		free(fn);
 		if (creation) {
 			rc = tag_attr(r, t, tend - 1, "value", out);
+			if (rc >= 0)
+				element_text(r, tend, text);
 			return rc < 0 ? rc : 0;
 		}
 	}
@@ -518,7 +536,7 @@ int tl_timeml_parse(tl_timeml **out, const char *buf, size_t len, const char *na
 	}
 	tl_buf_free(&b);
 	if (!rc)
-		rc = find_dct(&r, &t->dct_value);
+		rc = find_dct(&r, &t->dct_value, &t->dct_text);
 	if (!rc)
 		rc = find_docid(&r, &t->docid);
 	if (rc) {
@@ -536,6 +554,7 @@ void tl_timeml_free(tl_timeml *tml)
 		return;
 	free(tml->text);
 	free(tml->dct_value);
+	free(tml->dct_text);
 	free(tml->docid);
 	free(tml);
 }
@@ -547,7 +566,59 @@ const char *tl_timeml_text(const tl_timeml *tml, size_t *len)
 	return tml ? tml->text : "";
 }
 
-/* The DCT's date: the first ten characters of its value, when a full date. */
+/* The month (1..12) the first month name in s stands for ("February",
+ * "Feb", "Sept"), or 0.  English month names and their abbreviations. */
+static int text_month(const char *s)
+{
+	static const char *const names[] = {"january",   "february", "march",    "april",
+	                                    "may",       "june",     "july",     "august",
+	                                    "september", "october",  "november", "december"};
+	for (const char *p = s; p && *p; p++) {
+		if (!isalpha((unsigned char)*p) || (p > s && isalpha((unsigned char)p[-1])))
+			continue;
+		char w[10];
+		size_t k = 0;
+		for (; isalpha((unsigned char)p[k]); k++)
+			if (k < sizeof(w))
+				w[k] = (char)tolower((unsigned char)p[k]);
+		for (int m = 0; k >= 3 && k < sizeof(w) && m < 12; m++)
+			if (strncmp(names[m], w, k) == 0 &&
+			    (names[m][k] == '\0' || k == 3 || (m == 8 && k == 4)))
+				return m + 1;
+		p += k - 1;
+	}
+	return 0;
+}
+
+/* A DCT value written "NN-NN-YYYY" (day and month in either order, as some
+ * corpora do) in *d: the order is the one the DCT's text confirms by a
+ * month name, else the only one a day above 12 allows.  Returns 0, or -1
+ * when the value is not of that form or stays ambiguous. */
+static int dct_dmy(tl_date *d, const char *v, const char *text)
+{
+	for (int i = 0; i < 10; i++)
+		if ((i == 2 || i == 5) ? v[i] != '-' : !isdigit((unsigned char)v[i]))
+			return -1;
+	int a = (v[0] - '0') * 10 + (v[1] - '0'), b = (v[3] - '0') * 10 + (v[4] - '0');
+	int y = atoi(v + 6), month = text_month(text), day;
+	if (month && (month == a || month == b) && a != b)
+		day = month == a ? b : a;
+	else if (a > 12 && b <= 12)
+		month = b, day = a;
+	else if (b > 12 && a <= 12)
+		month = a, day = b;
+	else
+		return -1;
+	if (month < 1 || day < 1 || day > tl_date_days_in_month(y, month))
+		return -1;
+	d->year = y;
+	d->month = month;
+	d->day = day;
+	return 0;
+}
+
+/* The DCT's date: the first ten characters of its value, when a full date
+ * (ISO 8601, or day and month in an order the DCT's text confirms). */
 int tl_timeml_dct(tl_date *out, const tl_timeml *tml)
 {
 	tl_date zero = {0, 0, 0}, d;
@@ -558,7 +629,7 @@ int tl_timeml_dct(tl_date *out, const tl_timeml *tml)
 		return TL_ENOTFOUND;
 	memcpy(head, tml->dct_value, 10);
 	head[10] = '\0';
-	if (tl_date_parse(&d, head) != 0 || d.day == 0)
+	if ((tl_date_parse(&d, head) != 0 || d.day == 0) && dct_dmy(&d, head, tml->dct_text) != 0)
 		return TL_ENOTFOUND;
 	if (out)
 		*out = d;

@@ -110,6 +110,35 @@ START_TEST(test_read_dct)
 	ck_assert_int_eq(tl_timeml_dct(&d, t), TL_ENOTFOUND);
 	tl_timeml_free(t);
 
+	/* Day and month in the other order: the DCT's own text names the month. */
+	ck_assert_int_eq(parse(&t, "<DCT><TIMEX3 value=\"03-02-2009\">February 03 , 2009</TIMEX3>"
+	                           "</DCT><TEXT>a</TEXT>"),
+	                 0);
+	ck_assert_int_eq(tl_timeml_dct(&d, t), 0);
+	ck_assert_int_eq(d.year, 2009);
+	ck_assert_int_eq(d.month, 2);
+	ck_assert_int_eq(d.day, 3);
+	tl_timeml_free(t);
+	ck_assert_int_eq(parse(&t, "<DCT><TIMEX3 value=\"02-03-2009\">Feb. 3, 2009</TIMEX3>"
+	                           "</DCT><TEXT>a</TEXT>"),
+	                 0);
+	ck_assert_int_eq(tl_timeml_dct(&d, t), 0);
+	ck_assert_int_eq(d.month, 2);
+	ck_assert_int_eq(d.day, 3);
+	tl_timeml_free(t);
+	/* only one order is a date: 25 is no month */
+	ck_assert_int_eq(
+	    parse(&t, "<DCT><TIMEX3 value=\"25-12-2008\"></TIMEX3></DCT><TEXT>a</TEXT>"), 0);
+	ck_assert_int_eq(tl_timeml_dct(&d, t), 0);
+	ck_assert_int_eq(d.month, 12);
+	ck_assert_int_eq(d.day, 25);
+	tl_timeml_free(t);
+	/* both orders are dates and nothing tells them apart: not guessed */
+	ck_assert_int_eq(
+	    parse(&t, "<DCT><TIMEX3 value=\"03-02-2009\">x</TIMEX3></DCT><TEXT>a</TEXT>"), 0);
+	ck_assert_int_eq(tl_timeml_dct(&d, t), TL_ENOTFOUND);
+	tl_timeml_free(t);
+
 	ck_assert_int_eq(parse(&t, "<TEXT><TIMEX3 tid=\"t1\" value=\"2001-05-06\" "
 	                           "functionInDocument=\"CREATION_TIME\">May 6</TIMEX3> x</TEXT>"),
 	                 0);
