@@ -139,6 +139,10 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 		for (size_t i = from; i < e.nm; i++) {
 			e.m[i].sentence = sb.tsent[e.m[i].tok0];
 			e.m[i].tense = sb.tense[e.m[i].tok0];
+			size_t k = e.m[i].tok0;
+			e.m[i].since = k > 0 && e.scan.toks[k - 1].w &&
+			               e.scan.toks[k - 1].w->cls == W_FUNC &&
+			               e.scan.toks[k - 1].w->val == F_SINCE;
 		}
 	}
 	if (rc < 0)

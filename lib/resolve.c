@@ -28,6 +28,9 @@ typedef struct rstate {
 	int history;              /* the document narrates a distant past */
 	int inferred;             /* the DCT is a lower bound (inferred) */
 	size_t narr_sentence;     /* sentence of the last narrative date */
+	tl_date lastday;          /* the last day the text named, however resolved */
+	int has_lastday;
+	size_t lastday_at, narr_at; /* mention indices that set lastday and narr */
 } rstate;
 
 /* Whether underspecified dates of m follow the narrative: in a history, or
@@ -153,9 +156,19 @@ static int32_t narrative_year(const rstate *st, int32_t month)
 	return st->narr.year;
 }
 
-/* The anchor date for a mention, or 0 when there is none. */
+/* The anchor date for a mention, or 0 when there is none.  A day named
+ * anaphorically ("the same day", "the next day", "the day") refers to the
+ * last day the text named, even one resolved on the DCT ("on Friday ... the
+ * same day"). */
 static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_dct)
 {
+	if (m->unit == U_DAY && (m->kind == MK_REL || m->kind == MK_TIME) && st->has_lastday &&
+	    (m->anchor == A_NARR || m->anchor == A_ANY) &&
+	    (st->narr_gran == TL_GRAN_NONE || st->lastday_at >= st->narr_at)) {
+		*out = st->lastday;
+		*on_dct = 0;
+		return 1;
+	}
 	int narr = m->anchor == A_NARR || (m->anchor == A_DOC && st->history) ||
 	           (m->anchor != A_DCT && m->anchor != A_DOC && narrative_mode(st, m));
 	if (narr && st->narr_gran != TL_GRAN_NONE) {
@@ -435,7 +448,11 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 		tl_date b;
 		int od = 0;
 		tl_ment t = *m;
-		t.anchor = narrative_mode(st, m) ? A_NARR : A_DCT;
+		/* outside a history, a weekday follows a flashback only when
+		 * it named a day ("On April 12, 1861 ... on Monday") */
+		t.anchor = narrative_mode(st, m) && (st->history || st->narr_gran >= TL_GRAN_DAY)
+		               ? A_NARR
+		               : A_DCT;
 		if (!anchor_of(st, &t, &b, &od) || (!od && st->narr_gran < TL_GRAN_DAY)) {
 			snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", (int)m->weekday);
 			return;
@@ -684,13 +701,36 @@ int tl_resolve_latest_full(const tl_engine *e, tl_date *out)
 	return found;
 }
 
+/* Whether m speaks from the time of writing: "today", "yesterday", "last
+ * week", "this year", a bare weekday ("on Monday").  News is full of them; a
+ * history has few. */
+static int dct_cue(const tl_ment *m)
+{
+	switch (m->kind) {
+	case MK_DEICTIC:
+		return m->deictic == D_TODAY || m->deictic == D_YESTERDAY ||
+		       m->deictic == D_TOMORROW || m->deictic == D_TONIGHT;
+	case MK_DATE:
+		return (m->said & HAS_WEEKDAY) && !(m->said & (HAS_MONTH | HAS_DAY | HAS_YEAR));
+	case MK_REL:
+	case MK_TIME:
+		return m->anchor == A_DCT && m->gran_only;
+	default:
+		return 0;
+	}
+}
+
 /* Whether the document narrates a distant past (see the file comment). */
 static int is_history(const tl_engine *e, const rstate *st)
 {
 	size_t far = 0, near = 0;
 	for (size_t i = 0; i < e->nm; i++) {
 		const tl_ment *m = &e->m[i];
-		if (m->kind != MK_DATE || !(m->said & HAS_YEAR))
+		if (dct_cue(m)) {
+			near++;
+			continue;
+		}
+		if (m->kind != MK_DATE || !(m->said & HAS_YEAR) || m->since)
 			continue;
 		int64_t y = m->bc ? 1 - (int64_t)m->year : m->year;
 		if (!st->has_dct || y <= st->dct.year - 2 || y >= st->dct.year + 2)
@@ -753,7 +793,15 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		e->m[i].tok0 = doc->ntimex;
 		if (tl_document_push_timex(doc, &t))
 			return TL_ENOMEM;
-		/* the narrative moves with dates the text establishes */
+		if (o.has_interval && o.gran >= TL_GRAN_DAY && (!o.on_dct || !st.history)) {
+			st.lastday = o.begin;
+			st.has_lastday = 1;
+			st.lastday_at = i;
+		}
+		/* the narrative moves with dates the text establishes; a date
+		 * after "since" is a reference point ("lowest since 1997") */
+		if (m->since)
+			continue;
 		if (o.has_interval && !o.on_dct &&
 		    (m->kind == MK_DATE || m->kind == MK_TIME || m->kind == MK_REL) &&
 		    o.gran >= TL_GRAN_YEAR && o.gran <= TL_GRAN_DAY &&
@@ -761,12 +809,14 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			st.narr = o.begin;
 			st.narr_gran = o.gran;
 			st.narr_sentence = m->sentence;
+			st.narr_at = i;
 		} else if (o.has_interval && m->kind == MK_DATE &&
 		           (m->said & (HAS_MONTH | HAS_YEAR)) && o.gran >= TL_GRAN_YEAR &&
 		           o.gran <= TL_GRAN_DAY) {
 			st.narr = o.begin;
 			st.narr_gran = o.gran;
 			st.narr_sentence = m->sentence;
+			st.narr_at = i;
 		}
 	}
 	/* ranges: both ends must have become timexes */
