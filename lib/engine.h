@@ -36,7 +36,7 @@ enum tl_wclass {
 	W_DIR,     /* ago, later, earlier, before, after: val: enum tl_dirword */
 	W_MOD,     /* modifiers: val: enum tl_modword */
 	W_SETW,    /* every, each, daily, weekly, ...: val: enum tl_setword */
-	W_HOLIDAY, /* val: index into tl_holidays */
+	W_HOLIDAY, /* first word of a holiday name (holidays.c); val unused */
 	W_FUNC,    /* function words the rules test: val: enum tl_funcword */
 	W_TENSE,   /* tense cues: val +1 future, -1 past */
 	W_DECADE   /* decade words: "twenties" .. "nineties", val 2..9 */
@@ -178,15 +178,22 @@ typedef struct tl_word {
 	int16_t val;
 } tl_word;
 
-/** A holiday: fixed (month, day) or computed (rule). */
+/** A holiday: fixed (month, day) or computed (rule); holidays.c. */
 typedef struct tl_holiday {
 	const char *name;
-	int month, day;   /* fixed date, or 0 */
-	int rule;         /* 0: fixed; 1: Easter + day offset; 2: nth weekday of month */
-	int nth, weekday; /* rule 2: nth (-1 = last) weekday of month */
+	int rule;               /* 0: fixed; 1: Easter + `day` days; 2: nth weekday of month */
+	int month, day;         /* fixed date, or the day offset from Easter */
+	int nth, weekday;       /* rule 2: nth (-1 = last) weekday (Monday = 1) of month */
+	int since;              /* the rule holds from this year on (0: always) */
+	int old_month, old_day; /* the fixed date before `since` */
 } tl_holiday;
 
 extern const tl_holiday tl_holidays[];
+
+/** The date of holiday h (an index into tl_holidays) in the given year. */
+tl_date tl_holiday_date(int h, int32_t year);
+/** 1 when holiday h falls on the same month and day every year. */
+int tl_holiday_fixed(int h);
 
 /**
  * Look up the lower-cased word s[0..n) (n <= 24).  Returns the table entry

@@ -67,6 +67,12 @@ size_t tl_m_ordinal(const tl_mctx *c, size_t i, int64_t *val);
 /** The unit word at i (plural or singular): returns enum tl_unit or 0. */
 int tl_m_unit(const tl_mctx *c, size_t i, int *plural);
 
+/**
+ * The longest holiday name at token i ("Easter Monday", "St. Patrick's
+ * Day"; holidays.c): the index after it, or 0; the holiday in *h.
+ */
+size_t tl_holiday_match(const tl_mctx *c, size_t i, int *h);
+
 /** Rules: each fills *m and returns the token index after the match, or 0. */
 size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m);
 size_t tl_r_numeric(const tl_mctx *c, size_t i, tl_ment *m);

@@ -550,56 +550,18 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 		size_t e = year_after(c, j, m);
 		return e;
 	}
-	/* holidays */
-	w = tl_m_word(c, i, W_HOLIDAY);
-	if (w) {
-		int h = w->val;
-		j = i + 1;
-		int need_day = h >= 4 && h <= 10;
-		if (h == 4 && tl_m_punct(c, j, '\'') && tl_m_lit(c, j + 1, "s"))
-			j += 2;
-		if (h == 5) { /* New Year's Day / Eve */
-			if (!tl_m_is(c, j, W_UNIT, U_YEAR))
-				return 0;
-			j++;
-			if (tl_m_punct(c, j, '\'') && tl_m_lit(c, j + 1, "s"))
-				j += 2;
-			if (tl_m_lit(c, j, "eve")) {
-				m->month = 12;
-				m->day = 31;
-				m->said = HAS_MONTH | HAS_DAY;
-				j++;
-				goto year;
-			}
-		}
-		if (h == 9 && tl_m_punct(c, j, '\''))
-			j++;
-		if (h == 11) {
-			if (!tl_m_is(c, j, W_WEEKDAY, 5))
-				return 0;
-			j++;
-		} else if (need_day) {
-			if (!tl_m_is(c, j, W_UNIT, U_DAY) || !(c->t[j].flags & TF_CAP))
-				return 0;
-			j++;
-		} else if (tl_m_lit(c, j, "day") || tl_m_lit(c, j, "sunday"))
-			j++;
-		else if (h == 0 && tl_m_lit(c, j, "eve")) {
-			m->month = 12;
-			m->day = 24;
-			m->said = HAS_MONTH | HAS_DAY;
-			j++;
-			goto year;
-		}
-		if (tl_holidays[h].rule == 0) {
-			m->month = tl_holidays[h].month;
-			m->day = tl_holidays[h].day;
+	/* holidays: "Easter Monday", "St. Patrick's Day 2021" */
+	int h = 0;
+	if (tl_m_word(c, i, W_HOLIDAY) && (j = tl_holiday_match(c, i, &h)) != 0) {
+		if (tl_holiday_fixed(h)) {
+			tl_date d = tl_holiday_date(h, 2000);
+			m->month = d.month;
+			m->day = d.day;
 			m->said = HAS_MONTH | HAS_DAY;
 		} else {
 			m->holiday = h;
 			m->said = HAS_HOLIDAY;
 		}
-	year:;
 		size_t y = tl_m_punct(c, j, ',') ? j + 1 : j;
 		size_t e = year_after(c, y, m);
 		return e ? e : j;

@@ -435,12 +435,12 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 			snprintf(o->value, sizeof(o->value), "XXXX-XX-XX");
 			return;
 		}
-		const tl_holiday *h = &tl_holidays[m->holiday];
-		tl_date d;
-		if (h->rule == 1)
-			d = tl_date_add_days(tl_easter(year), h->day);
-		else
-			d = tl_nth_weekday(year, h->month, h->nth, h->weekday);
+		tl_date d = tl_holiday_date(m->holiday, year);
+		if (on_dct && !(m->said & HAS_YEAR)) {
+			/* the year that puts it nearest the DCT, by the tense */
+			year = nearest_year(a, d.month, d.day, m->tense, st->inferred);
+			d = tl_holiday_date(m->holiday, year);
+		}
 		day_value(o, d);
 		return;
 	}
@@ -528,9 +528,14 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 		day_value(o, tl_date_add_days(a, diff));
 		return;
 	}
+	/* a narrative that knows only the year: "1860 ... the following spring"
+	 * is a season of the next year, whatever the season */
+	int year_only = !on_dct && st->narr_gran <= TL_GRAN_YEAR;
 	if (m->said & HAS_MONTH) {
 		int32_t yr = a.year;
-		if (m->dir < 0 && m->month >= a.month)
+		if (year_only)
+			yr = tl_clamp_year((int64_t)a.year + m->dir);
+		else if (m->dir < 0 && m->month >= a.month)
 			yr--;
 		else if (m->dir > 0 && m->month <= a.month)
 			yr++;
@@ -543,7 +548,9 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 		int cur = a.month % 12 / 3; /* 0 winter .. 3 fall */
 		int want = m->season % 4;   /* winter = 0 */
 		int32_t yr = a.year;
-		if (m->dir < 0 && want >= cur)
+		if (year_only)
+			yr = tl_clamp_year((int64_t)a.year + m->dir);
+		else if (m->dir < 0 && want >= cur)
 			yr--;
 		else if (m->dir > 0 && want <= cur)
 			yr++;

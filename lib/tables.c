@@ -6,8 +6,8 @@
  * and ordinal words; the TIMEX3 guidelines (TimeML 1.2.1, ISO 24617-1) for
  * which words are temporal (seasons, parts of day, PRESENT_REF/PAST_REF/
  * FUTURE_REF words, set words such as "weekly"); time zone abbreviations as
- * used in news datelines; holiday dates from the calendars that define them
- * (US federal holidays by 5 U.S.C. 6103, Easter by the Gregorian computus).
+ * used in news datelines; the first words of holiday names (the holidays
+ * themselves, and where their dates come from, are in holidays.c).
  *
  * One row per alias.  Words with two readings ("second": ordinal and unit)
  * have two adjacent rows; tl_wordtab_next() steps to the second one.
@@ -158,14 +158,24 @@ static const tl_word words[] = {
 	{ "quarterly", W_SETW, 0, SW_QUARTERLY }, { "nightly", W_SETW, 0, SW_NIGHTLY },
 	{ "twice", W_SETW, 0, SW_TIMES },   { "once", W_SETW, WF_WEAK, SW_TIMES },
 	{ "times", W_SETW, WF_PLURAL, SW_TIMES }, { "thrice", W_SETW, 0, SW_TIMES },
-	/* holidays: first word; the rest is checked by the rules */
-	{ "christmas", W_HOLIDAY, WF_CAP, 0 }, { "easter", W_HOLIDAY, WF_CAP, 1 },
-	{ "thanksgiving", W_HOLIDAY, WF_CAP, 2 }, { "halloween", W_HOLIDAY, WF_CAP, 3 },
-	{ "valentine", W_HOLIDAY, WF_CAP, 4 }, { "new", W_HOLIDAY, WF_CAP, 5 },
-	{ "independence", W_HOLIDAY, WF_CAP, 6 }, { "labor", W_HOLIDAY, WF_CAP, 7 },
-	{ "labour", W_HOLIDAY, WF_CAP, 7 },    { "memorial", W_HOLIDAY, WF_CAP, 8 },
-	{ "veterans", W_HOLIDAY, WF_CAP, 9 },  { "boxing", W_HOLIDAY, WF_CAP, 10 },
-	{ "good", W_HOLIDAY, WF_CAP, 11 },     { "valentines", W_HOLIDAY, WF_CAP, 4 },
+	/* holidays: the first word of a name; the names are in holidays.c */
+	{ "christmas", W_HOLIDAY, WF_CAP, 0 },  { "easter", W_HOLIDAY, WF_CAP, 0 },
+	{ "thanksgiving", W_HOLIDAY, WF_CAP, 0 }, { "halloween", W_HOLIDAY, WF_CAP, 0 },
+	{ "valentine", W_HOLIDAY, WF_CAP, 0 },  { "valentines", W_HOLIDAY, WF_CAP, 0 },
+	{ "new", W_HOLIDAY, WF_CAP, 0 },        { "independence", W_HOLIDAY, WF_CAP, 0 },
+	{ "labor", W_HOLIDAY, WF_CAP, 0 },      { "labour", W_HOLIDAY, WF_CAP, 0 },
+	{ "memorial", W_HOLIDAY, WF_CAP, 0 },   { "veterans", W_HOLIDAY, WF_CAP, 0 },
+	{ "boxing", W_HOLIDAY, WF_CAP, 0 },
+	{ "good", W_HOLIDAY, WF_CAP, 0 },       { "ash", W_HOLIDAY, WF_CAP, 0 },
+	{ "st", W_HOLIDAY, WF_CAP, 0 },         { "saint", W_HOLIDAY, WF_CAP, 0 },
+	{ "martin", W_HOLIDAY, WF_CAP, 0 },     { "mlk", W_HOLIDAY, WF_CAP, 0 },
+	{ "presidents", W_HOLIDAY, WF_CAP, 0 },
+	{ "mother", W_HOLIDAY, WF_CAP, 0 },     { "mothers", W_HOLIDAY, WF_CAP, 0 },
+	{ "father", W_HOLIDAY, WF_CAP, 0 },     { "fathers", W_HOLIDAY, WF_CAP, 0 },
+	{ "columbus", W_HOLIDAY, WF_CAP, 0 },   { "palm", W_HOLIDAY, WF_CAP, 0 },
+	{ "maundy", W_HOLIDAY, WF_CAP, 0 },     { "ascension", W_HOLIDAY, WF_CAP, 0 },
+	{ "pentecost", W_HOLIDAY, WF_CAP, 0 },  { "whit", W_HOLIDAY, WF_CAP, 0 },
+	{ "whitsunday", W_HOLIDAY, WF_CAP, 0 },
 	/* function words */
 	{ "the", W_FUNC, 0, F_THE },       { "a", W_FUNC, 0, F_A },         { "an", W_FUNC, 0, F_A },
 	{ "of", W_FUNC, 0, F_OF },         { "in", W_FUNC, 0, F_IN },       { "on", W_FUNC, 0, F_ON },
@@ -201,18 +211,6 @@ static const tl_word words[] = {
 	{ "is", W_TENSE, 0, 0 },     { "are", W_TENSE, 0, 0 },
 };
 /* clang-format on */
-
-/* Holidays: index = W_HOLIDAY val.  Fixed ones by month and day; Easter by
- * the computus (rule 1, day offset in `day`); US holidays defined as the
- * nth weekday of a month (rule 2; nth -1 = the last one). */
-const tl_holiday tl_holidays[] = {
-	{ "Christmas", 12, 25, 0, 0, 0 },        { "Easter", 0, 0, 1, 0, 0 },
-	{ "Thanksgiving", 11, 0, 2, 4, 4 },      { "Halloween", 10, 31, 0, 0, 0 },
-	{ "Valentine's Day", 2, 14, 0, 0, 0 },   { "New Year's Day", 1, 1, 0, 0, 0 },
-	{ "Independence Day", 7, 4, 0, 0, 0 },   { "Labor Day", 9, 0, 2, 1, 1 },
-	{ "Memorial Day", 5, 0, 2, -1, 1 },      { "Veterans Day", 11, 11, 0, 0, 0 },
-	{ "Boxing Day", 12, 26, 0, 0, 0 },       { "Good Friday", 0, -2, 1, 0, 0 },
-};
 
 #define NWORDS (sizeof(words) / sizeof(words[0]))
 #define TABMASK 2047u
