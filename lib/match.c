@@ -39,6 +39,22 @@ int tl_m_lit(const tl_mctx *c, size_t i, const char *s)
 	return 1;
 }
 
+/* Whether token i opens a sentence: the first of its line, or after a
+ * sentence end (". ! ?", a colon), a quote or a bracket between. */
+int tl_m_sentence_start(const tl_mctx *c, size_t i)
+{
+	size_t k = i;
+	if (c->t[k].flags & TF_NL)
+		return 1;
+	while (k > 0 && (tl_m_punct(c, k - 1, '\'') || tl_m_punct(c, k - 1, '"') ||
+	                 tl_m_punct(c, k - 1, '(')))
+		k--;
+	if (k == 0 || (c->t[k].flags & TF_NL))
+		return 1;
+	return tl_m_punct(c, k - 1, '.') || tl_m_punct(c, k - 1, '!') ||
+	       tl_m_punct(c, k - 1, '?') || tl_m_punct(c, k - 1, ':');
+}
+
 /* A digit number standing alone (not a decimal, grouped or signed amount). */
 static int plain_num(const tl_mctx *c, size_t i)
 {

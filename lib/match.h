@@ -54,6 +54,8 @@ static inline int tl_m_is(const tl_mctx *c, size_t i, int cls, int val)
 int tl_m_punct(const tl_mctx *c, size_t i, char ch);
 /** 1 when token i touches the token before it (no white space between). */
 int tl_m_glued(const tl_mctx *c, size_t i);
+/** 1 when token i opens a sentence (first of its line, or after ". ! ? :"). */
+int tl_m_sentence_start(const tl_mctx *c, size_t i);
 /** 1 when token i is the lower-case word s (exact, ASCII). */
 int tl_m_lit(const tl_mctx *c, size_t i, const char *s);
 /**

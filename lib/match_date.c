@@ -382,9 +382,13 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 	if (dash_after &&
 	    ((c->t[j + 1].ndig != 4 && c->t[j + 1].ndig != 2) || c->text[c->t[j + 1].b] == '0'))
 		return 0;
-	/* a name or a number label before it: "Windows 2000", "PIN 1991" */
+	/* a name or a number label before it: "Windows 2000", "PIN 1991".  A
+	 * capitalised word that opens a sentence may be a preposition the
+	 * tables do not know ("Throughout 2000, ..."): there only a verb right
+	 * after the number makes the two a name ("Windows 2000 was popular") */
 	if (i > 0 && c->t[i - 1].kind == TK_WORD && !c->t[i - 1].w && !m->bc &&
-	    ((c->t[i - 1].flags & TF_CAP) && !(c->t[i - 1].flags & TF_NL)))
+	    (c->t[i - 1].flags & TF_CAP) &&
+	    (!tl_m_sentence_start(c, i - 1) || tl_m_word(c, j, W_TENSE)))
 		m->latent = 1;
 	if (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_NUMBER))
 		m->latent = 1;

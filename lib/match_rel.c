@@ -550,6 +550,13 @@ size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 		m->minute = 0;
 		m->said = HAS_HOUR | HAS_MINUTE;
 		j = i + 1;
+		/* a capitalised "Noon" inside a name: "the restaurant Noon", "High
+		 * Noon", "Midnight Oil" (a date or time beside it still joins it) */
+		if ((c->t[i].flags & TF_CAP) && ((i > 0 && c->t[i - 1].kind == TK_WORD &&
+		                                  !c->t[i - 1].w && !tl_m_sentence_start(c, i)) ||
+		                                 (j < c->n && c->t[j].kind == TK_WORD &&
+		                                  !c->t[j].w && (c->t[j].flags & TF_CAP))))
+			m->latent = 1;
 		goto zone;
 	}
 	if (i >= c->n || c->t[i].kind != TK_NUM)
