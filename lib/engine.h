@@ -200,6 +200,20 @@ int tl_holiday_fixed(int h);
  * or NULL.  Never allocates.
  */
 const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n);
+/* The word hash (FNV-1a over the lower-case bytes): start with
+ * TL_WORDHASH_INIT and feed each byte to tl_wordhash_step(), as the scanner
+ * does while it reads a word. */
+#define TL_WORDHASH_INIT 2166136261u
+static inline uint32_t tl_wordhash_step(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
+}
+/**
+ * Look up the word s[0..n) of ASCII letters in any case, whose hash over
+ * the lower-cased letters is h (see tl_wordhash_step).  Returns the table
+ * entry or NULL; compares lengths before any letter.  Never allocates.
+ */
+const tl_word *tl_wordtab_find_folded(const tl_wordtab *tab, const char *s, size_t n, uint32_t h);
 /** Second entry of a word with two readings ("second": ordinal + unit), or NULL. */
 const tl_word *tl_wordtab_next(const tl_wordtab *tab, const tl_word *w);
 
@@ -227,7 +241,7 @@ typedef struct tl_tok {
 
 /** The scanner state of one document; buffers reused from chunk to chunk. */
 typedef struct tl_scan {
-	const char *text;
+	const char *text; /* text[len] must be '\0' (the document's copy is) */
 	size_t len;
 	size_t pos;  /* next byte to scan */
 	size_t cpos; /* code points before pos */

@@ -142,6 +142,7 @@ int tl_document_push_timex(tl_document *doc, const tl_timex *t);
 /** The word tables hashed for lookup (tables.c); read-only once built. */
 typedef struct tl_wordtab {
 	uint16_t slot[2048]; /* index + 1 into the word table, 0 = empty */
+	uint8_t len[2048];   /* length of the word in each slot */
 } tl_wordtab;
 
 /** Hash the word tables into tab (called once by tl_parser_new). */

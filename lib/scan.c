@@ -5,8 +5,9 @@
  * one punctuation character.  Bytes of other UTF-8 letters join the word
  * they touch, so such a word never matches a table entry; the dashes U+2013
  * and U+2014 become '-' and the quotes U+2018/U+2019 become '\''.  Words are
- * lower-cased into a small stack buffer and looked up in the parser's hash
- * table; a word longer than any table word is skipped without a lookup.
+ * hashed (lower-cased) as they are read and looked up in the parser's hash
+ * table, where most words end at an empty slot or a length that differs; a
+ * word longer than any table word is skipped without a lookup.
  * Offsets are kept both in bytes and in code points.  The token buffer is
  * reused from chunk to chunk: nothing is allocated per token.
  */
@@ -65,7 +66,10 @@ static size_t seqlen(unsigned char c)
 	return c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
-/* Tokenise the next chunk of s->text into s->toks. */
+/* Tokenise the next chunk of s->text into s->toks.  Tokens are written in
+ * place; a word is hashed for the table lookup while it is read, and its
+ * letters are compared with the table's only when the hash slot holds a
+ * word of the same length. */
 int tl_scan_chunk(tl_scan *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
@@ -80,7 +84,6 @@ int tl_scan_chunk(tl_scan *s)
 	while (i < n) {
 		unsigned char c = t[i];
 		unsigned char k = cclass(c);
-		tl_tok tok;
 		if (k == C_SPACE) {
 			pending |= TF_SPACE;
 			i++;
@@ -92,10 +95,17 @@ int tl_scan_chunk(tl_scan *s)
 			cp++;
 			break; /* a chunk ends at a line break */
 		}
-		memset(&tok, 0, sizeof(tok));
-		tok.b = i;
-		tok.cb = cp;
-		tok.flags = (uint8_t)pending;
+		if (s->ntok == s->cap &&
+		    tl_grow((void **)&s->toks, &s->cap, s->ntok + 1, sizeof(tl_tok)))
+			return TL_ENOMEM;
+		tl_tok *tok = &s->toks[s->ntok];
+		tok->b = i;
+		tok->cb = cp;
+		tok->flags = (uint8_t)pending;
+		tok->ndig = 0;
+		tok->punct = 0;
+		tok->num = 0;
+		tok->w = NULL;
 		pending = 0;
 		if (k == C_DIGIT) {
 			int64_t v = 0;
@@ -109,21 +119,19 @@ int tl_scan_chunk(tl_scan *s)
 				nd++;
 			}
 			cp += nd;
-			tok.kind = TK_NUM;
-			tok.num = v;
-			tok.ndig = (uint8_t)(nd > 255 ? 255 : nd);
+			tok->kind = TK_NUM;
+			tok->num = v;
+			tok->ndig = (uint8_t)(nd > 255 ? 255 : nd);
 		} else if (k == C_UPPER || k == C_LOWER || k == C_HIGH) {
-			int high = 0, allup = 1;
-			size_t wb = i;
 			if (k == C_HIGH) {
 				/* dashes and quotes are punctuation, not letters */
 				if (c == 0xE2 && i + 2 < n && t[i + 1] == 0x80) {
 					/* general punctuation U+2000..203F: dashes, quotes, ... */
 					unsigned char d = t[i + 2];
-					tok.kind = TK_PUNCT;
-					tok.punct = d == 0x93 || d == 0x94   ? '-'
-					            : d == 0x98 || d == 0x99 ? '\''
-					                                     : '*';
+					tok->kind = TK_PUNCT;
+					tok->punct = d == 0x93 || d == 0x94   ? '-'
+					             : d == 0x98 || d == 0x99 ? '\''
+					                                      : '*';
 					i += 3;
 					cp++;
 					goto push;
@@ -136,64 +144,70 @@ int tl_scan_chunk(tl_scan *s)
 					continue;
 				}
 			}
+			size_t wb = i,
+			       extra = 0; /* extra: bytes past the first of each code point */
+			unsigned acc = 0; /* the letters OR-ed: bit 0x20 set by a lower-case one */
+			int high = 0;
+			uint32_t h = TL_WORDHASH_INIT;
 			for (;;) {
-				unsigned char d = i < n ? t[i] : 0;
-				unsigned char dk = cclass(d);
-				if (dk == C_UPPER || dk == C_LOWER) {
-					allup &= dk == C_UPPER;
+				unsigned char d, low;
+				/* the run of ASCII letters; t[n] is '\0', no letter */
+				while (low = (unsigned char)(t[i] | 0x20),
+				       (unsigned)(low - 'a') < 26u) {
+					acc |= t[i];
+					h = tl_wordhash_step(h, low);
 					i++;
-					cp++;
-				} else if (dk == C_HIGH &&
-				           !(d == 0xE2 && i + 1 < n && t[i + 1] == 0x80) &&
-				           !(d == 0xC2 && i + 1 < n && t[i + 1] == 0xA0)) {
+				}
+				d = t[i];
+				if (cclass(d) == C_HIGH &&
+				    !(d == 0xE2 && i + 1 < n && t[i + 1] == 0x80) &&
+				    !(d == 0xC2 && i + 1 < n && t[i + 1] == 0xA0)) {
 					size_t l = seqlen(d);
+					if (l > n - i)
+						l = n - i;
 					high = 1;
-					i += l > n - i ? n - i : l;
-					cp++;
+					i += l;
+					extra += l - 1;
 				} else
 					break;
 			}
-			tok.kind = TK_WORD;
-			if (cclass(t[wb]) == C_UPPER)
-				tok.flags |= TF_CAP;
-			if (allup && !high && i - wb > 1)
-				tok.flags |= TF_UPPER;
 			size_t wl = i - wb;
+			cp += wl - extra;
+			tok->kind = TK_WORD;
+			if (cclass(t[wb]) == C_UPPER)
+				tok->flags |= TF_CAP;
+			if (!(acc & 0x20) && !high && wl > 1)
+				tok->flags |= TF_UPPER;
 			if (!high && wl <= MAXWORD) {
-				char low[MAXWORD];
-				for (size_t j = 0; j < wl; j++)
-					low[j] = (char)(t[wb + j] | 0x20);
-				tok.w = tl_wordtab_find(s->tab, low, wl);
+				tok->w =
+				    tl_wordtab_find_folded(s->tab, (const char *)t + wb, wl, h);
 				/* an abbreviation or a single letter keeps its period */
 				int dotted = wl == 1 && i < n && t[i] == '.' &&
 				             ((i + 1 < n && cclass(t[i + 1]) >= C_UPPER) ||
 				              (wb > 0 && t[wb - 1] == '.'));
-				if (tok.w && i < n && t[i] == '.' &&
-				    ((tok.w->flags & WF_ABBR) || dotted)) {
+				if (tok->w && i < n && t[i] == '.' &&
+				    ((tok->w->flags & WF_ABBR) || dotted)) {
 					i++;
 					cp++;
-					tok.flags |= TF_PERIOD;
-				} else if (!tok.w && dotted) {
+					tok->flags |= TF_PERIOD;
+				} else if (!tok->w && dotted) {
 					i++;
 					cp++;
-					tok.flags |= TF_PERIOD;
+					tok->flags |= TF_PERIOD;
 				}
 			}
 		} else {
-			tok.kind = TK_PUNCT;
-			tok.punct = (char)c;
+			tok->kind = TK_PUNCT;
+			tok->punct = (char)c;
 			i++;
 			cp++;
 		}
 	push:
-		tok.e = i;
-		tok.ce = cp;
-		if (s->ntok == s->cap &&
-		    tl_grow((void **)&s->toks, &s->cap, s->ntok + 1, sizeof(tl_tok)))
-			return TL_ENOMEM;
-		s->toks[s->ntok++] = tok;
+		tok->e = i;
+		tok->ce = cp;
+		s->ntok++;
 		/* a very long line is cut after a sentence end */
-		if (i - start > MAXCHUNK && tok.kind == TK_PUNCT &&
+		if (i - start > MAXCHUNK && tok->kind == TK_PUNCT &&
 		    (c == '.' || c == '!' || c == '?') && i < n && cclass(t[i]) == C_SPACE)
 			break;
 	}

@@ -218,9 +218,9 @@ static const tl_word words[] = {
 /* FNV-1a over the bytes of s[0..n). */
 static uint32_t hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = TL_WORDHASH_INIT;
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
+		h = tl_wordhash_step(h, (unsigned char)s[i]);
 	return h;
 }
 
@@ -239,8 +239,10 @@ void tl_wordtab_build(tl_wordtab *tab)
 				dup = 1;
 			h = (h + 1) & TABMASK;
 		}
-		if (!dup)
+		if (!dup) {
 			tab->slot[h] = (uint16_t)(i + 1);
+			tab->len[h] = (uint8_t)(n > 255 ? 255 : n);
+		}
 	}
 }
 
@@ -250,9 +252,25 @@ const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n)
 	uint32_t h = hash(s, n) & TABMASK;
 	while (tab->slot[h]) {
 		const tl_word *w = &words[tab->slot[h] - 1];
-		if (strncmp(w->word, s, n) == 0 && w->word[n] == '\0')
+		if (tab->len[h] == n && memcmp(w->word, s, n) == 0 && w->word[n] == '\0')
 			return w;
 		h = (h + 1) & TABMASK;
+	}
+	return NULL;
+}
+
+/* Find the word s[0..n) of ASCII letters, any case, hashed lower-case as h. */
+const tl_word *tl_wordtab_find_folded(const tl_wordtab *tab, const char *s, size_t n, uint32_t h)
+{
+	for (h &= TABMASK; tab->slot[h]; h = (h + 1) & TABMASK) {
+		if (tab->len[h] != n)
+			continue;
+		const char *w = words[tab->slot[h] - 1].word;
+		size_t j = 0;
+		while (j < n && ((unsigned char)s[j] | 0x20) == (unsigned char)w[j])
+			j++;
+		if (j == n)
+			return &words[tab->slot[h] - 1];
 	}
 	return NULL;
 }

@@ -1,0 +1,151 @@
+/*
+ * test_scan.c - the scanner (lib/scan.c) and the word-table lookup it uses
+ * (lib/tables.c): token kinds, byte and code-point offsets, flags, the
+ * table entry of each word, the period an abbreviation keeps, and the
+ * case-folded lookup that the scanner does while it reads a word.
+ * Offsets are counted by hand from the text below (UTF-8: U+00A0 and U+00E9
+ * take 2 bytes, U+2014 takes 3).
+ */
+#include "engine.h"
+
+#include <check.h>
+#include <stdlib.h>
+
+/* The hash of w[0..n) lower-cased, as the scanner feeds it. */
+static uint32_t folded_hash(const char *w, size_t n)
+{
+	uint32_t h = TL_WORDHASH_INIT;
+	for (size_t i = 0; i < n; i++)
+		h = tl_wordhash_step(h, (unsigned char)(w[i] | 0x20));
+	return h;
+}
+
+static const tl_word *find_folded(const tl_wordtab *tab, const char *w)
+{
+	return tl_wordtab_find_folded(tab, w, strlen(w), folded_hash(w, strlen(w)));
+}
+
+START_TEST(test_folded_lookup)
+{
+	tl_wordtab tab;
+	tl_wordtab_build(&tab);
+	const tl_word *nov = tl_wordtab_find(&tab, "november", 8);
+	ck_assert_ptr_nonnull(nov);
+	ck_assert_int_eq(nov->cls, W_MONTH);
+	ck_assert_int_eq(nov->val, 11);
+	/* any case finds the same row */
+	ck_assert_ptr_eq(find_folded(&tab, "november"), nov);
+	ck_assert_ptr_eq(find_folded(&tab, "NOVEMBER"), nov);
+	ck_assert_ptr_eq(find_folded(&tab, "NoVember"), nov);
+	/* the longest words of the table */
+	const tl_word *ap = find_folded(&tab, "APPROXIMATELY");
+	ck_assert_ptr_nonnull(ap);
+	ck_assert_int_eq(ap->cls, W_MOD);
+	ck_assert_int_eq(ap->val, M_APPROX);
+	/* the first of two readings, as tl_wordtab_find gives it */
+	ck_assert_ptr_eq(find_folded(&tab, "Second"), tl_wordtab_find(&tab, "second", 6));
+	/* prefixes, extensions and other words are not found */
+	ck_assert_ptr_null(find_folded(&tab, "Novembe"));
+	ck_assert_ptr_null(find_folded(&tab, "Novembers"));
+	ck_assert_ptr_null(find_folded(&tab, "elephant"));
+}
+END_TEST
+
+/* One expected token. */
+typedef struct {
+	size_t b, e, cb, ce;
+	int kind;
+	unsigned flags; /* exactly these of TF_CAP, TF_UPPER, TF_SPACE, TF_PERIOD */
+	char punct;
+	int64_t num;
+	int cls; /* table class of a word, or W_NONE when no entry */
+} want_tok;
+
+#define FLAGS_CHECKED (TF_CAP | TF_UPPER | TF_SPACE | TF_PERIOD)
+
+static void check_toks(const tl_scan *s, const want_tok *w, size_t n)
+{
+	ck_assert_uint_eq(s->ntok, n);
+	for (size_t i = 0; i < n; i++) {
+		const tl_tok *t = &s->toks[i];
+		ck_assert_msg(t->b == w[i].b && t->e == w[i].e,
+		              "token %zu: bytes [%zu,%zu), want [%zu,%zu)", i, t->b, t->e, w[i].b,
+		              w[i].e);
+		ck_assert_msg(t->cb == w[i].cb && t->ce == w[i].ce,
+		              "token %zu: code points [%zu,%zu), want [%zu,%zu)", i, t->cb, t->ce,
+		              w[i].cb, w[i].ce);
+		ck_assert_int_eq(t->kind, w[i].kind);
+		ck_assert_msg((t->flags & FLAGS_CHECKED) == w[i].flags,
+		              "token %zu: flags %u, want %u", i, t->flags & FLAGS_CHECKED,
+		              w[i].flags);
+		if (w[i].kind == TK_PUNCT)
+			ck_assert_int_eq(t->punct, w[i].punct);
+		if (w[i].kind == TK_NUM)
+			ck_assert_int_eq(t->num, w[i].num);
+		if (w[i].kind == TK_WORD) {
+			ck_assert_msg((t->w ? t->w->cls : W_NONE) == w[i].cls,
+			              "token %zu: word class %d, want %d", i,
+			              t->w ? t->w->cls : W_NONE, w[i].cls);
+		}
+	}
+}
+
+START_TEST(test_tokens)
+{
+	/* U+00A0 after "2021", U+00E9 in "cafe", U+2014 before "J.R." */
+	static const char text[] =
+	    "On Nov. 5, 2021\xC2\xA0the NATO caf\xC3\xA9 met \xE2\x80\x94 J.R. "
+	    "Smith said.\nNext";
+	tl_wordtab tab;
+	tl_wordtab_build(&tab);
+	tl_scan s;
+	memset(&s, 0, sizeof(s));
+	s.text = text;
+	s.len = sizeof(text) - 1;
+	s.tab = &tab;
+
+	static const want_tok line1[] = {
+	    {0, 2, 0, 2, TK_WORD, TF_CAP, 0, 0, W_FUNC},                         /* On */
+	    {3, 7, 3, 7, TK_WORD, TF_CAP | TF_SPACE | TF_PERIOD, 0, 0, W_MONTH}, /* Nov. */
+	    {8, 9, 8, 9, TK_NUM, TF_SPACE, 0, 5, 0},                             /* 5 */
+	    {9, 10, 9, 10, TK_PUNCT, 0, ',', 0, 0},                              /* , */
+	    {11, 15, 11, 15, TK_NUM, TF_SPACE, 0, 2021, 0},                      /* 2021 */
+	    {17, 20, 16, 19, TK_WORD, TF_SPACE, 0, 0, W_FUNC}, /* the (after U+00A0) */
+	    {21, 25, 20, 24, TK_WORD, TF_CAP | TF_UPPER | TF_SPACE, 0, 0, W_NONE}, /* NATO */
+	    {26, 31, 25, 29, TK_WORD, TF_SPACE, 0, 0, W_NONE},  /* cafe with U+00E9 */
+	    {32, 35, 30, 33, TK_WORD, TF_SPACE, 0, 0, W_TENSE}, /* met */
+	    {36, 39, 34, 35, TK_PUNCT, TF_SPACE, '-', 0, 0},    /* U+2014 */
+	    {40, 42, 36, 38, TK_WORD, TF_CAP | TF_SPACE | TF_PERIOD, 0, 0, W_NONE}, /* J. */
+	    {42, 44, 38, 40, TK_WORD, TF_CAP | TF_PERIOD, 0, 0, W_NONE},            /* R. */
+	    {45, 50, 41, 46, TK_WORD, TF_CAP | TF_SPACE, 0, 0, W_NONE},             /* Smith */
+	    {51, 55, 47, 51, TK_WORD, TF_SPACE, 0, 0, W_TENSE},                     /* said */
+	    {55, 56, 51, 52, TK_PUNCT, 0, '.', 0, 0},                               /* . */
+	};
+	ck_assert_int_eq(tl_scan_chunk(&s), 1);
+	check_toks(&s, line1, sizeof(line1) / sizeof(line1[0]));
+	ck_assert_uint_eq(s.pos, 57); /* after the line break */
+	ck_assert_uint_eq(s.cpos, 53);
+
+	static const want_tok line2[] = {
+	    {57, 61, 53, 57, TK_WORD, TF_CAP, 0, 0, W_REL}, /* Next */
+	};
+	ck_assert_int_eq(tl_scan_chunk(&s), 1);
+	check_toks(&s, line2, 1);
+	ck_assert_int_eq(tl_scan_chunk(&s), 0);
+	free(s.toks);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("scan");
+	TCase *tc = tcase_create("scan");
+	tcase_add_test(tc, test_folded_lookup);
+	tcase_add_test(tc, test_tokens);
+	suite_add_tcase(s, tc);
+	SRunner *r = srunner_create(s);
+	srunner_run_all(r, CK_NORMAL);
+	int failed = srunner_ntests_failed(r);
+	srunner_free(r);
+	return failed != 0;
+}
