@@ -167,7 +167,9 @@ enum tl_funcword {
 	F_FIRST_HALF,
 	F_OR,
 	F_YEAR_OLD,
-	F_NUMBER /* "number", "PIN", "code": a label before a number */
+	F_NUMBER, /* "number", "PIN", "code": a label before a number */
+	F_TERM,   /* "near", "long", "short": "the near term" */
+	F_TIME    /* "time": "the time being" */
 };
 
 /** One word of the tables. */

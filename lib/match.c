@@ -309,6 +309,9 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 			return R_PART;
 		case F_SEVERAL:
 			return R_REL | R_DUR;
+		case F_TERM:
+		case F_TIME:
+			return R_DEIC;
 		default:
 			return 0;
 		}

@@ -53,6 +53,21 @@ static size_t amount_at(const tl_mctx *c, size_t i, int64_t *n, int *vague, int 
 	return j;
 }
 
+/* An adjective between an amount and its unit that leaves the duration as
+ * it is: "six straight days", "two consecutive quarters", "five trading
+ * days".  Returns the index after it, or i. */
+static size_t dur_adj(const tl_mctx *c, size_t i)
+{
+	static const char *const adj[] = {"straight", "consecutive", "successive",
+	                                  "trading",  "business",    "working"};
+	if (i >= c->n || c->t[i].kind != TK_WORD || c->t[i].w)
+		return i;
+	for (size_t k = 0; k < sizeof(adj) / sizeof(adj[0]); k++)
+		if (tl_m_lit(c, i, adj[k]))
+			return tl_m_unit(c, i + 1, NULL) ? i + 1 : i;
+	return i;
+}
+
 /* Fill a duration. */
 static void dur(tl_ment *m, int unit, int64_t n, int vague, int frac)
 {
@@ -81,10 +96,13 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 		if (tl_m_punct(c, k, '-') && tl_m_glued(c, k) && !vague) {
 			k++;
 			adj = 1;
-		}
+		} else
+			k = dur_adj(c, k);
 		unit = tl_m_unit(c, k, &plural);
 		if (!unit || unit == U_WEEKEND)
 			return 0;
+		if (plural && !vague && n == 1 && tl_m_is(c, i, W_FUNC, F_A))
+			return 0; /* "a decades-long feud": the article is the noun's */
 		if (c->t[i].kind == TK_NUM && !adj && c->t[i].ndig > 6)
 			vague = vague;
 		dur(m, unit, n, vague, frac);
@@ -110,15 +128,66 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 			return 0;
 		return k;
 	}
-	/* bare plural units after "for", "over", "within": "for years" */
+	/* bare plural units after "for", "over", "within", "in" ("in (just)
+	 * minutes"), or before "-long" ("decades-long"): an unknown amount */
 	unit = tl_m_unit(c, i, &plural);
-	if (unit && plural && i > 0 &&
-	    (tl_m_is(c, i - 1, W_FUNC, F_FOR) || tl_m_is(c, i - 1, W_FUNC, F_WITHIN) ||
-	     tl_m_is(c, i - 1, W_MOD, M_MORE))) {
+	if (!unit || !plural || unit == U_WEEKEND)
+		return 0;
+	size_t p = i > 0 && tl_m_lit(c, i - 1, "just") ? i - 1 : i;
+	if (p > 0 && (tl_m_is(c, p - 1, W_FUNC, F_FOR) || tl_m_is(c, p - 1, W_FUNC, F_WITHIN) ||
+	              tl_m_is(c, p - 1, W_MOD, M_MORE) || tl_m_is(c, p - 1, W_FUNC, F_IN))) {
 		dur(m, unit, 0, 1, 0);
 		return i + 1;
 	}
+	if (tl_m_punct(c, i + 1, '-') && tl_m_glued(c, i + 1) && tl_m_lit(c, i + 2, "long") &&
+	    tl_m_glued(c, i + 2)) {
+		dur(m, unit, 0, 1, 0);
+		return i + 3;
+	}
+	/* "over the years", "through the decades" */
+	if (i >= 2 && tl_m_is(c, i - 1, W_FUNC, F_THE) &&
+	    (tl_m_lit(c, i - 2, "over") || tl_m_is(c, i - 2, W_FUNC, F_THROUGH) ||
+	     tl_m_lit(c, i - 2, "across")) &&
+	    (unit == U_YEAR || unit == U_DECADE || unit == U_CENTURY) &&
+	    !(i + 1 < c->n && c->t[i + 1].kind == TK_NUM)) {
+		dur(m, unit, 0, 1, 0);
+		m->the_ok = 1;
+		return i + 1;
+	}
 	return 0;
+}
+
+/* Token i ends a phrase that makes the next "the day" the day just told:
+ * a verb of a trading session ("ended the day at", "to close the day"), or
+ * "earlier in", "late in" ("later in the day"). */
+static int day_cue(const tl_mctx *c, size_t i)
+{
+	static const char *const verbs[] = {
+	    "end",    "ends",    "ended",   "ending",   "close",    "closes",
+	    "closed", "closing", "finish",  "finishes", "finished", "finishing",
+	    "start",  "starts",  "started", "starting", "open",     "opens",
+	    "opened", "opening", "begin",   "began",    "begins",   "beginning"};
+	if (tl_m_is(c, i, W_FUNC, F_IN))
+		return i > 0 &&
+		       (tl_m_is(c, i - 1, W_DIR, DIR_EARLIER) ||
+		        tl_m_is(c, i - 1, W_DIR, DIR_LATER) || tl_m_is(c, i - 1, W_MOD, M_EARLY) ||
+		        tl_m_is(c, i - 1, W_MOD, M_LATE));
+	if (i >= c->n || c->t[i].kind != TK_WORD || i == 0 ||
+	    (c->t[i].w && c->t[i].w->cls != W_MOD))
+		return 0;
+	for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
+		if (tl_m_lit(c, i, verbs[k]))
+			return 1;
+	return 0;
+}
+
+/* A direction word at i that makes "the day" before it relative ("ended the
+ * day before.", "the day before yesterday"); not one that opens a clause
+ * ("late in the day after falling 250 points"). */
+static int day_dir(const tl_mctx *c, size_t i)
+{
+	return tl_m_word(c, i, W_DIR) &&
+	       (i + 1 >= c->n || c->t[i + 1].kind == TK_PUNCT || tl_m_word(c, i + 1, W_DEICTIC));
 }
 
 /* "ago", "later", ... after an amount of units: a date relative to an anchor. */
@@ -181,6 +250,8 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		/* "the past three years", "the next few days": durations */
 		if (rv == R_LAST || rv == R_NEXT || rv == R_FOLLOWING || rv == R_PREVIOUS) {
 			size_t k = amount_at(c, j, &n, &vague, &frac);
+			if (k)
+				k = dur_adj(c, k);
 			if (k && !tl_m_is(c, j, W_FUNC, F_A) &&
 			    (unit = tl_m_unit(c, k, &plural)) != 0 && (plural || n == 1)) {
 				dur(m, unit, n, vague, frac);
@@ -274,11 +345,14 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		}
 		return 0;
 	}
-	/* "the end of the year": the unit of the anchor */
+	/* "the end of the year", "the start of the day": the unit of the
+	 * anchor ("at the end of the day" is an idiom) */
 	if (the && i >= 2 && tl_m_is(c, i - 2, W_FUNC, F_OF) &&
 	    (unit = tl_m_unit(c, i, &plural)) != 0 && !plural &&
 	    (unit == U_YEAR || unit == U_MONTH || unit == U_WEEK || unit == U_DECADE ||
-	     unit == U_CENTURY)) {
+	     unit == U_CENTURY ||
+	     (unit == U_DAY && i >= 3 && tl_m_word(c, i - 3, W_MOD) &&
+	      !(tl_m_is(c, i - 3, W_MOD, M_END) && i >= 5 && tl_m_is(c, i - 5, W_FUNC, F_AT))))) {
 		m->kind = MK_REL;
 		m->unit = (uint8_t)unit;
 		m->gran_only = 1;
@@ -296,9 +370,12 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		return i + 1;
 	}
 	if (the && i >= 2 && tl_m_is(c, i, W_UNIT, U_DAY) && !(c->t[i].w->flags & WF_PLURAL) &&
-	    (tl_m_is(c, i - 2, W_FUNC, F_ON) || tl_m_is(c, i - 2, W_FUNC, F_FOR) ||
-	     tl_m_is(c, i - 2, W_FUNC, F_DURING)) &&
-	    (i + 1 >= c->n || c->t[i + 1].kind == TK_PUNCT)) {
+	    (((tl_m_is(c, i - 2, W_FUNC, F_ON) || tl_m_is(c, i - 2, W_FUNC, F_FOR) ||
+	       tl_m_is(c, i - 2, W_FUNC, F_DURING)) &&
+	      (i + 1 >= c->n || c->t[i + 1].kind == TK_PUNCT)) ||
+	     (day_cue(c, i - 2) && !day_dir(c, i + 1) && !tl_m_word(c, i + 1, W_REL) &&
+	      !tl_m_is(c, i + 1, W_FUNC, F_OF) && !tl_m_is(c, i + 1, W_FUNC, F_THE) &&
+	      !tl_m_lit(c, i + 1, "when")))) {
 		m->kind = MK_REL;
 		m->unit = U_DAY;
 		m->gran_only = 1;
@@ -348,15 +425,52 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 	return rel_after(c, k + 1, m);
 }
 
+/* Whether the weak deictic adjective at i ("recent", "current") stands
+ * before a noun it dates: "recent losses", "the current crisis" (PAST_REF,
+ * PRESENT_REF), not "current account" (a term of accounts) nor "the
+ * current is strong" (a noun). */
+static int deictic_adj(const tl_mctx *c, size_t i)
+{
+	static const char *const terms[] = {"account", "accounts", "affairs", "assets",
+	                                    "liabilities"};
+	if (!tl_m_lit(c, i, "recent") && !tl_m_lit(c, i, "current"))
+		return 0;
+	if (i + 1 >= c->n || c->t[i + 1].kind != TK_WORD || tl_m_glued(c, i + 1))
+		return 0;
+	const tl_word *w = c->t[i + 1].w;
+	if (w && (w->cls == W_TENSE || w->cls == W_FUNC || w->cls == W_DIR))
+		return 0;
+	for (size_t k = 0; k < sizeof(terms) / sizeof(terms[0]); k++)
+		if (tl_m_lit(c, i + 1, terms[k]))
+			return 0;
+	return 1;
+}
+
 /* Deictic words: today, now, recently, tonight, "this morning", "the past". */
 size_t tl_r_deictic(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	size_t j = i;
+	int plural = 0;
 	int the = i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE);
 	if ((tl_m_is(c, j, W_DIR, DIR_EARLIER) || tl_m_is(c, j, W_DIR, DIR_LATER)) &&
 	    tl_m_is(c, j + 1, W_DEICTIC, D_TODAY))
 		j++;
 	const tl_word *w = tl_m_word(c, j, W_DEICTIC);
+	/* "the near term", "the long term" (FUTURE_REF), "the time being"
+	 * (PRESENT_REF) */
+	if (the && tl_m_is(c, i, W_FUNC, F_TERM) && tl_m_lit(c, i + 1, "term") &&
+	    !tl_m_punct(c, i + 2, '-')) {
+		m->kind = MK_DEICTIC;
+		m->deictic = D_FUTURE;
+		m->the_ok = 1;
+		return i + 2;
+	}
+	if (the && tl_m_is(c, i, W_FUNC, F_TIME) && tl_m_lit(c, i + 1, "being")) {
+		m->kind = MK_DEICTIC;
+		m->deictic = D_NOW;
+		m->the_ok = 1;
+		return i + 2;
+	}
 	if (!w) {
 		/* "the past", "the future", "the present" */
 		if (the && tl_m_is(c, i, W_REL, R_LAST) && tl_m_lit(c, i, "past") &&
@@ -376,8 +490,15 @@ size_t tl_r_deictic(const tl_mctx *c, size_t i, tl_ment *m)
 			return 0;
 		m->the_ok = 1;
 	}
-	if (w->flags & WF_WEAK && w->val != D_FUTURE)
+	if (w->flags & WF_WEAK && w->val != D_FUTURE && !deictic_adj(c, j))
 		m->latent = 1;
+	if ((tl_m_lit(c, j, "recent") || tl_m_lit(c, j, "current")) && i > 0 &&
+	    (tl_m_is(c, i - 1, W_MOD, M_MORE) || tl_m_is(c, i - 1, W_MOD, M_MOST)))
+		return 0; /* "the most recent model": a comparison, not a time */
+	if (tl_m_lit(c, j, "recent") && tl_m_unit(c, j + 1, &plural) && plural) {
+		m->latent = 0; /* "in recent years": PAST_REF */
+		return j + 2;
+	}
 	if (tl_m_lit(c, j, "soon") && i > 0 && tl_m_lit(c, i - 1, "as"))
 		return 0;
 	j++;

@@ -164,7 +164,7 @@ static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_d
 {
 	if (m->unit == U_DAY && (m->kind == MK_REL || m->kind == MK_TIME) && st->has_lastday &&
 	    (m->anchor == A_NARR || m->anchor == A_ANY) &&
-	    (st->narr_gran == TL_GRAN_NONE || st->lastday_at >= st->narr_at)) {
+	    (!st->history || st->narr_gran == TL_GRAN_NONE || st->lastday_at >= st->narr_at)) {
 		*out = st->lastday;
 		*on_dct = 0;
 		return 1;

@@ -146,7 +146,6 @@ static const tl_word words[] = {
 	{ "most", W_MOD, 0, M_MOST },       { "end", W_MOD, 0, M_END },
 	{ "beginning", W_MOD, 0, M_BEGINNING }, { "start", W_MOD, 0, M_BEGINNING },
 	{ "middle", W_MOD, 0, M_MIDDLE },   { "up", W_MOD, 0, M_UP },
-	{ "just", W_MOD, WF_WEAK, M_APPROX },
 	{ "no", W_MOD, 0, M_NO },
 	{ "closing", W_MOD, 0, M_END },     { "opening", W_MOD, 0, M_BEGINNING },
 	/* set words */
@@ -192,6 +191,8 @@ static const tl_word words[] = {
 	{ "thru", W_FUNC, 0, F_THROUGH },
 	{ "number", W_FUNC, 0, F_NUMBER }, { "pin", W_FUNC, 0, F_NUMBER },  { "code", W_FUNC, 0, F_NUMBER },
 	{ "flight", W_FUNC, 0, F_NUMBER }, { "route", W_FUNC, 0, F_NUMBER },
+	{ "near", W_FUNC, 0, F_TERM },     { "long", W_FUNC, 0, F_TERM },   { "short", W_FUNC, 0, F_TERM },
+	{ "time", W_FUNC, 0, F_TIME },
 	{ "room", W_FUNC, 0, F_NUMBER },   { "model", W_FUNC, 0, F_NUMBER }, { "version", W_FUNC, 0, F_NUMBER },
 	/* tense cues */
 	{ "will", W_TENSE, 0, 1 },   { "shall", W_TENSE, 0, 1 }, { "ll", W_TENSE, 0, 1 },
