@@ -14,6 +14,9 @@
  * decades, centuries, halves, quarters, seasons and weeks.  group is
  * the document id, so that each document gets its own row.  TimelineJS
  * renders headline and text as HTML: both are HTML-escaped.
+ * Years before 1 AD: TimelineJS labels year -n "n BCE" and has no year 0
+ * (it takes 0 for a missing year), so astronomical year y <= 0, which is
+ * 1 - y BC, is written y - 1: 241 BC (-240) as -241, 1 BC (0) as -1.
  */
 #include "events_internal.h"
 #include "export_internal.h"
@@ -21,13 +24,19 @@
 #include <json-c/json.h>
 #include <stdio.h>
 
+/* The year as TimelineJS numbers it (no year 0): y for y >= 1, else y - 1. */
+static int64_t tjs_year(int32_t y)
+{
+	return y > 0 ? (int64_t)y : (int64_t)y - 1;
+}
+
 /* A TimelineJS date object with the fields of granularity g. */
 static json_object *tjs_date(tl_date d, tl_granularity g)
 {
 	json_object *o = json_object_new_object();
 	if (!o)
 		return NULL;
-	int rc = json_object_object_add(o, "year", json_object_new_int(d.year));
+	int rc = json_object_object_add(o, "year", json_object_new_int64(tjs_year(d.year)));
 	if (!rc && g >= TL_GRAN_HALF)
 		rc = json_object_object_add(o, "month", json_object_new_int(d.month));
 	if (!rc && g >= TL_GRAN_WEEK)
@@ -86,6 +95,22 @@ static int put(json_object *o, const char *key, json_object *v)
 	return 0;
 }
 
+/* 1 when start_date as tjs_date writes it for e's granularity (a year, a
+ * month or a day) already spans the whole event [start, end), so that no
+ * end_date is needed. */
+static int tjs_plain(const tl_event *e)
+{
+	tl_date s = e->start, n = e->end;
+	if (e->granularity < TL_GRAN_HALF) /* the year alone */
+		return s.month == 1 && s.day == 1 && (int64_t)n.year == (int64_t)s.year + 1 &&
+		       n.month == 1 && n.day == 1;
+	if (e->granularity < TL_GRAN_WEEK) /* year and month */
+		return s.day == 1 && n.day == 1 &&
+		       (s.month == 12 ? (int64_t)n.year == (int64_t)s.year + 1 && n.month == 1
+		                      : n.year == s.year && n.month == s.month + 1);
+	return tl_date_to_days(n) - tl_date_to_days(s) == 1; /* one day */
+}
+
 static json_object *tjs_event(tl_timeline *tl, size_t i)
 {
 	const tl_event *e = tl_timeline_event(tl, i);
@@ -102,12 +127,7 @@ static json_object *tjs_event(tl_timeline *tl, size_t i)
 		     put(sd, "minute", json_object_new_int(mm));
 	}
 	/* an end_date when start_date alone would not show the whole span */
-	tl_date vb, ve;
-	tl_granularity vg;
-	int plain = tl_value_interval(e->value, &vb, &ve, &vg) && tl_date_cmp(vb, e->start) == 0 &&
-	            tl_date_cmp(ve, e->end) == 0 &&
-	            (vg == TL_GRAN_YEAR || vg == TL_GRAN_MONTH || vg >= TL_GRAN_DAY);
-	if (!rc && !plain) {
+	if (!rc && !tjs_plain(e)) {
 		tl_date last = tl_date_from_days(tl_date_to_days(e->end) - 1);
 		rc = put(o, "end_date", tjs_date(last, TL_GRAN_DAY));
 	}

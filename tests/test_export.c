@@ -279,7 +279,9 @@ START_TEST(test_tsv_escapes)
 END_TEST
 
 /* Years before 1: ISO 8601 dates in JSON and TSV ("-0240"), left out of
- * iCalendar (four-digit years) with a note on the calendar, BC in HTML. */
+ * iCalendar (four-digit years) with a note on the calendar, BC in HTML,
+ * and in TimelineJS, which has no year 0 and shows year -n as "n BCE",
+ * -241 (a whole year: no end_date). */
 START_TEST(test_bc_years)
 {
 	tl_document *d =
@@ -312,6 +314,12 @@ START_TEST(test_bc_years)
 	tl_free(out);
 	ck_assert_int_eq(tl_export(&out, &len, tl, TL_FORMAT_HTML, NULL), 0);
 	ck_assert_ptr_nonnull(strstr(out, ">241 BC</time>"));
+	tl_free(out);
+	ck_assert_int_eq(tl_export(&out, &len, tl, TL_FORMAT_TIMELINEJS, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\"year\": -241"));
+	ck_assert_ptr_nonnull(strstr(out, "\"year\": 240"));
+	ck_assert_ptr_null(strstr(out, "-240"));
+	ck_assert_ptr_null(strstr(out, "end_date"));
 	tl_free(out);
 	tl_timeline_free(tl);
 }
