@@ -220,14 +220,23 @@ static int part_reserve(cli_part_array *a, size_t n)
 	return 0;
 }
 
-/* Index just past the JSON string that starts at s[i] ('"'); n + 1 if unterminated. */
+/* Index just past the JSON string that starts at s[i] ('"'); n + 1 if
+ * unterminated.  The closing quote is found with memchr() (the sentences of
+ * events make most of a batch): a quote closes the string unless an odd run
+ * of backslashes stands before it. */
 static size_t skip_string(const char *s, size_t n, size_t i)
 {
-	for (i++; i < n; i++) {
-		if (s[i] == '\\')
-			i++;
-		else if (s[i] == '"')
-			return i + 1;
+	size_t j = i + 1;
+	while (j < n) {
+		const char *q = memchr(s + j, '"', n - j);
+		if (!q)
+			break;
+		size_t k = (size_t)(q - s), b = k;
+		while (b > i + 1 && s[b - 1] == '\\')
+			b--;
+		if ((k - b) % 2 == 0)
+			return k + 1;
+		j = k + 1;
 	}
 	return n + 1;
 }
@@ -268,6 +277,20 @@ static size_t skip_ws(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* Write v in decimal at p (up to 20 bytes, no NUL); its length. */
+static size_t put_ull(char *p, unsigned long long v)
+{
+	char tmp[20];
+	size_t k = 0;
+	do {
+		tmp[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && k < sizeof(tmp));
+	for (size_t j = 0; j < k; j++)
+		p[j] = tmp[k - 1 - j];
+	return k;
+}
+
 /*
  * Append element s[0..n) to a, adding delta to the integer value of every
  * "document" key in it (the document index of a timex and of each mention of
@@ -281,8 +304,10 @@ static int put_element(cli_part_array *a, const char *s, size_t n, size_t delta)
 	static const char key[] = "\"document\"";
 	while (delta && i < n) {
 		if (s[i] != '"') {
-			i++;
-			continue;
+			const char *q = memchr(s + i, '"', n - i);
+			if (!q)
+				break;
+			i = (size_t)(q - s);
 		}
 		size_t e = skip_string(s, n, i);
 		if (e > n)
@@ -298,8 +323,7 @@ static int put_element(cli_part_array *a, const char *s, size_t n, size_t delta)
 				return -1;
 			memcpy(a->data + a->len, s + done, v - done);
 			a->len += v - done;
-			a->len += (size_t)snprintf(a->data + a->len, 24, "%llu",
-			                           x + (unsigned long long)delta);
+			a->len += put_ull(a->data + a->len, x + (unsigned long long)delta);
 			done = i = d;
 			continue;
 		}
