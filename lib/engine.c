@@ -100,6 +100,10 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 			if (cue == 2 && k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE &&
 			    t[k - 1].w->val == 0)
 				cue = 0; /* a participle after "be": "will be held" */
+			if (k > first && t[k].w && t[k].w->cls == W_TENSE && t[k].w->val == 0 &&
+			    t[k - 1].w && t[k - 1].w->cls == W_FUNC && t[k - 1].w->val == F_TO &&
+			    t[k].e - t[k].b == 2 && e->scan.text[t[k].b + 1] == 'e')
+				cue = 1; /* "an event to be held on October 12" */
 			if (cue && !firstcue)
 				firstcue = cue;
 			sb->tsent[k] = doc->nsentence;

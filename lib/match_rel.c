@@ -98,6 +98,7 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 			adj = 1;
 		} else
 			k = dur_adj(c, k);
+		int adjw = k > j && !adj; /* "two consecutive quarters" */
 		unit = tl_m_unit(c, k, &plural);
 		if (!unit || unit == U_WEEKEND)
 			return 0;
@@ -118,7 +119,7 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 			k += 2;
 		if (tl_m_is(c, i, W_FUNC, F_A) && !plural && unit == U_SECOND)
 			return 0; /* "a second time" */
-		if (unit == U_QUARTER && !adj && tl_m_is(c, k, W_FUNC, F_OF))
+		if (unit == U_QUARTER && !adj && !adjw && tl_m_is(c, k, W_FUNC, F_OF))
 			return 0; /* "a quarter of the cake" */
 		if ((c->t[i].flags & TF_CAP) && (c->t[k - 1].flags & TF_CAP) &&
 		    (tl_m_punct(c, k, '\'') || (k < c->n && c->t[k].kind == TK_WORD &&

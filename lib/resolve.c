@@ -665,7 +665,9 @@ static void resolve_one(rstate *st, const tl_ment *m, rout *o)
 			int od = 0;
 			tl_ment t = *m;
 			t.anchor = A_ANY;
-			if (anchor_of(st, &t, &a, &od) && (od || st->narr_gran >= TL_GRAN_DAY)) {
+			t.unit = U_DAY; /* a clock time alone is on the day just named */
+			if (anchor_of(st, &t, &a, &od) &&
+			    (od || st->narr_gran >= TL_GRAN_DAY || st->has_lastday)) {
 				day_value(o, a);
 				o->on_dct = od;
 			} else

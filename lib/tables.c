@@ -208,6 +208,8 @@ static const tl_word words[] = {
 	{ "struck", W_TENSE, 0, -1 }, { "grew", W_TENSE, 0, -1 }, { "became", W_TENSE, 0, -1 },
 	{ "led", W_TENSE, 0, -1 },   { "paid", W_TENSE, 0, -1 }, { "spent", W_TENSE, 0, -1 },
 	{ "got", W_TENSE, 0, -1 },
+	{ "wants", W_TENSE, 0, 1 }, { "want", W_TENSE, 0, 1 },  { "aims", W_TENSE, 0, 1 },
+	{ "intends", W_TENSE, 0, 1 }, { "hopes", W_TENSE, 0, 1 }, { "seeks", W_TENSE, 0, 1 },
 	{ "be", W_TENSE, 0, 0 },     { "been", W_TENSE, 0, 0 }, { "being", W_TENSE, 0, 0 },
 	{ "is", W_TENSE, 0, 0 },     { "are", W_TENSE, 0, 0 },
 };
