@@ -142,6 +142,8 @@ static size_t day_at(const tl_mctx *c, size_t i, tl_ment *m, int *ordinal)
 	return j;
 }
 
+static size_t of_narr_year(const tl_mctx *c, size_t j, tl_ment *m);
+
 /* Month-day-year and day-month-year dates, weekdays, months alone. */
 size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -195,6 +197,8 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 			size_t e = year_after(c, y, m);
 			if (e)
 				j = e;
+			else if (tl_m_is(c, j, W_FUNC, F_OF))
+				j = of_narr_year(c, j, m); /* "July 25 of that year" */
 			m->explicit_full = (m->said & HAS_YEAR) != 0;
 			return j;
 		}
@@ -208,6 +212,8 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 		size_t e = year_after(c, y, m);
 		if (e)
 			return e;
+		if (tl_m_is(c, j, W_FUNC, F_OF) && (e = of_narr_year(c, j, m)) > j)
+			return e; /* "October of that year" */
 		if (name_like(c, i, j))
 			m->latent = 1; /* "June Carter", "the August committee" */
 		if ((w->flags & WF_WEAK) && !date_support_before(c, i))
@@ -233,6 +239,8 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 	size_t e = year_after(c, y, m);
 	if (e)
 		j = e;
+	else if (tl_m_is(c, j, W_FUNC, F_OF))
+		j = of_narr_year(c, j, m); /* "the 5th of May of that year" */
 	m->explicit_full = (m->said & HAS_YEAR) != 0;
 	return j;
 }
@@ -447,11 +455,14 @@ static size_t of_year(const tl_mctx *c, size_t j, tl_ment *m)
 		m->anchor = A_ANY;
 		return k + 2;
 	}
+	/* "of the same year", "of the following year": the narrative's */
+	int the = tl_m_is(c, k, W_FUNC, F_THE) && tl_m_word(c, k + 1, W_REL);
+	k += (size_t)the;
 	const tl_word *r = tl_m_word(c, k, W_REL);
 	if (r && tl_m_is(c, k + 1, W_UNIT, U_YEAR)) {
 		m->unit = U_YEAR;
 		m->dir = (int8_t)(r->val == R_LAST ? -1 : r->val == R_NEXT ? 1 : 0);
-		m->anchor = r->val == R_THAT ? A_NARR : A_DCT;
+		m->anchor = r->val == R_THAT || the ? A_NARR : A_DCT;
 		if (r->val == R_PREVIOUS || r->val == R_FOLLOWING) {
 			m->dir = (int8_t)(r->val == R_PREVIOUS ? -1 : 1);
 			m->anchor = A_NARR;
@@ -459,6 +470,19 @@ static size_t of_year(const tl_mctx *c, size_t j, tl_ment *m)
 		return k + 2;
 	}
 	return j;
+}
+
+/* "of that year", "of the following year" after a month or a date: the
+ * narrative's year joins the date.  "of last year", "of 2020" are left
+ * as timexes of their own (a date and a year said apart). */
+static size_t of_narr_year(const tl_mctx *c, size_t j, tl_ment *m)
+{
+	tl_ment t = *m;
+	size_t e = of_year(c, j, &t);
+	if (e <= j || t.anchor != A_NARR)
+		return j;
+	*m = t;
+	return e;
 }
 
 /* Centuries, quarters, halves, seasons, holidays, fiscal years. */

@@ -667,6 +667,27 @@ size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 	size_t j;
 	int pm = -1, p;
 	m->kind = MK_TIME;
+	/* "the night of April 18, 1775", "the morning hours of 31 January" */
+	const tl_word *pw = tl_m_word(c, i, W_POD);
+	if (pw && !(pw->flags & WF_PLURAL) && pw->val != POD_NOON && pw->val != POD_MIDNIGHT) {
+		int pl = 0;
+		size_t k = i + 1;
+		if (tl_m_unit(c, k, &pl) == U_HOUR && pl)
+			k++;
+		if (tl_m_is(c, k, W_FUNC, F_OF)) {
+			tl_ment d;
+			memset(&d, 0, sizeof(d));
+			j = tl_r_calendar(c, k + 1, &d);
+			if (j && d.kind == MK_DATE && (d.said & HAS_DAY)) {
+				*m = d;
+				m->kind = MK_TIME;
+				m->pod = pw->val;
+				m->said |= HAS_POD;
+				m->the_ok = 1;
+				return j;
+			}
+		}
+	}
 	if (tl_m_is(c, i, W_POD, POD_NOON) || tl_m_is(c, i, W_POD, POD_MIDNIGHT)) {
 		m->hour = tl_m_is(c, i, W_POD, POD_NOON) ? 12 : 24;
 		m->minute = 0;
