@@ -347,6 +347,16 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 		m->said = HAS_YEAR;
 		return i + 2;
 	}
+	/* "the 70s and 80s": the second end of a range of decades */
+	if (i >= 3 && i < c->n && c->t[i].kind == TK_NUM && c->t[i].ndig == 2 &&
+	    c->t[i].num % 10 == 0 && tl_m_glued(c, i + 1) && tl_m_lit(c, i + 1, "s") &&
+	    (tl_m_is(c, i - 1, W_FUNC, F_AND) || tl_m_is(c, i - 1, W_FUNC, F_TO) ||
+	     tl_m_is(c, i - 1, W_FUNC, F_OR)) &&
+	    tl_m_lit(c, i - 2, "s") && tl_m_glued(c, i - 2) && c->t[i - 3].kind == TK_NUM) {
+		m->decade = (int32_t)(190 + c->t[i].num / 10);
+		m->said = HAS_DECADE;
+		return i + 2;
+	}
 	if (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE) && i < c->n && c->t[i].kind == TK_NUM &&
 	    c->t[i].ndig == 2 && c->t[i].num % 10 == 0 && tl_m_glued(c, i + 1) &&
 	    tl_m_lit(c, i + 1, "s")) {

@@ -68,6 +68,27 @@ static size_t dur_adj(const tl_mctx *c, size_t i)
 	return i;
 }
 
+/* The unit the amount i..j shares with the other end of a range: "between
+ * 60 and 90 days", "two to three years", "10-15 minutes"; 0 when none. */
+static int shared_unit(const tl_mctx *c, size_t i, size_t j)
+{
+	int64_t v;
+	int plural;
+	if (c->t[i].kind == TK_WORD && !tl_m_word(c, i, W_NUMBER))
+		return 0; /* "a", "an" */
+	if (tl_m_is(c, j, W_FUNC, F_AND)) {
+		if (i == 0 || !tl_m_is(c, i - 1, W_FUNC, F_BETWEEN))
+			return 0;
+	} else if (!tl_m_is(c, j, W_FUNC, F_TO) && !tl_m_is(c, j, W_FUNC, F_OR) &&
+	           !(tl_m_punct(c, j, '-') && tl_m_glued(c, j) && tl_m_glued(c, j + 1)))
+		return 0;
+	size_t k = tl_m_number(c, j + 1, &v);
+	if (!k)
+		return 0;
+	int unit = tl_m_unit(c, dur_adj(c, k), &plural);
+	return unit && plural && unit != U_WEEKEND ? unit : 0;
+}
+
 /* Fill a duration. */
 static void dur(tl_ment *m, int unit, int64_t n, int vague, int frac)
 {
@@ -100,6 +121,10 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 			k = dur_adj(c, k);
 		int adjw = k > j && !adj; /* "two consecutive quarters" */
 		unit = tl_m_unit(c, k, &plural);
+		if (!unit && !vague && !frac && (unit = shared_unit(c, i, j)) != 0) {
+			dur(m, unit, n, 0, 0); /* "between 60 and 90 days": "60" */
+			return j;
+		}
 		if (!unit || unit == U_WEEKEND)
 			return 0;
 		if (plural && !vague && n == 1 && tl_m_is(c, i, W_FUNC, F_A))
@@ -296,6 +321,19 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		}
 		const tl_word *w;
 		if ((unit = tl_m_unit(c, j, &plural)) != 0 && !plural) {
+			if (rv == R_LAST && the && tl_m_lit(c, i, "last") &&
+			    (unit == U_QUARTER || unit == U_YEAR) &&
+			    !tl_m_is(c, j + 1, W_FUNC, F_OF) &&
+			    !(i >= 2 &&
+			      (tl_m_lit(c, i - 2, "over") || tl_m_is(c, i - 2, W_FUNC, F_WITHIN) ||
+			       tl_m_is(c, i - 2, W_FUNC, F_THROUGH)))) {
+				/* "profits rose in the last quarter": the quarter
+				 * before this one, as "last quarter"; "over the last
+				 * year" stays a duration */
+				m->unit = (uint8_t)unit;
+				m->anchor = A_DCT;
+				return j + 1;
+			}
 			if (rv == R_LAST && the && unit != U_WEEKEND) {
 				/* "the past week": a duration */
 				dur(m, unit, 1, 0, 0);

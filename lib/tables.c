@@ -79,7 +79,7 @@ static const tl_word words[] = {
 	{ "sixty", W_NUMBER, 0, 60 },  { "seventy", W_NUMBER, 0, 70 }, { "eighty", W_NUMBER, 0, 80 },
 	{ "ninety", W_NUMBER, 0, 90 }, { "hundred", W_NUMBER, 0, 100 }, { "dozen", W_NUMBER, 0, 12 },
 	{ "dozens", W_NUMBER, WF_PLURAL, 12 }, { "hundreds", W_NUMBER, WF_PLURAL, 100 },
-	{ "thousands", W_NUMBER, WF_PLURAL, 1000 },
+	{ "thousands", W_NUMBER, WF_PLURAL, 1000 }, { "single", W_NUMBER, 0, 1 },
 	/* ordinal words */
 	{ "first", W_ORDINAL, 0, 1 },      { "third", W_ORDINAL, 0, 3 },     { "fourth", W_ORDINAL, 0, 4 },
 	{ "fifth", W_ORDINAL, 0, 5 },      { "sixth", W_ORDINAL, 0, 6 },     { "seventh", W_ORDINAL, 0, 7 },
