@@ -40,12 +40,6 @@ static int ascii_alnum(unsigned char u)
 	return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
 }
 
-int tl_hl_is_word_byte(char c)
-{
-	unsigned char u = (unsigned char)c;
-	return ascii_alnum(u) || u >= 0x80;
-}
-
 /* Length of the UTF-8 punctuation mark at s[0..n) (dashes, curly quotes,
  * ellipsis), or 0. */
 static size_t utf8_punct(const unsigned char *s, size_t n)

@@ -31,7 +31,11 @@ typedef struct tl_hl_scratch {
 } tl_hl_scratch;
 
 /** 1 when byte c may be part of a word (letters, digits, UTF-8 bytes). */
-int tl_hl_is_word_byte(char c);
+static inline int tl_hl_is_word_byte(char c)
+{
+	unsigned char u = (unsigned char)c;
+	return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
+}
 
 /**
  * The headline of the date text[a, z) inside sentence s: see events.c for

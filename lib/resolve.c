@@ -61,14 +61,45 @@ typedef struct rout {
 static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
 static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "12:00", "24:00", "DT"};
 
+/* v >= 0 in decimal, zero-padded to `width` digits, at out, NUL-terminated
+ * (out holds one byte more than the digits and width); its length.  By hand: values are written
+ * for every timex, and snprintf() cost more than the rest of resolving. */
+static int put_padded(char *out, int64_t v, int width)
+{
+	char tmp[20];
+	int k = 0;
+	do {
+		tmp[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && k < (int)sizeof(tmp));
+	while (k < width && k < (int)sizeof(tmp))
+		tmp[k++] = '0';
+	for (int j = 0; j < k; j++)
+		out[j] = tmp[k - 1 - j];
+	out[k] = '\0';
+	return k;
+}
+
 /* Year as a TIMEX3 value: "2021", "BC0238", "-0044" beyond. */
 static int fmt_year(char *out, size_t n, int32_t y)
 {
-	if (y <= 0 && 1 - (int64_t)y <= 9999)
-		return snprintf(out, n, "BC%04d", (int)(1 - (int64_t)y));
-	if (y < 0) /* beyond 9999 BC: the signed ISO 8601 form */
-		return snprintf(out, n, "-%06d", (int)-(int64_t)y);
-	return snprintf(out, n, "%04d", (int)y);
+	if (n < 16) { /* short of room for the longest form ("-2147483648") */
+		if (y <= 0 && 1 - (int64_t)y <= 9999)
+			return snprintf(out, n, "BC%04d", (int)(1 - (int64_t)y));
+		if (y < 0)
+			return snprintf(out, n, "-%06d", (int)-(int64_t)y);
+		return snprintf(out, n, "%04d", (int)y);
+	}
+	if (y <= 0 && 1 - (int64_t)y <= 9999) {
+		out[0] = 'B';
+		out[1] = 'C';
+		return 2 + put_padded(out + 2, 1 - (int64_t)y, 4);
+	}
+	if (y < 0) { /* beyond 9999 BC: the signed ISO 8601 form */
+		out[0] = '-';
+		return 1 + put_padded(out + 1, -(int64_t)y, 6);
+	}
+	return put_padded(out, y, 4);
 }
 
 /* [begin, end) for a year range of k years from y. */
@@ -94,9 +125,17 @@ static void months_interval(rout *o, int32_t y, int32_t m, int k, tl_granularity
 /* A full day value and its one-day interval. */
 static void day_value(rout *o, tl_date d)
 {
-	char y[16];
-	fmt_year(y, sizeof(y), d.year);
-	snprintf(o->value, sizeof(o->value), "%s-%02d-%02d", y, (int)d.month, (int)d.day);
+	int l = fmt_year(o->value, sizeof(o->value), d.year);
+	if (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31) {
+		o->value[l++] = '-';
+		l += put_padded(o->value + l, d.month, 2);
+		o->value[l++] = '-';
+		put_padded(o->value + l, d.day, 2);
+	} else { /* not a date: as it is */
+		char y[16];
+		fmt_year(y, sizeof(y), d.year);
+		snprintf(o->value, sizeof(o->value), "%s-%02d-%02d", y, (int)d.month, (int)d.day);
+	}
 	o->has_interval = 1;
 	o->begin = d;
 	o->end = tl_date_add_days(d, 1);
