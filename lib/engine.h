@@ -361,6 +361,16 @@ void tl_resolve_duration(const tl_ment *m, char *value, size_t size);
 void tl_resolve_set(const tl_ment *m, char *value, size_t size, char *freq, size_t fsize);
 
 /**
+ * 1 when mention i of e is a bare year said in passing, far from the
+ * story's year (story_year, astronomical), that should not move the
+ * narrative reference time (resolve_narrative.c); story_fine: the story
+ * is told by months or days; sentence_start: the byte where the
+ * mention's sentence starts.
+ */
+int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int story_fine,
+                       size_t sentence_start);
+
+/**
  * The latest explicit full date among the mentions, in *out; 0 when there
  * is none.
  */

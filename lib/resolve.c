@@ -227,6 +227,16 @@ static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_d
 	return 0;
 }
 
+/* A decade or century before the common era as TIMEX3 writes it: the BC
+ * year b divided by k (10 or 100), "BC048" the 480s BC (489-480 BC), "BC03"
+ * the 300s BC; the interval runs from its earliest year. */
+static void bc_period(rout *o, int64_t b, int k)
+{
+	int64_t q = b / k;
+	snprintf(o->value, sizeof(o->value), k == 10 ? "BC%03d" : "BC%02d", (int)q);
+	years_interval(o, 1 - (q * k + k - 1), k, k == 10 ? TL_GRAN_DECADE : TL_GRAN_CENTURY);
+}
+
 /* Value of a unit shift at the unit's granularity ("a year ago" -> 2020). */
 static void unit_value(rout *o, tl_date d, int unit, const tl_ment *m)
 {
@@ -258,6 +268,10 @@ static void unit_value(rout *o, tl_date d, int unit, const tl_ment *m)
 		return;
 	case U_DECADE:
 	case U_CENTURY:
+		if (d.year <= 0 && 1 - (int64_t)d.year <= 9999) { /* "BC048", "BC04" */
+			bc_period(o, 1 - d.year, unit == U_CENTURY ? 100 : 10);
+			return;
+		}
 		if (d.year < 0 || d.year > 9999) { /* no decade or century form: the year */
 			snprintf(o->value, sizeof(o->value), "%s", y);
 			years_interval(o, d.year, 1, TL_GRAN_YEAR);
@@ -371,9 +385,8 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 	int on_dct = 0;
 	o->type = TL_TIMEX_DATE;
 	if (m->said & HAS_CENTURY) {
-		if (m->bc)
-			snprintf(o->value, sizeof(o->value), "BC%04d",
-			         (int)(m->century + 1) * 100); /* its first year */
+		if (m->bc) /* "the 4th century BC": the 300s BC */
+			bc_period(o, (int64_t)m->century * 100, 100);
 		else {
 			snprintf(o->value, sizeof(o->value), "%02d", (int)m->century);
 			years_interval(o, (int64_t)m->century * 100, 100, TL_GRAN_CENTURY);
@@ -850,6 +863,11 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		 * after "since" is a reference point ("lowest since 1997") */
 		if (m->since)
 			continue;
+		if (st.narr_gran != TL_GRAN_NONE &&
+		    tl_narrative_aside(
+		        e, i, st.narr.year, st.narr_gran >= TL_GRAN_MONTH,
+		        m->sentence < doc->nsentence ? doc->sentences[m->sentence].start : 0))
+			continue; /* "documents found in 2004 proved ..." in a history */
 		if (o.has_interval && !o.on_dct &&
 		    (m->kind == MK_DATE || m->kind == MK_TIME || m->kind == MK_REL) &&
 		    o.gran >= TL_GRAN_YEAR && o.gran <= TL_GRAN_DAY &&

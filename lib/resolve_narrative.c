@@ -1,0 +1,53 @@
+/*
+ * resolve_narrative.c - which dates move the narrative reference time.
+ *
+ * A history tells its story in order, but it also steps out of it for a
+ * moment: "Documents found in 2004 proved ...", "as Napoleon had learnt in
+ * 1813".  Such a bare year, far from the story's year, is an aside when
+ * the text comes back to the story's time before it says anything more
+ * about the aside's: the dates after it ("On August 17, ...") still belong
+ * to the story.  A year that the text goes on with, or that opens its
+ * sentence ("In 1990, Germany was reunified."), is a real jump.
+ */
+#include "engine.h"
+
+#define FAR 20   /* years: a year this far from the story's may be an aside */
+#define NEAR 10  /* years: a later year this near is "back to" one of them */
+#define AHEAD 64 /* mentions looked at after the candidate */
+#define FRONT 12 /* bytes: a year this near its sentence's start sets the scene */
+
+/* The year of m as an astronomical year (1 BC = 0). */
+static int64_t year_of(const tl_ment *m)
+{
+	return m->bc ? 1 - (int64_t)m->year : m->year;
+}
+
+/* Whether mention i is a bare year said in passing (see the file comment):
+ * m[i] states a year and nothing finer, lies more than FAR years from the
+ * story's year, and the next year the text states is within NEAR years of
+ * the story's rather than of m[i]'s. */
+int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int story_fine,
+                       size_t sentence_start)
+{
+	const tl_ment *m = &e->m[i];
+	if (m->b <= sentence_start + FRONT)
+		return 0; /* "In 1990, Germany was reunified": the story moves on */
+	if (m->kind != MK_DATE || (m->said & ~(uint32_t)HAS_YEAR) || !(m->said & HAS_YEAR) ||
+	    m->vague)
+		return 0;
+	int64_t y = year_of(m);
+	if (y - story_year <= FAR && story_year - y <= FAR)
+		return 0;
+	for (size_t k = i + 1; k < e->nm && k <= i + AHEAD; k++) {
+		const tl_ment *n = &e->m[k];
+		if (!(n->said & HAS_YEAR) || n->vague || (n->kind != MK_DATE && n->kind != MK_TIME))
+			continue;
+		int64_t z = year_of(n);
+		if (z - y <= NEAR && y - z <= NEAR)
+			return 0;
+		if (z - story_year <= NEAR && story_year - z <= NEAR)
+			return 1;
+	}
+	/* no year decides: a story told day by day goes on after the aside */
+	return story_fine;
+}
