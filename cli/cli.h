@@ -54,11 +54,12 @@ int cli_options_parse(cli_options *o, int argc, char **argv);
 
 /* ---- documents and readers (input.c) ------------------------------------ */
 
+/** The longest JSONL line accepted, in bytes (without its newline). */
+#define CLI_MAX_LINE ((size_t)64 << 20)
+
 /**
- * One document to analyse.  id and text are malloc'd and owned by the doc.
- * A raw doc is a JSONL line not parsed yet (text is the line, id NULL):
- * the worker parses it with cli_jsonl_parse(), so that JSON parsing runs on
- * all threads; file, line and offset say where it came from.
+ * One document to analyse.  id and text are malloc'd and owned by the doc;
+ * file and line say where it came from (file NULL: not from a JSONL line).
  */
 typedef struct cli_doc {
 	char *id;
@@ -66,9 +67,8 @@ typedef struct cli_doc {
 	size_t len;
 	int has_dct; /* a DCT of its own (JSONL "dct", TimeML DCT) */
 	tl_date dct;
-	int raw;
 	const char *file; /* the reader's name: a static string or an argv entry */
-	uint64_t line, offset;
+	uint64_t line;
 } cli_doc;
 
 void cli_doc_free(cli_doc *d);
@@ -110,6 +110,32 @@ int cli_reader_open(cli_reader **out, const char *path, const cli_options *o, cl
  * --on-error skip they are counted in st->bad and passed over.
  */
 int cli_reader_next(cli_reader *r, cli_doc *doc);
+
+/**
+ * A block of whole JSONL lines, for the workers to parse (--format jsonl).
+ * buf belongs to the caller and is kept from block to block (the reader
+ * grows it with realloc); after cli_reader_block() it holds len bytes of
+ * whole lines, NUL-terminated, that start at line `line` and byte `offset`
+ * of `file`.  A line too long to hold (over CLI_MAX_LINE) comes alone as a
+ * block with len 0 and err the malloc'd message naming it (the caller frees
+ * it), so that it is reported in its place among the other bad lines.
+ */
+typedef struct cli_block {
+	char *buf;
+	size_t len, cap;
+	const char *file;
+	uint64_t line, offset;
+	char *err;
+} cli_block;
+
+/**
+ * The next block of a JSONL reader: the whole lines that end within about
+ * `target` bytes (at least one line, however long).  The reader does not
+ * look into the lines: it only finds the last line end and counts the line
+ * ends, so that the work of parsing is left to the threads.  Returns 1 for a
+ * block, 0 at the end, -1 on a read error (reported).
+ */
+int cli_reader_block(cli_reader *r, cli_block *b, size_t target);
 
 /** Close a reader; NULL is a no-op. */
 void cli_reader_close(cli_reader *r);

@@ -12,12 +12,16 @@
  *        "id" and "dct" optional.  Blank lines are passed over.  A bad line
  *        (invalid UTF-8 or JSON, no "text", a bad "dct") is reported with
  *        file, line, column and byte offset; --on-error decides whether it
- *        ends the run or is counted and skipped.
+ *        ends the run or is counted and skipped.  With --format jsonl the
+ *        reader only cuts the input into blocks of whole lines
+ *        (cli_reader_block), read straight into the job's buffer; the
+ *        workers parse the lines (cli_jsonl_parse).
  * timeml A TimeML file (see timeline/timeml.h), read whole: one document,
  *        its plain text and its DCT.
  *
- * Every document is checked for valid UTF-8 here, so that the workers never
- * meet bad input and a bad byte is reported with its line number.
+ * Every document is checked for valid UTF-8 before the library sees it (here,
+ * or by cli_jsonl_parse() on a worker), so that a bad byte is reported with
+ * its line number.
  */
 #include "cli.h"
 
@@ -27,7 +31,6 @@
 #include <string.h>
 
 #define READ_CHUNK 65536
-#define MAX_LINE ((size_t)64 << 20) /* longest JSONL line we accept */
 
 struct cli_reader {
 	FILE *f;
@@ -46,7 +49,6 @@ struct cli_reader {
 
 	/* jsonl */
 	json_tokener *tok;
-	int raw;     /* hand out raw lines: the workers parse them */
 	size_t rpos; /* next unread byte of buf (the read buffer) */
 };
 
@@ -90,7 +92,6 @@ int cli_reader_open(cli_reader **out, const char *path, const cli_options *o, cl
 		free(r);
 		return CLI_EXIT_INPUT;
 	}
-	r->raw = o->input_format == CLI_IN_JSONL && o->jsonl_out;
 	if (o->input_format == CLI_IN_JSONL && !(r->tok = json_tokener_new())) {
 		cli_error("%s: %s", path, strerror(ENOMEM));
 		cli_reader_close(r);
@@ -401,26 +402,14 @@ static int bad_line(cli_reader *r, char *err)
 /*
  * Turn one JSONL line (s[0..n), no newline) into *doc.  Returns 1 for a
  * document, 0 for a line to pass over (blank, or bad and skipped), -1 to stop.
- * A raw reader (--format jsonl) leaves the parsing to the workers: the doc
- * is the line itself, with its place in the file.
  */
 static int parse_line(cli_reader *r, const char *s, size_t n, uint64_t line, uint64_t off,
                       cli_doc *doc)
 {
 	char *err = NULL;
-	if (r->raw) {
-		memset(doc, 0, sizeof(*doc));
-		doc->raw = 1;
-		doc->file = r->name;
-		doc->line = line;
-		doc->offset = off;
-		doc->len = n;
-		if (!(doc->text = dupn(s, n))) {
-			cli_error("%s: %s", r->name, strerror(ENOMEM));
-			return -1;
-		}
-		r->st->docs_in++;
-		return 1;
+	if (n > CLI_MAX_LINE) { /* read whole, but over the limit all the same */
+		bad_msg(&err, r->name, line, 0, 0, "line longer than 64 MiB", NULL);
+		return bad_line(r, err);
 	}
 	int rc = cli_jsonl_parse(doc, r->tok, r->name, line, off, s, n, &err);
 	if (rc == -2) {
@@ -447,7 +436,7 @@ static int next_jsonl(cli_reader *r, cli_doc *doc)
 			if (nl || r->eof)
 				break;
 			scan = r->len;
-			if (r->len - r->rpos > MAX_LINE) {
+			if (r->len - r->rpos > CLI_MAX_LINE) {
 				uint64_t line = r->line;
 				/* discard the rest of the line */
 				do {
@@ -490,6 +479,140 @@ static int next_jsonl(cli_reader *r, cli_doc *doc)
 		if (rc != 0)
 			return rc;
 	}
+}
+
+/* The offset just past the last '\n' of s[from..to), or 0 if there is none. */
+static size_t after_last_newline(const char *s, size_t from, size_t to)
+{
+	while (to > from)
+		if (s[--to] == '\n')
+			return to + 1;
+	return 0;
+}
+
+/* Make room for `need` bytes (and a NUL) in a block's buffer; 0 or -1 (reported). */
+static int block_reserve(cli_reader *r, cli_block *b, size_t need)
+{
+	if (need < b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap : READ_CHUNK;
+	while (cap <= need)
+		cap *= 2;
+	if (need > CLI_MAX_LINE / 2) /* a huge line: no room to spare */
+		cap = need + 1;
+	char *nb = realloc(b->buf, cap);
+	if (!nb) {
+		cli_error("%s: %s", r->name, strerror(ENOMEM));
+		return -1;
+	}
+	b->buf = nb;
+	b->cap = cap;
+	return 0;
+}
+
+/* Read into b->buf[b->len..) until it holds `want` bytes or the input ends; 0 or -1. */
+static int block_fill(cli_reader *r, cli_block *b, size_t want)
+{
+	if (block_reserve(r, b, want) != 0)
+		return -1;
+	while (!r->eof && b->len < want) {
+		size_t n = fread(b->buf + b->len, 1, want - b->len, r->f);
+		b->len += n;
+		r->st->bytes_in += n;
+		if (n == 0) {
+			if (ferror(r->f)) {
+				cli_error("%s: %s", r->name, strerror(errno ? errno : EIO));
+				return -1;
+			}
+			r->eof = 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A line that outgrew CLI_MAX_LINE before its newline: read on to the
+ * newline, dropping the bytes, and make the block the message that says so.
+ * b->buf[0..b->len) is the start of the line.  0 or -1.
+ */
+static int block_too_long(cli_reader *r, cli_block *b)
+{
+	uint64_t skipped = 0;
+	const char *nl = NULL;
+	for (;;) {
+		if ((nl = memchr(b->buf, '\n', b->len)) != NULL || r->eof)
+			break;
+		skipped += b->len;
+		b->len = 0;
+		if (block_fill(r, b, READ_CHUNK) != 0)
+			return -1;
+	}
+	size_t used = nl ? (size_t)(nl - b->buf) + 1 : b->len;
+	/* keep what follows the newline for the next block */
+	if (reserve(r, b->len - used) != 0)
+		return -1;
+	if (b->len > used)
+		memcpy(r->buf, b->buf + used, b->len - used);
+	r->len = b->len - used;
+	r->rpos = 0;
+	b->len = 0;
+	bad_msg(&b->err, r->name, r->line, 0, 0, "line longer than 64 MiB", NULL);
+	if (!b->err) {
+		cli_error("%s: %s", r->name, strerror(ENOMEM));
+		return -1;
+	}
+	r->line++;
+	r->offset += skipped + used;
+	return 0;
+}
+
+/* The next block of whole JSONL lines; see cli.h. */
+int cli_reader_block(cli_reader *r, cli_block *b, size_t target)
+{
+	size_t carry = r->len - r->rpos, scanned = 0, cut;
+	b->len = 0;
+	b->err = NULL;
+	b->file = r->name;
+	b->line = r->line;
+	b->offset = r->offset;
+	if (block_reserve(r, b, carry > target ? carry : target) != 0)
+		return -1;
+	/* the partial line left by the last block comes first */
+	if (carry)
+		memcpy(b->buf, r->buf + r->rpos, carry);
+	b->len = carry;
+	r->rpos = r->len = 0;
+	if (block_fill(r, b, target) != 0)
+		return -1;
+	for (;;) {
+		if ((cut = after_last_newline(b->buf, scanned, b->len)) != 0)
+			break;
+		if (r->eof) {
+			cut = b->len;
+			break;
+		}
+		/* one line, no newline yet: read on, unless it is too long */
+		if (b->len > CLI_MAX_LINE)
+			return block_too_long(r, b) == 0 ? 1 : -1;
+		/* a line of CLI_MAX_LINE bytes has its newline by then */
+		size_t want = b->len + (b->len < READ_CHUNK ? READ_CHUNK : b->len);
+		scanned = b->len;
+		if (block_fill(r, b, want < CLI_MAX_LINE + 1 ? want : CLI_MAX_LINE + 1) != 0)
+			return -1;
+	}
+	if (cut == 0)
+		return 0; /* the input has ended */
+	/* keep the bytes after the last newline for the next block */
+	if (reserve(r, b->len - cut) != 0)
+		return -1;
+	if (b->len > cut)
+		memcpy(r->buf, b->buf + cut, b->len - cut);
+	r->len = b->len - cut;
+	b->len = cut;
+	b->buf[cut] = '\0';
+	r->line += count_lines(b->buf, cut);
+	r->offset += cut;
+	return 1;
 }
 
 /* Line number (1-based) of byte `off` of s[0..len). */

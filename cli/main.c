@@ -28,32 +28,44 @@
 
 enum { MODE_LINES, MODE_STREAM, MODE_HOLD };
 
-/* Documents per job and bytes per job in lines mode. */
+/* Lines mode: documents per job (text input) and bytes per job. */
 #define LINES_JOB_DOCS 64
-#define LINES_JOB_BYTES ((size_t)256 << 10)
+#define LINES_JOB_BYTES ((size_t)128 << 10)
 
-typedef struct job {
+/* Lines mode: a document that could not be written, and why. */
+typedef struct bad_doc {
+	size_t at; /* where its line would have been in the job's output */
+	char *msg; /* the message, malloc'd (NULL: out of memory) */
+} bad_doc;
+
+typedef struct job job;
+struct job {
 	size_t seq;
 	cli_doc *docs;
 	size_t ndoc, cap;
 	size_t bytes;
 	size_t doc_base; /* index of docs[0] in the run */
 	int split;       /* stream mode: split the export into elements */
+	cli_block blk;   /* lines mode, JSONL input: whole lines, parsed by the worker */
 	/* results */
 	int rc;
 	char *err;
 	char *out;
-	size_t outlen;
+	size_t outlen, outcap;
+	int out_lib;          /* out comes from tl_export(): tl_free() it */
 	tl_document **parsed; /* hold mode */
-	size_t *doc_end;      /* lines mode: end of each document's output */
-	char **doc_err;       /* lines mode: why a document is bad, or NULL */
-	size_t doc_blank;     /* lines mode: blank lines among the docs */
-	cli_part part;        /* stream mode, when split */
-} job;
+	bad_doc *bad;         /* lines mode: the documents not written, in order */
+	size_t nbad, badcap;
+	size_t written;           /* lines mode: documents written */
+	struct json_tokener *tok; /* lines mode: the worker's JSON parser */
+	cli_part part;            /* stream mode, when split */
+	job *next_spare;          /* lines mode: the list of jobs to reuse */
+};
 
 typedef struct run {
 	const cli_options *o;
 	int mode;
+	int blocks; /* lines mode with JSONL input: jobs are blocks of lines */
 	tl_parser *parser;
 	tl_export_options eo;
 	cli_merge *merge;
@@ -61,29 +73,84 @@ typedef struct run {
 	cli_sink sink;
 	tl_timeline *held; /* hold mode */
 	int split_seen;    /* stream mode: some batch was split */
+	job *spare;        /* lines mode: finished jobs, kept with their buffers */
 } run;
 
-/* Free a job and everything it holds. */
-static void job_free(job *j)
+/* Let go of what a job holds for its documents; keep its buffers. */
+static void job_clear(job *j)
 {
-	if (!j)
-		return;
 	for (size_t i = 0; i < j->ndoc; i++)
 		cli_doc_free(&j->docs[i]);
 	if (j->parsed)
 		for (size_t i = 0; i < j->ndoc; i++)
 			tl_document_free(j->parsed[i]);
 	free(j->parsed);
-	if (j->doc_err)
-		for (size_t i = 0; i < j->ndoc; i++)
-			free(j->doc_err[i]);
-	free(j->doc_err);
-	free(j->doc_end);
-	free(j->docs);
+	j->parsed = NULL;
+	for (size_t i = 0; i < j->nbad; i++)
+		free(j->bad[i].msg);
+	free(j->blk.err);
+	j->blk.err = NULL;
 	free(j->err);
-	tl_free(j->out);
+	j->err = NULL;
+	j->ndoc = j->bytes = j->nbad = j->written = j->outlen = j->blk.len = 0;
+	j->rc = 0;
+}
+
+/* Free a job and everything it holds. */
+static void job_free(job *j)
+{
+	if (!j)
+		return;
+	job_clear(j);
+	free(j->docs);
+	free(j->bad);
+	free(j->blk.buf);
+	if (j->out_lib)
+		tl_free(j->out);
+	else
+		free(j->out);
+	if (j->tok)
+		json_tokener_free(j->tok);
 	cli_part_free(&j->part);
 	free(j);
+}
+
+/*
+ * A job to fill: one taken back earlier, with its buffers (lines mode), or a
+ * new one.  NULL when out of memory.
+ */
+static job *job_get(run *r)
+{
+	job *j = r->spare;
+	if (j) {
+		r->spare = j->next_spare;
+		j->next_spare = NULL;
+		return j;
+	}
+	return calloc(1, sizeof(*j));
+}
+
+/*
+ * Keep a finished lines-mode job for reuse, so that the main thread neither
+ * allocates nor frees on its way through a long input.  Buffers that grew
+ * far past a job's usual size (a huge line) are let go, so that memory goes
+ * back to what ordinary jobs need.
+ */
+static void job_recycle(run *r, job *j)
+{
+	job_clear(j);
+	if (j->blk.cap > 4 * LINES_JOB_BYTES) {
+		free(j->blk.buf);
+		j->blk.buf = NULL;
+		j->blk.cap = 0;
+	}
+	if (j->outcap > 16 * LINES_JOB_BYTES) {
+		free(j->out);
+		j->out = NULL;
+		j->outcap = 0;
+	}
+	j->next_spare = r->spare;
+	r->spare = j;
 }
 
 /* Record a failure of the library in a job: its message, with the document id. */
@@ -101,11 +168,10 @@ static void job_fail(job *j, int rc, const char *id)
 	}
 }
 
-/* Parse the i-th document of a job. */
-static int parse_doc(tl_document **out, const run *r, job *j, size_t i)
+/* Parse a document with the run's parser and DCT rules. */
+static int parse_doc(tl_document **out, const run *r, job *j, const cli_doc *d)
 {
 	tl_document_options dopts = TL_DOCUMENT_OPTIONS_INIT;
-	const cli_doc *d = &j->docs[i];
 	dopts.id = d->id;
 	if (d->has_dct) {
 		dopts.has_dct = 1;
@@ -120,18 +186,18 @@ static int parse_doc(tl_document **out, const run *r, job *j, size_t i)
 	return rc;
 }
 
-/* Append s[0..n) to the job's output. */
-static int out_append(job *j, const char *s, size_t n, size_t *cap)
+/* Append s[0..n) to the job's output.  0 or TL_ENOMEM. */
+static int out_append(job *j, const char *s, size_t n)
 {
-	if (j->outlen + n + 1 > *cap) {
-		size_t c = *cap ? *cap : 4096;
+	if (j->outlen + n + 1 > j->outcap) {
+		size_t c = j->outcap ? j->outcap : 4096;
 		while (c < j->outlen + n + 1)
 			c *= 2;
 		char *p = realloc(j->out, c);
 		if (!p)
 			return TL_ENOMEM;
 		j->out = p;
-		*cap = c;
+		j->outcap = c;
 	}
 	memcpy(j->out + j->outlen, s, n);
 	j->outlen += n;
@@ -139,106 +205,157 @@ static int out_append(job *j, const char *s, size_t n, size_t *cap)
 	return 0;
 }
 
-/* Lines mode: one line of JSON per document. */
-static void work_lines(run *r, job *j)
+/* Lines mode: note a document not written (msg malloc'd, or NULL).  0 or -1. */
+static int add_bad(job *j, char *msg)
 {
-	size_t cap = 0;
-	struct json_tokener *tok = NULL;
-	j->doc_end = calloc(j->ndoc ? j->ndoc : 1, sizeof(*j->doc_end));
-	j->doc_err = calloc(j->ndoc ? j->ndoc : 1, sizeof(*j->doc_err));
-	if (!j->doc_end || !j->doc_err) {
+	if (j->nbad == j->badcap) {
+		size_t c = j->badcap ? j->badcap * 2 : 8;
+		bad_doc *nb = realloc(j->bad, c * sizeof(*nb));
+		if (!nb) {
+			free(msg);
+			j->rc = TL_ENOMEM;
+			return -1;
+		}
+		j->bad = nb;
+		j->badcap = c;
+	}
+	j->bad[j->nbad].at = j->outlen;
+	j->bad[j->nbad++].msg = msg;
+	return 0;
+}
+
+/*
+ * Lines mode: write one document's one-line JSON timeline into the job's
+ * output.  A document the library refuses is noted as bad, with where it
+ * came from.  0, or -1 when the job cannot go on (j->rc set).
+ */
+static int render_doc(run *r, job *j, const cli_doc *d)
+{
+	tl_document *doc = NULL;
+	tl_timeline *tl = NULL;
+	char *s = NULL;
+	size_t n = 0;
+	int rc = parse_doc(&doc, r, j, d);
+	if (rc == 0 && (rc = tl_timeline_new(&tl, &r->o->tlopts)) == 0 &&
+	    (rc = tl_timeline_add(tl, doc)) == 0)
+		doc = NULL; /* the timeline has it */
+	if (rc == 0)
+		rc = tl_export(&s, &n, tl, TL_FORMAT_JSON, &r->eo);
+	if (rc == 0 && out_append(j, s, n) != 0)
+		rc = TL_ENOMEM;
+	tl_document_free(doc);
+	tl_free(s);
+	tl_timeline_free(tl);
+	if (rc == 0) {
+		j->written++;
+		return 0;
+	}
+	if (!j->err)
+		job_fail(j, rc, d->id);
+	if (rc == TL_ENOMEM) {
+		j->rc = rc;
+		return -1;
+	}
+	/* a document the library refuses: a bad document, not the end of the run */
+	char *msg = j->err;
+	j->err = NULL;
+	j->rc = 0;
+	if (d->file && msg) { /* say where it came from */
+		size_t k = strlen(d->file) + strlen(msg) + 32;
+		char *m = malloc(k);
+		if (m)
+			snprintf(m, k, "%s:%llu: %s", d->file, (unsigned long long)d->line, msg);
+		free(msg);
+		msg = m;
+	}
+	return add_bad(j, msg);
+}
+
+/*
+ * Lines mode, JSONL input: parse each line of the job's block and render
+ * it.  Bad lines are noted in order; under --on-error fail the job stops at
+ * the first, since the run ends there.
+ */
+static void work_block(run *r, job *j)
+{
+	const cli_block *b = &j->blk;
+	uint64_t line = b->line;
+	size_t pos = 0;
+	if (b->err || b->len == 0)
+		return; /* a line too long to read: the main thread reports it */
+	if (!j->tok && !(j->tok = json_tokener_new())) {
 		j->rc = TL_ENOMEM;
 		return;
 	}
-	for (size_t i = 0; i < j->ndoc && j->rc == 0; i++) {
-		cli_doc *d = &j->docs[i];
-		tl_document *doc = NULL;
-		tl_timeline *tl = NULL;
-		char *s = NULL;
-		size_t n = 0;
-		int rc;
-		j->doc_end[i] = j->outlen;
-		if (d->raw) {
-			cli_doc parsed;
-			if (!tok && !(tok = json_tokener_new())) {
-				j->rc = TL_ENOMEM;
-				break;
-			}
-			rc = cli_jsonl_parse(&parsed, tok, d->file, d->line, d->offset, d->text,
-			                     d->len, &j->doc_err[i]);
-			if (rc == -2 || (rc == -1 && !j->doc_err[i])) {
-				j->rc = TL_ENOMEM;
-				break;
-			}
-			free(d->text);
-			d->text = NULL;
-			if (rc <= 0) { /* blank (no output) or bad (doc_err set) */
-				j->doc_blank += rc == 0;
-				continue;
-			}
-			parsed.raw = 0;
-			parsed.file = d->file;
-			parsed.line = d->line;
-			parsed.offset = d->offset;
-			*d = parsed;
+	while (pos < b->len && j->rc == 0) {
+		const char *s = b->buf + pos, *nl = memchr(s, '\n', b->len - pos);
+		size_t n = nl ? (size_t)(nl - s) : b->len - pos;
+		size_t bad0 = j->nbad;
+		char *err = NULL;
+		cli_doc d;
+		int rc = n > CLI_MAX_LINE ? -1
+		                          : cli_jsonl_parse(&d, j->tok, b->file, line,
+		                                            b->offset + pos, s, n, &err);
+		if (n > CLI_MAX_LINE) {
+			size_t k = strlen(b->file) + 48;
+			if ((err = malloc(k)) != NULL)
+				snprintf(err, k, "%s:%llu: line longer than 64 MiB", b->file,
+				         (unsigned long long)line);
 		}
-		rc = parse_doc(&doc, r, j, i);
-		if (rc == 0 && (rc = tl_timeline_new(&tl, &r->o->tlopts)) == 0 &&
-		    (rc = tl_timeline_add(tl, doc)) == 0)
-			doc = NULL; /* the timeline has it */
-		if (rc == 0)
-			rc = tl_export(&s, &n, tl, TL_FORMAT_JSON, &r->eo);
-		if (rc == 0 && out_append(j, s, n, &cap) != 0)
-			rc = TL_ENOMEM;
-		if (rc != 0) {
-			if (!j->err)
-				job_fail(j, rc, d->id);
-			if (rc == TL_ENOMEM) {
-				j->rc = rc;
-			} else { /* a document the library refuses: a bad document */
-				j->doc_err[i] = j->err;
-				j->err = NULL;
-				j->rc = 0;
-				if (d->file && j->doc_err[i]) { /* say where it came from */
-					size_t k = strlen(d->file) + strlen(j->doc_err[i]) + 32;
-					char *m = malloc(k);
-					if (m) {
-						snprintf(m, k, "%s:%llu: %s", d->file,
-						         (unsigned long long)d->line,
-						         j->doc_err[i]);
-						free(j->doc_err[i]);
-						j->doc_err[i] = m;
-					}
-				}
-			}
+		if (rc == -2 || (rc == -1 && !err))
+			j->rc = TL_ENOMEM;
+		else if (rc == -1)
+			add_bad(j, err);
+		else if (rc == 1) {
+			d.file = b->file;
+			d.line = line;
+			render_doc(r, j, &d);
+			cli_doc_free(&d);
 		}
-		tl_document_free(doc);
-		tl_free(s);
-		tl_timeline_free(tl);
-		j->doc_end[i] = j->outlen;
+		if (j->nbad > bad0 && !r->o->skip_bad)
+			break;
+		pos += n + 1;
+		line++;
 	}
-	if (tok)
-		json_tokener_free(tok);
 }
 
-/* Lines mode: write a job's lines in order; bad documents under --on-error. */
+/* Lines mode, other inputs: render the job's documents. */
+static void work_lines(run *r, job *j)
+{
+	for (size_t i = 0; i < j->ndoc && j->rc == 0; i++) {
+		size_t bad0 = j->nbad;
+		render_doc(r, j, &j->docs[i]);
+		free(j->docs[i].text); /* done with it */
+		j->docs[i].text = NULL;
+		if (j->nbad > bad0 && !r->o->skip_bad)
+			break;
+	}
+}
+
+/*
+ * Lines mode: write a job's lines, and report its bad documents in their
+ * place (in order on stderr; under --on-error fail the run stops at the
+ * first, after the lines before it).  0 or CLI_EXIT_INPUT.
+ */
 static int collect_lines(run *r, job *j)
 {
 	size_t start = 0;
-	for (size_t i = 0; i < j->ndoc; i++) {
-		if (j->doc_err[i]) {
-			cli_sink_write(&r->sink, j->out + start, j->doc_end[i] - start);
-			start = j->doc_end[i];
-			cli_error("%s", j->doc_err[i]);
-			if (!r->o->skip_bad)
-				return CLI_EXIT_INPUT;
-			r->st.bad++;
-			continue;
-		}
-		r->st.docs_out++;
+	if (j->blk.err) { /* a line too long to read */
+		cli_error("%s", j->blk.err);
+		if (!r->o->skip_bad)
+			return CLI_EXIT_INPUT;
+		r->st.bad++;
 	}
-	r->st.docs_out -= j->doc_blank;
+	for (size_t i = 0; i < j->nbad; i++) {
+		cli_sink_write(&r->sink, j->out + start, j->bad[i].at - start);
+		start = j->bad[i].at;
+		cli_error("%s", j->bad[i].msg ? j->bad[i].msg : "out of memory");
+		if (!r->o->skip_bad)
+			return CLI_EXIT_INPUT;
+		r->st.bad++;
+	}
 	cli_sink_write(&r->sink, j->out + start, j->outlen - start);
+	r->st.docs_out += j->written;
 	return 0;
 }
 
@@ -253,7 +370,7 @@ static void work_stream(run *r, job *j)
 	}
 	for (size_t i = 0; i < j->ndoc; i++) {
 		tl_document *doc = NULL;
-		if (parse_doc(&doc, r, j, i) != 0)
+		if (parse_doc(&doc, r, j, &j->docs[i]) != 0)
 			goto done;
 		if ((rc = tl_timeline_add(tl, doc)) != 0) {
 			tl_document_free(doc);
@@ -264,6 +381,7 @@ static void work_stream(run *r, job *j)
 		free(j->docs[i].text);
 		j->docs[i].text = NULL;
 	}
+	j->out_lib = 1;
 	if ((rc = tl_export(&j->out, &j->outlen, tl, TL_FORMAT_JSON, &r->eo)) != 0) {
 		job_fail(j, rc, j->ndoc ? j->docs[0].id : "batch");
 		goto done;
@@ -288,7 +406,7 @@ static void work_hold(run *r, job *j)
 		return;
 	}
 	for (size_t i = 0; i < j->ndoc; i++) {
-		if (parse_doc(&j->parsed[i], r, j, i) != 0)
+		if (parse_doc(&j->parsed[i], r, j, &j->docs[i]) != 0)
 			return;
 		free(j->docs[i].text);
 		j->docs[i].text = NULL;
@@ -300,7 +418,9 @@ static void work(void *jp, void *ctx)
 {
 	run *r = ctx;
 	job *j = jp;
-	if (r->mode == MODE_LINES)
+	if (r->mode == MODE_LINES && r->blocks)
+		work_block(r, j);
+	else if (r->mode == MODE_LINES)
 		work_lines(r, j);
 	else if (r->mode == MODE_STREAM)
 		work_stream(r, j);
@@ -319,7 +439,7 @@ static int collect(run *r, job *j)
 	}
 	if (r->mode == MODE_LINES) {
 		status = collect_lines(r, j);
-		job_free(j);
+		job_recycle(r, j);
 		if (status == 0 && r->sink.failed)
 			status = CLI_EXIT_INPUT;
 		cli_progress_tick();
@@ -375,10 +495,10 @@ static int job_full(const run *r, const job *j)
 }
 
 /* Add a document to the job under construction (made when *jp is NULL).  0 or -1. */
-static int job_add(job **jp, cli_doc *d, size_t ndocs)
+static int job_add(run *r, job **jp, cli_doc *d, size_t ndocs)
 {
 	job *j = *jp;
-	if (!j && !(j = *jp = calloc(1, sizeof(*j))))
+	if (!j && !(j = *jp = job_get(r)))
 		return -1;
 	if (j->ndoc == j->cap) {
 		size_t c = j->cap ? j->cap * 2 : 8;
@@ -409,14 +529,29 @@ static int process(run *r, cli_pool *pool)
 	for (int f = 0; f < nfiles && in_status == 0 && status == 0; f++) {
 		cli_reader *rd = NULL;
 		in_status = cli_reader_open(&rd, r->o->nfiles ? r->o->files[f] : "-", r->o, &r->st);
-		while (in_status == 0 && status == 0) {
+		while (in_status == 0 && status == 0 && r->blocks) {
+			job *b = job_get(r);
+			int got = b ? cli_reader_block(rd, &b->blk, LINES_JOB_BYTES) : -2;
+			if (got <= 0) {
+				if (got == -2)
+					cli_error("out of memory");
+				if (got < 0)
+					in_status = CLI_EXIT_INPUT;
+				if (b)
+					job_recycle(r, b);
+				break;
+			}
+			b->seq = seq++;
+			status = submit(r, pool, b);
+		}
+		while (in_status == 0 && status == 0 && !r->blocks) {
 			cli_doc d;
 			int got = cli_reader_next(rd, &d);
 			if (got < 0)
 				in_status = CLI_EXIT_INPUT;
 			if (got <= 0)
 				break;
-			if (job_add(&j, &d, ndocs) != 0) {
+			if (job_add(r, &j, &d, ndocs) != 0) {
 				cli_doc_free(&d);
 				cli_error("out of memory");
 				in_status = CLI_EXIT_INPUT;
@@ -506,6 +641,7 @@ int main(int argc, char **argv)
 	tl_export_options_init(&r.eo, TL_EXPORT_OPTIONS_VERSION);
 	if (o.jsonl_out) {
 		r.mode = MODE_LINES;
+		r.blocks = o.input_format == CLI_IN_JSONL;
 		r.eo.pretty = 0;
 	} else if (o.format == TL_FORMAT_JSON && cli_merge_new(&r.merge, &r.eo) == 0) {
 		r.mode = MODE_STREAM;
@@ -540,6 +676,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "timeline: %llu document%s written, %llu bad line%s skipped\n",
 		        (unsigned long long)r.st.docs_out, r.st.docs_out == 1 ? "" : "s",
 		        (unsigned long long)r.st.bad, r.st.bad == 1 ? "" : "s");
+	while (r.spare) {
+		job *j = r.spare;
+		r.spare = j->next_spare;
+		job_free(j);
+	}
 	tl_timeline_free(r.held);
 	cli_merge_free(r.merge);
 	tl_parser_free(r.parser);

@@ -84,6 +84,33 @@ same "fail, lines before" -i jsonl -f jsonl "$T/bad.jsonl"
 # (line 97 is the 97th document; after it comes the first bad line, kind 1)
 grep -qF 'bad.jsonl:98: no "text" string' "$T/err1" || fail "fail: the first bad line is line 98: $(cat "$T/err1")"
 
+# Lines over 64 MiB (67,108,864 bytes) are bad lines, reported in their
+# place: one that the reader drops as it goes (line 2, in the middle of a
+# block), and one cut off by the end of the input (line 5, no newline).
+big() { # big N: a JSONL line whose text is N letters
+	printf '{"id":"big","text":"'
+	head -c "$1" /dev/zero | tr '\0' a
+	printf '"}'
+}
+{
+	echo '{"id":"a","text":"On May 1, 2020 it rained."}'
+	big 67108864
+	echo
+	echo '{"id":"b","text":"In 1999 it snowed."}'
+	echo '{"id":"c","text":"fine"}'
+	big 67108900
+} >"$T/long.jsonl"
+same "lines over 64 MiB" -i jsonl -f jsonl --on-error skip "$T/long.jsonl"
+[ "$(cut -c1-60 "$T/out1" | grep -o '"id":"[a-z]*"' | tr '\n' ' ')" = '"id":"a" "id":"b" "id":"c" ' ] ||
+	fail "lines over 64 MiB: want documents a, b, c out: $(cut -c1-60 "$T/out1")"
+for want in "long.jsonl:2: line longer than 64 MiB" "long.jsonl:5: line longer than 64 MiB" \
+	"3 documents written, 2 bad lines skipped"; do
+	grep -qF -- "$want" "$T/err1" || fail "lines over 64 MiB: stderr lacks '$want': $(cat "$T/err1")"
+done
+same "lines over 64 MiB, --format tsv" -i jsonl -f tsv --on-error skip "$T/long.jsonl"
+grep -qF "3 documents written, 2 bad lines skipped" "$T/err1" || fail "lines over 64 MiB, tsv: $(cat "$T/err1")"
+rm -f "$T/long.jsonl"
+
 # --stats: one line on stderr; the whole is the main thread plus the jobs,
 # and it names the workers.  The output does not change.
 "$CLI" -j 2 --stats -i jsonl -f jsonl "$T/in.jsonl" >"$T/st" 2>"$T/sterr" || fail "--stats run"
