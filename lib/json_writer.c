@@ -33,18 +33,39 @@ static inline void put(tl_jw *w, const char *s, size_t n)
 	}
 }
 
-static const char spaces[] = "                                                                ";
+/* Room for n more bytes and the NUL after them (the buffer grows): where
+ * they go, or NULL when the buffer has failed.  Write, then close(). */
+static char *room(tl_jw *w, size_t n)
+{
+	tl_buf *b = w->b;
+	if (b->failed)
+		return NULL;
+	if (n >= SIZE_MAX - 1 - b->len ||
+	    (b->len + n + 1 > b->cap &&
+	     tl_grow((void **)&b->data, &b->cap, b->len + n + 1, 1) != 0)) {
+		b->failed = 1;
+		return NULL;
+	}
+	return b->data + b->len;
+}
+
+/* The bytes written from room() on end at p. */
+static void close_at(tl_jw *w, char *p)
+{
+	w->b->len = (size_t)(p - w->b->data);
+	*p = '\0';
+}
 
 /* Write a line break and the indentation of `level` (two spaces each). */
 static void indent(tl_jw *w, int level)
 {
-	put(w, "\n", 1);
 	size_t n = (size_t)level * 2;
-	while (n > 0) {
-		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
-		put(w, spaces, k);
-		n -= k;
-	}
+	char *p = room(w, n + 1);
+	if (!p)
+		return;
+	*p++ = '\n';
+	memset(p, ' ', n);
+	close_at(w, p + n);
 }
 
 void tl_jw_init(tl_jw *w, tl_buf *b, int pretty)
@@ -137,12 +158,36 @@ static inline int word_needs_escape(const unsigned char *p)
 	return (t & HIGHS) != 0;
 }
 
+/* Does any byte of s[0..len) need an escape? */
+static int any_escape(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (len - i >= 8 && !word_needs_escape(u + i))
+		i += 8;
+	for (; i < len; i++)
+		if (needs_escape[u[i]])
+			return 1;
+	return 0;
+}
+
 /* The quoted, escaped form of s[0..len). */
 static void put_string(tl_jw *w, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *u = (const unsigned char *)s;
 	size_t run = 0, i = 0;
+	if (!any_escape(s, len)) { /* the common case: one copy */
+		char *p = room(w, len + 2);
+		if (!p)
+			return;
+		*p++ = '"';
+		memcpy(p, s, len);
+		p += len;
+		*p++ = '"';
+		close_at(w, p);
+		return;
+	}
 	put(w, "\"", 1);
 	for (; i < len; i++) {
 		/* skip 8 bytes at a time while none of them needs an escape */
@@ -196,12 +241,37 @@ void tl_jw_key(tl_jw *w, const char *key)
 		w->failed = 1;
 		return;
 	}
+	size_t kl = strlen(key), ind = w->pretty ? (size_t)w->depth * 2 : 0;
+	if (!any_escape(key, kl)) {
+		/* the common case: ",\n    \"key\": " in one piece */
+		char *p = room(w, kl + ind + 6);
+		if (p) {
+			if (w->count[w->depth - 1])
+				*p++ = ',';
+			if (w->pretty) {
+				*p++ = '\n';
+				memset(p, ' ', ind);
+				p += ind;
+			}
+			*p++ = '"';
+			memcpy(p, key, kl);
+			p += kl;
+			*p++ = '"';
+			*p++ = ':';
+			if (w->pretty)
+				*p++ = ' ';
+			close_at(w, p);
+		}
+		w->count[w->depth - 1] = 1;
+		w->after_key = 1;
+		return;
+	}
 	if (w->count[w->depth - 1])
 		put(w, ",", 1);
 	w->count[w->depth - 1] = 1;
 	if (w->pretty)
 		indent(w, w->depth);
-	put_string(w, key, strlen(key));
+	put_string(w, key, kl);
 	if (w->pretty)
 		put(w, ": ", 2);
 	else
