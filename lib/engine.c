@@ -100,6 +100,14 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 			if (cue == 2 && k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE &&
 			    t[k - 1].w->val == 0)
 				cue = 0; /* a participle after "be": "will be held" */
+			if (t[k].w && t[k].w->cls == W_MONTH && t[k].w->val == 5 &&
+			    !(t[k].flags & TF_CAP))
+				cue = 1; /* the modal "may": "may be signed on September 12" */
+			if (k + 1 <= i && t[k + 1].w && t[k + 1].w->cls == W_FUNC &&
+			    t[k + 1].w->val == F_TO && t[k].e - t[k].b == 3 &&
+			    (e->scan.text[t[k].b] | 0x20) == 's' &&
+			    e->scan.text[t[k].b + 1] == 'e' && e->scan.text[t[k].b + 2] == 't')
+				cue = 1; /* "the trial is set to begin on Wednesday" */
 			if (k > first && t[k].w && t[k].w->cls == W_TENSE && t[k].w->val == 0 &&
 			    t[k - 1].w && t[k - 1].w->cls == W_FUNC && t[k - 1].w->val == F_TO &&
 			    t[k].e - t[k].b == 2 && e->scan.text[t[k].b + 1] == 'e')
@@ -144,9 +152,10 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 			e.m[i].sentence = sb.tsent[e.m[i].tok0];
 			e.m[i].tense = sb.tense[e.m[i].tok0];
 			size_t k = e.m[i].tok0;
-			e.m[i].since = k > 0 && e.scan.toks[k - 1].w &&
-			               e.scan.toks[k - 1].w->cls == W_FUNC &&
-			               e.scan.toks[k - 1].w->val == F_SINCE;
+			const tl_word *before = k > 0 ? e.scan.toks[k - 1].w : NULL;
+			int fw = before && before->cls == W_FUNC ? before->val : 0;
+			e.m[i].since = fw == F_SINCE;
+			e.m[i].until = fw == F_UNTIL;
 		}
 	}
 	if (rc < 0)

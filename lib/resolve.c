@@ -511,7 +511,12 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 		}
 		int wd = tl_date_weekday(b);
 		int64_t diff = m->weekday - wd;
-		if (od && m->tense == 1) { /* the coming one */
+		if (od && m->until) { /* "closed until Friday": the nearest one */
+			if (diff > 3)
+				diff -= 7;
+			else if (diff < -3)
+				diff += 7;
+		} else if (od && m->tense == 1) { /* the coming one */
 			if (diff < 0)
 				diff += 7;
 		} else if (od && m->tense == 2) { /* the last one */
@@ -788,6 +793,8 @@ static int is_history(const tl_engine *e, const rstate *st)
 	for (size_t i = 0; i < e->nm; i++) {
 		const tl_ment *m = &e->m[i];
 		if (dct_cue(m)) {
+			if (m->sentence < 3 && !(m->kind == MK_DEICTIC && m->deictic == D_TODAY))
+				return 0; /* a lead that says "this week", "on Monday": news */
 			near++;
 			continue;
 		}
