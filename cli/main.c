@@ -655,7 +655,10 @@ int main(int argc, char **argv)
 		status = CLI_EXIT_INPUT;
 	} else if ((status = cli_sink_open(&r.sink, o.output)) == 0) {
 		cli_progress_init(&r.st, o.quiet);
-		if (cli_pool_new(&pool, o.jobs > 1 ? o.jobs : 0, (size_t)o.jobs * 2 + 1, work,
+		/* 4N + 2 jobs in flight: while one worker is off its core (a busy
+		 * machine) and the oldest job waits for it, the others find
+		 * about three jobs each to go on with */
+		if (cli_pool_new(&pool, o.jobs > 1 ? o.jobs : 0, (size_t)o.jobs * 4 + 2, work,
 		                 &r) != 0)
 			status = CLI_EXIT_INPUT;
 		if (status == 0)
