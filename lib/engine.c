@@ -43,6 +43,24 @@ static int is_abbrev(const char *text, const tl_tok *t)
 	               abbrev_cmp) != NULL;
 }
 
+/* Whether the mention at token k closes a phrase opened by "since": "since
+ * its launch in 2003", "since the crash of 1987" (a few words, then "in",
+ * "of" or "on" before the date). */
+static int since_phrase(const tl_tok *t, size_t k)
+{
+	if (k < 3 || !t[k - 1].w || t[k - 1].w->cls != W_FUNC ||
+	    (t[k - 1].w->val != F_IN && t[k - 1].w->val != F_OF && t[k - 1].w->val != F_ON))
+		return 0;
+	for (size_t n = 0; n < 4 && n + 2 <= k; n++) {
+		size_t j = k - 2 - n;
+		if (t[j].kind != TK_WORD)
+			return 0;
+		if (t[j].w && t[j].w->cls == W_FUNC && t[j].w->val == F_SINCE)
+			return 1;
+	}
+	return 0;
+}
+
 /** Per-document buffers of the driver. */
 typedef struct sentbuf {
 	size_t *tsent;  /* sentence index of each token */
@@ -154,7 +172,7 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 			size_t k = e.m[i].tok0;
 			const tl_word *before = k > 0 ? e.scan.toks[k - 1].w : NULL;
 			int fw = before && before->cls == W_FUNC ? before->val : 0;
-			e.m[i].since = fw == F_SINCE;
+			e.m[i].since = fw == F_SINCE || since_phrase(e.scan.toks, k);
 			e.m[i].until = fw == F_UNTIL;
 		}
 	}
