@@ -109,10 +109,10 @@ static size_t year_after(const tl_mctx *c, size_t i, tl_ment *m)
 	if (!era && (c->t[i].ndig != 4 || y < 1000 || y > 2199))
 		return 0;
 	if (tl_m_glued(c, j) &&
-	    (tl_m_punct(c, j, ':') || tl_m_punct(c, j, '%') ||
-	     ((tl_m_punct(c, j, ',') || tl_m_punct(c, j, '.')) && j + 1 < c->n &&
-	      c->t[j + 1].kind == TK_NUM && tl_m_glued(c, j + 1))))
-		return 0; /* "1,991", "1299.59" */
+	    (tl_m_punct(c, j, '%') ||
+	     ((tl_m_punct(c, j, ',') || tl_m_punct(c, j, '.') || tl_m_punct(c, j, ':')) &&
+	      j + 1 < c->n && c->t[j + 1].kind == TK_NUM && tl_m_glued(c, j + 1))))
+		return 0; /* "1,991", "1299.59", "2000:1" ("1986: Abortive ..." is a year) */
 	m->year = (int32_t)y;
 	m->bc = (uint8_t)bc;
 	m->said |= HAS_YEAR;
