@@ -1,7 +1,7 @@
 #!/bin/bash
 # cli-scale.sh - how the timeline command scales: threads and memory.
 #
-#   bench/cli-scale.sh [--threads-only] [BUILD_DIR]      (default: build)
+#   bench/cli-scale.sh [--threads-only] [--realtime] [BUILD_DIR]   (default: build)
 #
 # 1. Threads: 3,000 JSONL documents (news prose from the shared corpora,
 #    about 4.6 KB each) through `--format jsonl`, -j 1 against -j 2, the
@@ -17,12 +17,23 @@
 #    b. a 100 MB plain-text file with --format json (the file is deleted
 #       afterwards).
 #    --threads-only leaves part 2 out (it takes minutes).
+#    --realtime also times part 1 at real-time priority (chrt -f 1; root),
+#    which takes the cores from the other processes for a few seconds: the
+#    speed-up the command gets on an idle machine.
 # Needs ../shared (corpora and tools/make-bench-text.py), /usr/bin/time and
 # python3.  Writes its scratch files under a temporary directory.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-threads_only=0
-[ "${1-}" = --threads-only ] && threads_only=1 && shift
+threads_only=0 realtime=0
+while [ $# -gt 0 ]; do
+	case $1 in
+	--threads-only) threads_only=1 ;;
+	--realtime) realtime=1 ;;
+	-*) echo "usage: bench/cli-scale.sh [--threads-only] [--realtime] [BUILD_DIR]" >&2; exit 2 ;;
+	*) break ;;
+	esac
+	shift
+done
 build=${1:-$root/build}
 cli=$build/timeline
 shared=${TL_SHARED:-$root/../shared}
@@ -70,30 +81,53 @@ echo "input: 3000 JSONL documents, $((size / 1000)) kB"
 cmp -s "$work/j1" "$work/j2" && same=yes || same=NO
 echo "pressure before: $(sed -n 's/^some //p' /proc/pressure/cpu 2>/dev/null || echo n/a) (share of time runnable tasks waited for a core)"
 # one timed run: wall, user and system seconds, and the --stats line
-timed() { # J ROUND
-	local TIMEFORMAT='%3R %3U %3S'
-	{ time "$cli" --stats -j "$1" -i jsonl -f jsonl "$work/docs.jsonl" >/dev/null 2>"$work/stats.$1.$2"; } 2>"$work/time.$1.$2"
+timed() { # TAG J ROUND [PREFIX...]
+	local TIMEFORMAT='%3R %3U %3S' tag=$1 j=$2 r=$3
+	shift 3
+	{ time "$@" "$cli" --stats -j "$j" -i jsonl -f jsonl "$work/docs.jsonl" >/dev/null 2>"$work/stats.$tag$j.$r"; } 2>"$work/time.$tag$j.$r"
 }
 rounds=5
-for r in $(seq $rounds); do # interleaved, so that a change of load hits both alike
-	timed 1 "$r"
-	timed 2 "$r"
-done
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 wall() { for r in $(seq $rounds); do cut -d' ' -f1 "$work/time.$1.$r"; done | median; }
 got() { for r in $(seq $rounds); do awk '{ printf "%.3f\n", ($2 + $3) / $1 }' "$work/time.$1.$r"; done | median; }
 # the main-thread share from a --stats line ("... main thread 0.012 s (2.1%: ...")
 share() { for r in $(seq $rounds); do sed -n 's/.*main thread [0-9.]* s (\([0-9.]*\)%.*/\1/p' "$work/stats.$1.$r"; done | median; }
 cpu() { for r in $(seq $rounds); do sed -n 's/^timeline: cpu \([0-9.]*\) s.*/\1/p' "$work/stats.$1.$r"; done | median; }
-t1=$(wall 1) t2=$(wall 2) s1=$(share 1) s2=$(share 2)
-printf 'threads: -j 1 %.3f s, -j 2 %.3f s (median of %d, interleaved): speed-up %.2fx (goal >= 1.5x on 2 cores); %s lines; outputs identical: %s\n' \
-	"$t1" "$t2" "$rounds" "$(echo "$t1 / $t2" | bc -l)" "$(wc -l <"$work/j1")" "$same"
-printf 'cpu: -j 1 %.3f s, -j 2 %.3f s (all threads); cores got: -j 1 %.2f, -j 2 %.2f of 2\n' \
-	"$(cpu 1)" "$(cpu 2)" "$(got 1)" "$(got 2)"
+report() { # TAG LABEL
+	local t1 t2
+	t1=$(wall "${1}1") t2=$(wall "${1}2")
+	printf '%s: -j 1 %.3f s, -j 2 %.3f s (median of %d, interleaved): speed-up %.2fx (goal >= 1.5x on 2 cores)\n' \
+		"$2" "$t1" "$t2" "$rounds" "$(echo "$t1 / $t2" | bc -l)"
+	printf '  cpu: -j 1 %.3f s, -j 2 %.3f s (all threads); cores got: -j 1 %.2f, -j 2 %.2f of 2\n' \
+		"$(cpu "${1}1")" "$(cpu "${1}2")" "$(got "${1}1")" "$(got "${1}2")"
+}
+for r in $(seq $rounds); do # interleaved, so that a change of load hits both alike
+	timed "" 1 "$r"
+	timed "" 2 "$r"
+done
+echo "outputs: $(wc -l <"$work/j1") lines; -j 1 and -j 2 identical: $same"
+report "" "threads, as the machine is"
+s1=$(share 1) s2=$(share 2)
 printf 'serial share (main-thread CPU outside jobs): -j 1 %.1f%%, -j 2 %.1f%%; Amdahl bound for -j 2: %.2fx\n' \
 	"$s1" "$s2" "$(echo "1 / ($s1 / 100 + (1 - $s1 / 100) / 2)" | bc -l)"
 echo "last -j 2 run: $(cat "$work/stats.2.$rounds")"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); pressure: $(sed -n 's/^some //p' /proc/pressure/cpu 2>/dev/null || echo n/a)"
+# With --realtime the same runs are made again at real-time priority
+# (SCHED_FIFO 1, chrt): they take the cores from the other processes for the
+# second or so each run lasts, which is how the command runs on an idle
+# machine.  Only these short runs: never the long ones below.
+if [ "$realtime" = 1 ]; then
+	if chrt -f 1 true 2>/dev/null; then
+		for r in $(seq $rounds); do
+			timed rt 1 "$r" chrt -f 1
+			timed rt 2 "$r" chrt -f 1
+		done
+		report rt "threads, real-time priority (chrt -f 1)"
+		echo "  serial share: -j 1 $(share rt1)%, -j 2 $(share rt2)%; last -j 2 run: $(cat "$work/stats.rt2.$rounds")"
+	else
+		echo "threads, real-time priority: not permitted here (chrt -f 1 failed)"
+	fi
+fi
 
 [ "$threads_only" = 1 ] && exit 0
 
