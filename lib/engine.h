@@ -324,6 +324,7 @@ typedef struct tl_ment {
 	uint8_t weak;      /* matched by a weak word alone ("May", "fall") */
 	uint8_t since;     /* right after "since": a reference point, not the story's time */
 	uint8_t until;     /* right after "until", "till": a limit, mostly ahead */
+	int8_t yshift;     /* years added after resolving ("the same month a year ago": -1) */
 	size_t tok0, tok1; /* token range in the chunk (match time only) */
 	size_t sentence;
 } tl_ment;

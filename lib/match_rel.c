@@ -248,6 +248,25 @@ static size_t rel_after(const tl_mctx *c, size_t j, tl_ment *m)
 	return j + 1;
 }
 
+/* "a year ago", "a year earlier", "last year", "the previous year", "of last
+ * year" at i, after "the same month": returns the end, or 0. */
+static size_t year_back(const tl_mctx *c, size_t i)
+{
+	size_t k = tl_m_is(c, i, W_FUNC, F_OF) ? i + 1 : i;
+	if (tl_m_is(c, k, W_REL, R_LAST) && tl_m_lit(c, k, "last") &&
+	    tl_m_is(c, k + 1, W_UNIT, U_YEAR))
+		return k + 2;
+	if (tl_m_is(c, k, W_FUNC, F_THE) && tl_m_is(c, k + 1, W_REL, R_PREVIOUS) &&
+	    tl_m_is(c, k + 2, W_UNIT, U_YEAR))
+		return k + 3;
+	if (k == i && one_at(c, i) && tl_m_is(c, i + 1, W_UNIT, U_YEAR) &&
+	    (tl_m_is(c, i + 2, W_DIR, DIR_AGO) || tl_m_is(c, i + 2, W_DIR, DIR_EARLIER) ||
+	     (tl_m_is(c, i + 2, W_DIR, DIR_BEFORE) &&
+	      (i + 3 >= c->n || c->t[i + 3].kind == TK_PUNCT))))
+		return i + 3;
+	return 0;
+}
+
 /* Relative dates: "last week", "next Friday", "two months later", "the next day". */
 size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -320,6 +339,17 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 			break;
 		}
 		const tl_word *w;
+		/* "the same month a year ago", "the same period last year" */
+		if (rv == R_THAT && tl_m_lit(c, i, "same") &&
+		    (((unit = tl_m_unit(c, j, &plural)) != 0 && !plural) ||
+		     tl_m_lit(c, j, "period"))) {
+			size_t e = year_back(c, j + 1);
+			if (e) {
+				m->unit = (uint8_t)(tl_m_lit(c, j, "period") ? U_NONE : unit);
+				m->yshift = -1;
+				return e;
+			}
+		}
 		if ((unit = tl_m_unit(c, j, &plural)) != 0 && !plural) {
 			if (rv == R_LAST && the && tl_m_lit(c, i, "last") &&
 			    (unit == U_QUARTER || unit == U_YEAR) &&

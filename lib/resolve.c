@@ -616,8 +616,19 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 		months_interval(o, yr, m->season * 3, 3, TL_GRAN_SEASON);
 		return;
 	}
-	tl_date d = shift(a, m->unit, m->dir);
-	unit_value(o, d, m->unit, m);
+	int unit = m->unit;
+	if (!unit) /* "the same period": the anchor's own granularity */
+		unit = on_dct                             ? U_YEAR
+		       : st->narr_gran >= TL_GRAN_DAY     ? U_DAY
+		       : st->narr_gran == TL_GRAN_WEEK    ? U_WEEK
+		       : st->narr_gran >= TL_GRAN_MONTH   ? U_MONTH
+		       : st->narr_gran >= TL_GRAN_QUARTER ? U_QUARTER
+		       : st->narr_gran == TL_GRAN_HALF    ? U_HALF
+		                                          : U_YEAR;
+	if (m->yshift)
+		a = shift(a, U_YEAR, m->yshift);
+	tl_date d = shift(a, unit, m->dir);
+	unit_value(o, d, unit, m);
 	if (m->unit == U_HOUR || m->unit == U_MINUTE || m->unit == U_SECOND)
 		o->value[0] = '\0';
 }
@@ -884,8 +895,8 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			st.narr_sentence = m->sentence;
 			st.narr_at = i;
 		} else if (o.has_interval && m->kind == MK_DATE &&
-		           (m->said & (HAS_MONTH | HAS_YEAR)) && o.gran >= TL_GRAN_YEAR &&
-		           o.gran <= TL_GRAN_DAY) {
+		           (m->said & (HAS_MONTH | HAS_YEAR | HAS_QUARTER)) &&
+		           o.gran >= TL_GRAN_YEAR && o.gran <= TL_GRAN_DAY) {
 			st.narr = o.begin;
 			st.narr_gran = o.gran;
 			st.narr_sentence = m->sentence;
