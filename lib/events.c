@@ -174,6 +174,8 @@ int tl_events_extract(tl_document *doc)
 {
 	tl_hl_scratch scratch = {0};
 	int rc = 0, in_order = 1;
+	const char *last_headline = NULL, *last_text = NULL;
+	size_t last_hlen = 0, last_tlen = 0;
 	doc->nevent = 0;
 	for (size_t i = 1; i < doc->ntimex; i++)
 		in_order &= doc->timexes[i - 1].byte_start <= doc->timexes[i].byte_start;
@@ -212,13 +214,29 @@ int tl_events_extract(tl_document *doc)
 		size_t hlen = 0, z = t->byte_end;
 		if (partner > 0 && (size_t)partner > i && doc->timexes[partner].byte_end <= s.end)
 			z = doc->timexes[partner].byte_end; /* the whole range is the date phrase */
+		tl_sentence whole = s;
 		s = event_window(doc, s, t->byte_start, z);
 		if (partner < 0 && si < doc->nsentence)
 			tie_duration(doc, in_order, s, &e);
 		e.timex = i;
-		const char *h = tl_headline(&scratch, doc->text, s, t->byte_start, z, &hlen);
-		e.headline = h ? tl_arena_strndup(&doc->arena, h, hlen) : NULL;
-		e.text = tl_arena_strndup(&doc->arena, doc->text + s.start, s.end - s.start);
+		const char *h = tl_headline(&scratch, doc->text, whole, s, t->byte_start, z, &hlen);
+		/* the events of one sentence (and the windows of a text that
+		 * repeats itself) share the copies of equal texts and headlines */
+		if (!h)
+			e.headline = NULL;
+		else if (last_headline && hlen == last_hlen && memcmp(h, last_headline, hlen) == 0)
+			e.headline = last_headline;
+		else
+			e.headline = last_headline = tl_arena_strndup(&doc->arena, h, hlen);
+		last_hlen = hlen;
+		size_t tlen = s.end - s.start;
+		if (last_text && tlen == last_tlen &&
+		    memcmp(doc->text + s.start, last_text, tlen) == 0)
+			e.text = last_text;
+		else
+			e.text = last_text =
+			    tl_arena_strndup(&doc->arena, doc->text + s.start, tlen);
+		last_tlen = tlen;
 		if (!e.headline || !e.text)
 			rc = TL_ENOMEM;
 		else if (TL_VEC_PUSH(doc->events, doc->nevent, doc->cap_event, e))

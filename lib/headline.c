@@ -28,11 +28,19 @@
  * after the last whole word that fits in 100 characters (code points), never
  * ending on a function word or punctuation, and its first letter is
  * capitalised (ASCII letters only).
+ *
+ * Bounded work per date: the rules look at most HEADLINE_REACH tokens either
+ * side of the date (a clause longer than that, as in text that never ends a
+ * sentence, is cut there; news prose never comes near it), the facts of a
+ * token (its word classes, whether it says something, whether it ends a
+ * clause) are worked out once when it is cut, and the events of one sentence
+ * share its tokens (see window_tokens()).
  */
 #include "events_internal.h"
 #include "headline.h"
 
 #define HEADLINE_MAX 100
+#define HEADLINE_REACH 64
 
 /* 1 for the ASCII letters and digits. */
 static int ascii_alnum(unsigned char u)
@@ -69,33 +77,53 @@ static size_t joiner(const char *t, size_t i, size_t end)
 	return 0;
 }
 
-/* Cut s into tokens. */
-static int tokenize(tl_hl_scratch *sc, const char *t, tl_sentence s)
+/* The facts of token k of text t that the rules ask of it. */
+static void tok_facts(const char *t, tl_hl_tok *k)
+{
+	k->cls = 0;
+	k->content = 0;
+	k->mark = 0;
+	k->strong = 0;
+	if (k->word) {
+		k->cls = tl_word_class(t + k->start, k->end - k->start);
+		if (!(k->cls & TL_WORD_STOP)) /* "However", "and", "2,500" say nothing */
+			for (size_t j = k->start; j < k->end && !k->content; j++)
+				k->content = !(t[j] >= '0' && t[j] <= '9');
+	} else if (k->end - k->start > 1) {
+		/* every UTF-8 mark but the left quote ends a clause */
+		k->strong = t[k->start + 2] != (char)0x98;
+	} else {
+		k->mark = t[k->start];
+		k->strong = strchr(";:()[]\"!?-", k->mark) != NULL; /* NUL too */
+	}
+}
+
+/* Append the tokens of t[from, to) to the cache; space: white space comes
+ * just before from. */
+static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int space)
 {
 	const unsigned char *u = (const unsigned char *)t;
-	size_t i = s.start;
-	int space = 0;
-	sc->ntok = 0;
-	while (i < s.end) {
+	size_t i = from;
+	while (i < to) {
 		if (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n') {
 			space = 1;
 			i++;
 			continue;
 		}
-		tl_hl_tok k = {i, i + 1, 0, space, TL_HL_CLS_UNSET};
-		size_t p = utf8_punct(u + i, s.end - i);
+		tl_hl_tok k = {i, i + 1, 0, 0, (unsigned char)space, 0, 0, 0};
+		size_t p = utf8_punct(u + i, to - i);
 		if (p) {
 			k.end = i + p;
 		} else if (tl_hl_is_word_byte(t[i])) {
 			size_t j = i;
 			for (;;) {
 				size_t jl;
-				if (j < s.end && ascii_alnum(u[j]))
+				if (j < to && ascii_alnum(u[j]))
 					j++; /* the common case, before the general tests */
-				else if (j < s.end && tl_hl_is_word_byte(t[j]) &&
-				         !utf8_punct(u + j, s.end - j))
+				else if (j < to && tl_hl_is_word_byte(t[j]) &&
+				         !utf8_punct(u + j, to - j))
 					j++;
-				else if (j < s.end && (jl = joiner(t, j, s.end)) != 0)
+				else if (j < to && (jl = joiner(t, j, to)) != 0)
 					j += jl;
 				else
 					break;
@@ -103,10 +131,11 @@ static int tokenize(tl_hl_scratch *sc, const char *t, tl_sentence s)
 			k.end = j;
 			k.word = 1;
 		} else if (u[i] >= 0x80) {
-			while (k.end < s.end && (u[k.end] & 0xC0) == 0x80)
+			while (k.end < to && (u[k.end] & 0xC0) == 0x80)
 				k.end++;
 		}
-		if (TL_VEC_PUSH(sc->toks, sc->ntok, sc->cap_tok, k))
+		tok_facts(t, &k);
+		if (TL_VEC_PUSH(sc->base, sc->nbase, sc->cap_base, k))
 			return TL_ENOMEM;
 		i = k.end;
 		space = 0;
@@ -114,25 +143,65 @@ static int tokenize(tl_hl_scratch *sc, const char *t, tl_sentence s)
 	return 0;
 }
 
-/* The word classes of token k, looked up on first use and kept in the
- * token (the headlines of one sentence ask for the same words many times). */
-static unsigned tok_class(const char *t, const tl_hl_tok *k)
+static int is_space(char c)
 {
-	if (!k->word)
-		return 0;
-	if (k->cls == TL_HL_CLS_UNSET) /* k points into the scratch's own tokens */
-		((tl_hl_tok *)k)->cls = tl_word_class(t + k->start, k->end - k->start);
-	return k->cls;
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * Make sc->toks[0, sc->ntok) the tokens of window w of sentence s.  The
+ * cache is reused when it holds the same sentence and the window starts at
+ * or after the cached span's start and both its ends lie at white space (or
+ * at the sentence's ends): tokens never hold white space and nothing a
+ * token is made of looks past it, so cutting there gives the same tokens as
+ * cutting the window alone.  Tokens before the window are dropped, tokens
+ * up to its end added; each byte of a sentence is thus cut once however
+ * many windows overlap it.  (The first token's space flag may differ from
+ * a cut of the window alone; it is never read: see space_before().)
+ */
+static int window_tokens(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sentence w)
+{
+	int clean = (w.start == s.start || is_space(t[w.start - 1])) &&
+	            (w.end == s.end || is_space(t[w.end]));
+	if (sc->valid && clean && sc->text == t && sc->sentence.start == s.start &&
+	    sc->sentence.end == s.end && w.start >= sc->cb && w.start <= sc->ce) {
+		while (sc->first < sc->nbase && sc->base[sc->first].start < w.start)
+			sc->first++;
+		sc->cb = w.start;
+		if (w.end > sc->ce) {
+			if (tokenize(sc, t, sc->ce, w.end, 1))
+				return TL_ENOMEM;
+			sc->ce = w.end;
+		}
+		if (sc->first > 256 && sc->first > sc->nbase / 2) {
+			memmove(sc->base, sc->base + sc->first,
+			        (sc->nbase - sc->first) * sizeof(*sc->base));
+			sc->nbase -= sc->first;
+			sc->first = 0;
+		}
+	} else {
+		sc->nbase = sc->first = 0;
+		sc->valid = 0;
+		if (tokenize(sc, t, w.start, w.end, 0))
+			return TL_ENOMEM;
+		sc->text = t;
+		sc->sentence = s;
+		sc->cb = w.start;
+		sc->ce = w.end;
+		sc->valid = clean;
+	}
+	sc->toks = sc->base + sc->first;
+	sc->ntok = sc->nbase - sc->first;
+	while (sc->ntok > 0 && sc->toks[sc->ntok - 1].end > w.end)
+		sc->ntok--;
+	return 0;
 }
 
 /* A punctuation mark that always ends a clause. */
 static int strong(const char *t, const tl_hl_tok *k)
 {
-	if (k->word)
-		return 0;
-	if (k->end - k->start > 1)
-		return t[k->start + 2] != (char)0x98; /* every UTF-8 mark but the left quote */
-	return strchr(";:()[]\"!?-", t[k->start]) != NULL;
+	(void)t;
+	return k->strong;
 }
 
 /* Is token i a word starting with a lowercase ASCII letter? */
@@ -145,8 +214,8 @@ static int lower_word(const tl_hl_scratch *sc, const char *t, size_t i)
 /* Is token i the punctuation mark c? */
 static int is_mark(const tl_hl_scratch *sc, const char *t, size_t i, char c)
 {
-	return i < sc->ntok && !sc->toks[i].word && sc->toks[i].end - sc->toks[i].start == 1 &&
-	       t[sc->toks[i].start] == c;
+	(void)t;
+	return i < sc->ntok && sc->toks[i].mark == c;
 }
 
 /* The '(' that matches the ')' at token i, looking no further back than
@@ -187,12 +256,11 @@ static size_t left_edge(const tl_hl_scratch *sc, const char *t, size_t to)
 				continue;
 			}
 		}
-		if (tok_class(t, k) & TL_WORD_SPEECH)
+		if (k->cls & TL_WORD_SPEECH)
 			speech = 1;
 		if (strong(t, k))
 			return i + 1;
-		if (!k->word && t[k->start] == ',' && i + 1 < to &&
-		    (speech || lower_word(sc, t, i + 1)))
+		if (k->mark == ',' && i + 1 < to && (speech || lower_word(sc, t, i + 1)))
 			return i + 1;
 	}
 	return 0;
@@ -212,7 +280,7 @@ static size_t right_edge(const tl_hl_scratch *sc, const char *t, size_t from)
 		}
 		if (strong(t, k))
 			return i;
-		if (!k->word && t[k->start] == ',' && lower_word(sc, t, i + 1))
+		if (k->mark == ',' && lower_word(sc, t, i + 1))
 			return i;
 	}
 	return sc->ntok;
@@ -222,23 +290,25 @@ static size_t right_edge(const tl_hl_scratch *sc, const char *t, size_t from)
  * remarks. */
 static int select_range(tl_hl_scratch *sc, const char *t, size_t from, size_t to)
 {
+	if (to > from && sc->nsel + (to - from) > sc->cap_sel &&
+	    tl_grow((void **)&sc->sel, &sc->cap_sel, sc->nsel + (to - from), sizeof(*sc->sel)))
+		return TL_ENOMEM;
 	for (size_t i = from; i < to; i++) {
-		if (is_mark(sc, t, i, '(')) {
+		if (sc->toks[i].mark == '(') {
 			size_t c = close_paren(sc, t, i, to);
 			if (c != SIZE_MAX) {
 				i = c;
 				continue;
 			}
 		}
-		if (TL_VEC_PUSH(sc->sel, sc->nsel, sc->cap_sel, i))
-			return TL_ENOMEM;
+		sc->sel[sc->nsel++] = i;
 	}
 	return 0;
 }
 
 /* Drop selected tokens from the front while they are punctuation or words
  * of class cls, keeping at least one word. */
-static void trim_front(tl_hl_scratch *sc, const char *t, unsigned cls)
+static void trim_front(tl_hl_scratch *sc, unsigned cls)
 {
 	size_t k = 0, words = 0;
 	for (size_t i = 0; i < sc->nsel; i++)
@@ -249,7 +319,7 @@ static void trim_front(tl_hl_scratch *sc, const char *t, unsigned cls)
 			k++;
 			continue;
 		}
-		if (words > 1 && (tok_class(t, tk) & cls)) {
+		if (words > 1 && (tk->cls & cls)) {
 			k++;
 			words--;
 			continue;
@@ -263,38 +333,32 @@ static void trim_front(tl_hl_scratch *sc, const char *t, unsigned cls)
 
 /* Drop selected tokens from the back (down to `floor` of them) while they
  * are punctuation or words of class cls. */
-static void trim_back(tl_hl_scratch *sc, const char *t, size_t floor, unsigned cls)
+static void trim_back(tl_hl_scratch *sc, size_t floor, unsigned cls)
 {
 	while (sc->nsel > floor) {
 		const tl_hl_tok *tk = &sc->toks[sc->sel[sc->nsel - 1]];
-		if (tk->word && !(tok_class(t, tk) & cls))
+		if (tk->word && !(tk->cls & cls))
 			break;
 		sc->nsel--;
 	}
 }
 
-static size_t count_words(const tl_hl_scratch *sc)
+/* Is a word selected? */
+static int any_word(const tl_hl_scratch *sc)
 {
-	size_t w = 0;
 	for (size_t i = 0; i < sc->nsel; i++)
-		w += sc->toks[sc->sel[i]].word;
-	return w;
+		if (sc->toks[sc->sel[i]].word)
+			return 1;
+	return 0;
 }
 
 /* Selected words that say something: not function words, not numbers
- * ("However", "and", "2,500" count for nothing). */
-static size_t count_content(const tl_hl_scratch *sc, const char *t)
+ * ("However", "and", "2,500" count for nothing); counting stops at most. */
+static size_t count_content(const tl_hl_scratch *sc, size_t most)
 {
 	size_t w = 0;
-	for (size_t i = 0; i < sc->nsel; i++) {
-		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
-		if (!k->word || (tok_class(t, k) & TL_WORD_STOP))
-			continue;
-		int letter = 0;
-		for (size_t j = k->start; j < k->end && !letter; j++)
-			letter = !(t[j] >= '0' && t[j] <= '9');
-		w += (size_t)letter;
-	}
+	for (size_t i = 0; i < sc->nsel && w < most; i++)
+		w += sc->toks[sc->sel[i]].content;
 	return w;
 }
 
@@ -306,7 +370,7 @@ static int lacks_subject(const tl_hl_scratch *sc, const char *t, size_t L)
 	if (L < 2 || L >= sc->ntok || sc->toks[L - 1].word || t[sc->toks[L - 1].start] != ',')
 		return 0;
 	const tl_hl_tok *k = &sc->toks[L];
-	if (tok_class(t, k) & TL_WORD_AUX)
+	if (k->cls & TL_WORD_AUX)
 		return 1;
 	size_t n = k->end - k->start;
 	return lower_word(sc, t, L) && n >= 5 && t[k->end - 2] == 'e' && t[k->end - 1] == 'd';
@@ -322,8 +386,8 @@ static int extend_right(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 		k = tz; /* the selection ends before the date: go on after it */
 	for (; k < sc->ntok; k++) {
 		const tl_hl_tok *tk = &sc->toks[k];
-		if (!tk->word && t[tk->start] == '(') {
-			while (k < sc->ntok && (sc->toks[k].word || t[sc->toks[k].start] != ')'))
+		if (tk->mark == '(') {
+			while (k < sc->ntok && sc->toks[k].mark != ')')
 				k++;
 			continue;
 		}
@@ -365,38 +429,79 @@ static void emit(tl_hl_scratch *sc, const char *t)
 	}
 	if (keep < sc->nsel)
 		sc->nsel = keep;
-	trim_back(sc, t, 1, TL_WORD_TAIL);
-	trim_back(sc, t, 1, 0);
+	trim_back(sc, 1, TL_WORD_TAIL);
+	trim_back(sc, 1, 0);
+	size_t need = 1;
+	for (size_t i = 0; i < sc->nsel; i++) {
+		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
+		need += (size_t)space_before(sc, i) + (k->end - k->start);
+	}
 	sc->out.len = 0;
+	if (sc->out.failed ||
+	    (need > sc->out.cap && tl_grow((void **)&sc->out.data, &sc->out.cap, need, 1))) {
+		sc->out.failed = 1;
+		return;
+	}
+	char *o = sc->out.data;
 	for (size_t i = 0; i < sc->nsel; i++) {
 		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
 		if (space_before(sc, i))
-			tl_buf_put(&sc->out, " ", 1);
-		tl_buf_put(&sc->out, t + k->start, k->end - k->start);
+			*o++ = ' ';
+		memcpy(o, t + k->start, k->end - k->start);
+		o += k->end - k->start;
 	}
+	*o = '\0';
+	sc->out.len = (size_t)(o - sc->out.data);
 	if (sc->out.data && sc->out.len && sc->out.data[0] >= 'a' && sc->out.data[0] <= 'z')
 		sc->out.data[0] = (char)(sc->out.data[0] - 'a' + 'A');
 }
 
-const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t a, size_t z,
-                        size_t *len)
+/* The first token at or after token from that does not end by byte a
+ * (tokens are in text order); a binary search. */
+static size_t token_after(const tl_hl_scratch *sc, size_t from, size_t a)
+{
+	size_t lo = from, hi = sc->ntok;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sc->toks[mid].end <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first token at or after token from that does not start before byte
+ * z; a binary search. */
+static size_t token_from(const tl_hl_scratch *sc, size_t from, size_t z)
+{
+	size_t lo = from, hi = sc->ntok;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sc->toks[mid].start < z)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sentence win, size_t a,
+                        size_t z, size_t *len)
 {
 	*len = 0;
 	sc->nsel = 0;
-	if (sc->tok_text != t || sc->tok_start != s.start || sc->tok_end != s.end) {
-		sc->tok_text = NULL;
-		if (tokenize(sc, t, s))
-			return NULL;
-		sc->tok_text = t;
-		sc->tok_start = s.start;
-		sc->tok_end = s.end;
-	}
-	size_t ta = 0, tz;
-	while (ta < sc->ntok && sc->toks[ta].end <= a)
-		ta++;
-	tz = ta;
-	while (tz < sc->ntok && sc->toks[tz].start < z)
-		tz++;
+	if (window_tokens(sc, t, s, win))
+		return NULL;
+	size_t ta = token_after(sc, 0, a), tz = token_from(sc, ta, z);
+	/* the rules see at most HEADLINE_REACH tokens either side of the date */
+	size_t lo = ta > HEADLINE_REACH ? ta - HEADLINE_REACH : 0;
+	if (sc->ntok - tz > HEADLINE_REACH)
+		sc->ntok = tz + HEADLINE_REACH;
+	sc->toks += lo;
+	sc->ntok -= lo;
+	ta -= lo;
+	tz -= lo;
 
 	size_t w = tz;
 	if (w < sc->ntok && sc->toks[w].word && sc->toks[w].end - sc->toks[w].start == 4 &&
@@ -414,7 +519,7 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t 
 			while (L2 > 0 && !strong(t, &sc->toks[L2 - 1]))
 				L2--;
 			c = L2;
-			while (c < L - 1 && (sc->toks[c].word || t[sc->toks[c].start] != ','))
+			while (c < L - 1 && sc->toks[c].mark != ',')
 				c++;
 			if (select_range(sc, t, L2, c))
 				return NULL;
@@ -427,31 +532,30 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t 
 		    sc->toks[sc->sel[sc->nsel - 1]].end - sc->toks[sc->sel[sc->nsel - 1]].start ==
 		        2 &&
 		    strncmp(t + sc->toks[sc->sel[sc->nsel - 1]].start, "of", 2) == 0 &&
-		    (tok_class(t, &sc->toks[sc->sel[sc->nsel - 2]]) & TL_WORD_TIMENOUN))
+		    (sc->toks[sc->sel[sc->nsel - 2]].cls & TL_WORD_TIMENOUN))
 			sc->nsel -= 2, lead |= TL_WORD_TIMENOUN;
-		trim_back(sc, t, 0, lead);
+		trim_back(sc, 0, lead);
 		if (select_range(sc, t, tz, R))
 			return NULL;
-		if (count_content(sc, t) == 0 && R < sc->ntok) {
+		if (count_content(sc, 1) == 0 && R < sc->ntok) {
 			sc->nsel = 0; /* the date stood alone: take the next clause */
 			if (select_range(sc, t, R + 1, right_edge(sc, t, R + 1)))
 				return NULL;
 		}
-		if (count_content(sc, t) == 0 && L > 0) {
+		if (count_content(sc, 1) == 0 && L > 0) {
 			sc->nsel = 0; /* ... or the previous one */
 			if (select_range(sc, t, left_edge(sc, t, L - 1), L - 1))
 				return NULL;
 		}
 	}
-	size_t content = count_content(sc, t);
-	if (content > 0 && content < 2 && extend_right(sc, t, ta, tz))
+	if (count_content(sc, 2) == 1 && extend_right(sc, t, ta, tz))
 		return NULL; /* "Insurgents, supported by ..., assailed the Tuileries" */
-	if (count_words(sc) == 0) {
+	if (!any_word(sc)) {
 		sc->nsel = 0; /* nothing but the date: the sentence as it is */
 		if (select_range(sc, t, 0, sc->ntok))
 			return NULL;
 	}
-	trim_front(sc, t, TL_WORD_CONNECT | TL_WORD_PREP | TL_WORD_ARTICLE);
+	trim_front(sc, TL_WORD_CONNECT | TL_WORD_PREP | TL_WORD_ARTICLE);
 	emit(sc, t);
 	if (sc->out.failed)
 		return NULL;
@@ -461,7 +565,7 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, size_t 
 
 void tl_hl_scratch_free(tl_hl_scratch *sc)
 {
-	free(sc->toks);
+	free(sc->base);
 	free(sc->sel);
 	tl_buf_free(&sc->out);
 	memset(sc, 0, sizeof(*sc));

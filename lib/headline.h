@@ -6,28 +6,35 @@
 
 #include "internal.h"
 
-/** A token of a sentence: a word or one punctuation mark (byte range). */
+/** A token of a sentence: a word or one punctuation mark (byte range),
+ * with the facts the headline rules ask of it, worked out once. */
 typedef struct tl_hl_tok {
 	size_t start, end;
-	int word;     /* 1: word, 0: punctuation */
-	int space;    /* 1: white space before it */
-	unsigned cls; /* TL_WORD_* classes of a word, TL_HL_CLS_UNSET until looked up */
+	unsigned cls;          /* TL_WORD_* classes of a word; 0 for a mark */
+	unsigned char word;    /* 1: word, 0: punctuation */
+	unsigned char space;   /* 1: white space before it */
+	unsigned char content; /* a word with a letter that is no function word */
+	char mark;             /* a one-byte mark: that byte; 0 otherwise */
+	unsigned char strong;  /* a mark that always ends a clause */
 } tl_hl_tok;
 
-#define TL_HL_CLS_UNSET 0x80000000u
-
 /** Reusable work space for tl_headline(); zero-initialise, free with
- * tl_hl_scratch_free(). */
+ * tl_hl_scratch_free().  It keeps the tokens of the sentence text it was
+ * last given (from the start of the last window on), so that the events of
+ * one sentence, or the sliding windows of one long sentence, cut each byte
+ * into tokens once. */
 typedef struct tl_hl_scratch {
-	tl_hl_tok *toks;
-	size_t ntok, cap_tok;
+	tl_hl_tok *base; /* cached tokens of text[cb, ce), live from base[first] */
+	size_t nbase, cap_base, first;
+	const char *text;     /* the text the cache belongs to */
+	tl_sentence sentence; /* ... and the sentence */
+	size_t cb, ce;        /* the span tokenised */
+	int valid;            /* the cache may be reused */
+	tl_hl_tok *toks;      /* the current window's tokens: a view into base */
+	size_t ntok;
 	size_t *sel;
 	size_t nsel, cap_sel;
 	tl_buf out;
-	/* toks hold the tokens of text[tok_start, tok_end) when tok_text is
-	 * text: the events of one sentence share its tokens and word classes */
-	const char *tok_text;
-	size_t tok_start, tok_end;
 } tl_hl_scratch;
 
 /** 1 when byte c may be part of a word (letters, digits, UTF-8 bytes). */
@@ -38,14 +45,15 @@ static inline int tl_hl_is_word_byte(char c)
 }
 
 /**
- * The headline of the date text[a, z) inside sentence s: see events.c for
- * the rule.  Returns the headline (not NUL-terminated, *len bytes) in
- * scratch's buffer, valid until the next call; NULL when out of memory.
- * The tokens of s are kept in scratch for the next call on the same text
- * and sentence: text must not change between calls with one scratch.
+ * The headline of the date text[a, z) inside the window w of sentence s (w
+ * lies inside s; it is s itself unless s is long): see headline.c for the
+ * rule.  Returns the headline (not NUL-terminated, *len bytes) in scratch's
+ * buffer, valid until the next call; NULL when out of memory.  Calls for
+ * the dates of one sentence in text order share the sentence's tokens:
+ * text must not change between calls with one scratch.
  */
-const char *tl_headline(tl_hl_scratch *scratch, const char *text, tl_sentence s, size_t a, size_t z,
-                        size_t *len);
+const char *tl_headline(tl_hl_scratch *scratch, const char *text, tl_sentence s, tl_sentence w,
+                        size_t a, size_t z, size_t *len);
 
 /** Free the work space.  The scratch may be used again afterwards. */
 void tl_hl_scratch_free(tl_hl_scratch *scratch);

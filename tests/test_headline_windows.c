@@ -1,0 +1,120 @@
+/*
+ * test_headline_windows.c - the headline work space shared by the events of
+ * one sentence gives the same headlines as a fresh one per event.
+ *
+ * tl_headline() keeps the tokens of the sentence it was last given and
+ * reuses them for the next window of the same sentence (lib/headline.c).
+ * Each case cuts a text into windows the way events.c does for a long
+ * sentence and checks, date by date, that the headline from the shared
+ * work space equals the headline from an empty one; a few expected
+ * headlines are worked out by hand from the rules at the top of
+ * lib/headline.c.
+ */
+#include "headline.h"
+
+#include <check.h>
+#include <stdio.h>
+
+/* Compare shared and fresh headlines for every occurrence of date in text
+ * (one sentence), with windows of `margin` bytes either side, moved to the
+ * next space as events.c does; margin 0: the whole text).  Returns how
+ * many dates were looked at. */
+static size_t same_headlines(const char *text, const char *date, size_t margin)
+{
+	size_t n = strlen(text), dn = strlen(date), count = 0;
+	tl_sentence s = {0, n};
+	tl_hl_scratch shared = {0};
+	for (const char *p = strstr(text, date); p; p = strstr(p + 1, date)) {
+		size_t a = (size_t)(p - text), z = a + dn;
+		tl_sentence w = s;
+		if (margin) {
+			w.start = a > margin ? a - margin : 0;
+			while (w.start > 0 && w.start < a && text[w.start - 1] != ' ')
+				w.start++;
+			w.end = n - z > margin ? z + margin : n;
+			while (w.end < n && w.end > z && text[w.end] != ' ')
+				w.end--;
+		}
+		tl_hl_scratch fresh = {0};
+		size_t l1 = 0, l2 = 0;
+		const char *h1 = tl_headline(&shared, text, s, w, a, z, &l1);
+		ck_assert_ptr_nonnull(h1);
+		char keep[256];
+		ck_assert_uint_lt(l1, sizeof(keep));
+		memcpy(keep, h1, l1);
+		const char *h2 = tl_headline(&fresh, text, s, w, a, z, &l2);
+		ck_assert_ptr_nonnull(h2);
+		ck_assert_uint_eq(l1, l2);
+		ck_assert_int_eq(memcmp(keep, h2, l1), 0);
+		tl_hl_scratch_free(&fresh);
+		count++;
+	}
+	tl_hl_scratch_free(&shared);
+	return count;
+}
+
+/* A run-on text: clauses that never end a sentence. */
+static char *run_on(const char *unit, size_t times)
+{
+	size_t u = strlen(unit);
+	char *t = malloc(u * times + 1);
+	ck_assert_ptr_nonnull(t);
+	for (size_t i = 0; i < times; i++)
+		memcpy(t + i * u, unit, u);
+	t[u * times] = '\0';
+	return t;
+}
+
+START_TEST(test_sliding_windows)
+{
+	static const char *const units[] = {
+	    "the army crossed the river on May 5, and the town fell (after a siege) on May 5; ",
+	    "Nov. 5, ",
+	    "\"Talks\" resumed on May 5 -- officials said, while (((( [[ from May 5 to ",
+	    "x  y\t May 5\nz, said on May 5, will carry on May 5 ",
+	};
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		char *t = run_on(units[i], 60);
+		size_t seen = same_headlines(t, "May 5", 300) + same_headlines(t, "May 5", 37) +
+		              same_headlines(t, "Nov. 5", 300) + same_headlines(t, "Nov. 5", 0);
+		ck_assert_uint_ge(seen, 60); /* every unit holds a date */
+		free(t);
+	}
+}
+END_TEST
+
+/* Worked by hand: the clause before the date runs back to the semicolon;
+ * "on" before the date is dropped; the date is the last thing in it. */
+START_TEST(test_shared_by_hand)
+{
+	const char *text =
+	    "Rain fell; the army crossed the river on May 5; the town fell on May 6.";
+	tl_sentence s = {0, strlen(text)};
+	tl_hl_scratch sc = {0};
+	size_t len = 0, a = (size_t)(strstr(text, "May 5") - text);
+	const char *h = tl_headline(&sc, text, s, s, a, a + 5, &len);
+	ck_assert_ptr_nonnull(h);
+	ck_assert_int_eq((int)len, (int)strlen("Army crossed the river"));
+	ck_assert_int_eq(memcmp(h, "Army crossed the river", len), 0);
+	a = (size_t)(strstr(text, "May 6") - text);
+	h = tl_headline(&sc, text, s, s, a, a + 5, &len);
+	ck_assert_ptr_nonnull(h);
+	ck_assert_int_eq((int)len, (int)strlen("Town fell"));
+	ck_assert_int_eq(memcmp(h, "Town fell", len), 0);
+	tl_hl_scratch_free(&sc);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("headline_windows");
+	TCase *tc = tcase_create("windows");
+	tcase_add_test(tc, test_sliding_windows);
+	tcase_add_test(tc, test_shared_by_hand);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0;
+}
