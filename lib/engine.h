@@ -300,7 +300,8 @@ enum tl_anchor {
 typedef struct tl_ment {
 	size_t b, e, cb, ce; /* extent in bytes and code points */
 	uint8_t kind;        /* enum tl_mkind */
-	uint8_t latent;      /* a weak match that needs support */
+	uint8_t latent;      /* a weak match that needs support; 2: a number
+	                      * that is a year only near the story's years */
 	uint8_t tense;       /* 0 unknown, 1 future, 2 past */
 	uint8_t mod;         /* tl_mod */
 	uint32_t said;       /* HAS_* */
@@ -371,6 +372,16 @@ void tl_resolve_set(const tl_ment *m, char *value, size_t size, char *freq, size
  */
 int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int story_fine,
                        size_t sentence_start);
+
+/**
+ * In a history (history != 0) told from a distance (its last stated year
+ * before `before`, twenty years before the DCT), keep the numbers that may
+ * be years (latent 2: "the 1777 campaign", "as late as 1781") that lie
+ * within a few years of the last year the text stated before them; drop
+ * the others ("1500 men") and, elsewhere, all of them.  Compacts e->m
+ * (resolve_narrative.c).
+ */
+void tl_narrative_weak_years(tl_engine *e, int history, int64_t before);
 
 /**
  * The latest explicit full date among the mentions, in *out; 0 when there

@@ -420,10 +420,12 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 	if (j < c->n && c->t[j].kind == TK_WORD && !c->t[j].w && !(c->t[j].flags & TF_CAP) &&
 	    !m->bc &&
 	    ((m->year < 1900 || m->year > 2100) ||
-	     !(date_support_before(c, i) || (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE)))))
-		m->latent = 1; /* "1500 men", "1999 votes" */
-	if (!m->bc && (m->year < 1900 || m->year > 2100) && !date_support_before(c, i))
-		m->latent = 1;
+	     !(date_support_before(c, i) || (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE)))) &&
+	    !m->latent)
+		m->latent = 2; /* "1500 men", "1999 votes"; "the 1777 campaign" */
+	if (!m->bc && (m->year < 1900 || m->year > 2100) && !date_support_before(c, i) &&
+	    !m->latent)
+		m->latent = 2; /* "as late as 1781" */
 	if (m->year > 2100 && !m->bc)
 		m->latent = 1;
 	return j;

@@ -5,7 +5,9 @@
  *  2. link ranges ("from 1991 to 2020", "Sept. 27 - Nov. 10, 2020",
  *     "between May and July"), letting the first end borrow the year the
  *     second one states;
- *  3. drop latent mentions that nothing supports (a lone "May", "fall").
+ *  3. drop latent mentions that nothing supports (a lone "May", "fall");
+ *     a number that may be a year (latent 2) is left to the resolver,
+ *     which knows the years the story is at (resolve_narrative.c).
  * Overlaps cannot occur: the matcher resumes after each match.
  */
 #include "engine.h"
@@ -165,8 +167,8 @@ void tl_refine_chunk(tl_engine *e, size_t from)
 	/* 3. latent mentions without support */
 	w = from;
 	for (size_t i = from; i < n; i++) {
-		if (m[i].latent)
-			continue;
+		if (m[i].latent == 1)
+			continue; /* 2: a weak year, judged at resolution */
 		if (m[i].partner >= 0)
 			m[i].partner = (int)w + (m[i].partner > (int)i ? 1 : -1);
 		m[w++] = m[i];

@@ -809,7 +809,7 @@ static int is_history(const tl_engine *e, const rstate *st)
 			near++;
 			continue;
 		}
-		if (m->kind != MK_DATE || !(m->said & HAS_YEAR) || m->since)
+		if (m->kind != MK_DATE || !(m->said & HAS_YEAR) || m->since || m->latent)
 			continue;
 		int64_t y = m->bc ? 1 - (int64_t)m->year : m->year;
 		if (!st->has_dct || y <= st->dct.year - 2 || y >= st->dct.year + 2)
@@ -829,6 +829,7 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 	st.dct = doc->dct;
 	st.inferred = doc->dct_source == TL_DCT_INFERRED;
 	st.history = is_history(e, &st);
+	tl_narrative_weak_years(e, st.history, st.has_dct ? (int64_t)st.dct.year - 20 : INT64_MAX);
 	size_t first = doc->ntimex;
 	for (size_t i = 0; i < e->nm; i++)
 		e->m[i].tok0 = SIZE_MAX; /* reused: the timex index of each mention */

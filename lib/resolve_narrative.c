@@ -51,3 +51,32 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
 	/* no year decides: a story told day by day goes on after the aside */
 	return story_fine;
 }
+
+#define WEAK_NEAR 10 /* years: a weak year this near the story's is a year */
+
+/* Keep or drop the weak years (latent 2) of e; see engine.h. */
+void tl_narrative_weak_years(tl_engine *e, int history, int64_t before)
+{
+	int have = 0;
+	int64_t last = 0;
+	size_t w = 0;
+	for (size_t i = 0; i < e->nm; i++) {
+		tl_ment *m = &e->m[i];
+		if (m->latent == 2) {
+			int64_t y = year_of(m);
+			if (!history || !have || last >= before || y - last > WEAK_NEAR ||
+			    last - y > WEAK_NEAR)
+				continue;
+			m->latent = 0;
+		}
+		if ((m->said & HAS_YEAR) && !m->vague && !m->latent &&
+		    (m->kind == MK_DATE || m->kind == MK_TIME)) {
+			last = year_of(m);
+			have = 1;
+		}
+		if (m->partner >= 0) /* the ends of a range are adjacent, never weak */
+			m->partner = (int)w + (m->partner > (int)i ? 1 : -1);
+		e->m[w++] = *m;
+	}
+	e->nm = w;
+}
