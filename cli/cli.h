@@ -39,6 +39,7 @@ typedef struct cli_options {
 	int jobs;                   /* -j N: worker threads (1: none) */
 	int quiet;                  /* --quiet: no progress line, no summary */
 	int stats;                  /* --stats: CPU time per thread on stderr */
+	int replace_invalid;        /* --replace-invalid: bad bytes become U+FFFD */
 	size_t segment_size;        /* --segment-size: text cut near this many bytes */
 	tl_timeline_options tlopts; /* --from, --to, --min-granularity */
 	char **files;               /* FILE... ("-" is standard input) */
@@ -92,6 +93,8 @@ typedef struct cli_stats {
 	uint64_t docs_in;     /* documents read */
 	uint64_t docs_out;    /* documents written */
 	uint64_t bad;         /* bad lines or documents skipped */
+	uint64_t repaired;    /* --replace-invalid: sequences replaced by U+FFFD */
+	char *first_repair;   /* ... and where the first was, malloc'd (or NULL) */
 } cli_stats;
 
 typedef struct cli_reader cli_reader;

@@ -206,29 +206,39 @@ static size_t find_cut(const char *s, size_t len, size_t target)
 /*
  * What the library would refuse in s[0..n): invalid UTF-8 or a NUL byte.
  * Returns NULL when the text is fine, else the problem, with *at its offset.
+ * With replace (--replace-invalid) only a UTF-16 byte order mark is a
+ * problem; *repair then gets the offset of the first byte the library will
+ * replace, or n when there is none.
  */
-static const char *text_problem(const char *s, size_t n, size_t *at)
+static const char *text_problem(const char *s, size_t n, size_t *at, int replace, size_t *repair)
 {
 	size_t bad = n;
 	const char *why = NULL;
 	if (tl_utf8_validate(&bad, s, n) != 0)
 		why = "invalid UTF-8";
 	const char *nul = memchr(s, 0, bad);
+	if (why && !nul && bad == 0 && n >= 2 &&
+	    (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+	     ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF))) {
+		*at = 0;
+		return "UTF-16 byte order mark (convert the text to UTF-8)";
+	}
+	if (replace) {
+		*repair = nul ? (size_t)(nul - s) : bad;
+		return NULL; /* the library replaces it */
+	}
 	if (nul) {
 		*at = (size_t)(nul - s);
 		return "NUL byte (not UTF-8 text: UTF-16?)";
 	}
-	if (why && bad == 0 && n >= 2 &&
-	    (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
-	     ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)))
-		why = "UTF-16 byte order mark (convert the text to UTF-8)";
 	*at = bad;
 	return why;
 }
 
-/* Report a problem at byte `bad` of a text that starts at byte `base`, line `line`. */
-static void report_at(const cli_reader *r, const char *s, size_t bad, uint64_t base, uint64_t line,
-                      const char *why)
+/* "NAME:LINE:COL: why at byte offset N" into buf, for byte `bad` of a text
+ * that starts at byte `base`, line `line`. */
+static void format_at(char *buf, size_t size, const cli_reader *r, const char *s, size_t bad,
+                      uint64_t base, uint64_t line, const char *why)
 {
 	const char *nl = NULL;
 	for (size_t i = 0; i < bad; i++)
@@ -237,8 +247,17 @@ static void report_at(const cli_reader *r, const char *s, size_t bad, uint64_t b
 			nl = s + i;
 		}
 	size_t col = nl ? (size_t)(s + bad - nl) : (size_t)bad + 1;
-	cli_error("%s:%llu:%zu: %s at byte offset %llu", r->name, (unsigned long long)line, col,
-	          why, (unsigned long long)(base + bad));
+	snprintf(buf, size, "%s:%llu:%zu: %s at byte offset %llu", r->name,
+	         (unsigned long long)line, col, why, (unsigned long long)(base + bad));
+}
+
+/* Report a problem at byte `bad` of a text that starts at byte `base`, line `line`. */
+static void report_at(const cli_reader *r, const char *s, size_t bad, uint64_t base, uint64_t line,
+                      const char *why)
+{
+	char buf[1024];
+	format_at(buf, sizeof(buf), r, s, bad, base, line, why);
+	cli_error("%s", buf);
 }
 
 /* The next segment of a text file. */
@@ -251,11 +270,17 @@ static int next_text(cli_reader *r, cli_doc *doc)
 	if (r->len == 0 && r->eof && r->nseg > 0)
 		return 0;
 	size_t cut = r->eof ? r->len : find_cut(r->buf, r->len, target);
-	size_t bad;
-	const char *why = text_problem(r->buf, cut, &bad);
+	size_t bad, repair = cut;
+	const char *why = text_problem(r->buf, cut, &bad, r->o->replace_invalid, &repair);
 	if (why) {
 		report_at(r, r->buf, bad, r->offset, r->line, why);
 		return -1;
+	}
+	if (repair < cut && !r->st->first_repair) { /* where the first replacement is */
+		char buf[1024];
+		format_at(buf, sizeof(buf), r, r->buf, repair, r->offset, r->line,
+		          r->buf[repair] ? "invalid UTF-8" : "NUL byte");
+		r->st->first_repair = dupn(buf, strlen(buf));
 	}
 	char idbuf[48];
 	const char *id = r->name;
@@ -363,7 +388,8 @@ int cli_jsonl_parse(cli_doc *doc, struct json_tokener *tok, const char *name, ui
 	}
 	size_t tlen = (size_t)json_object_get_string_len(text);
 	const char *ts = json_object_get_string(text);
-	const char *why = text_problem(ts, tlen, &bad);
+	size_t repair;
+	const char *why = text_problem(ts, tlen, &bad, 0, &repair);
 	if (why) {
 		json_object_put(obj);
 		char detail[160];

@@ -57,6 +57,7 @@ struct job {
 	bad_doc *bad;         /* lines mode: the documents not written, in order */
 	size_t nbad, badcap;
 	size_t written;           /* lines mode: documents written */
+	uint64_t repaired;        /* bytes replaced by U+FFFD (--replace-invalid) */
 	struct json_tokener *tok; /* lines mode: the worker's JSON parser */
 	cli_part part;            /* stream mode, when split */
 	job *next_spare;          /* lines mode: the list of jobs to reuse */
@@ -93,6 +94,7 @@ static void job_clear(job *j)
 	free(j->err);
 	j->err = NULL;
 	j->ndoc = j->bytes = j->nbad = j->written = j->outlen = j->blk.len = 0;
+	j->repaired = 0;
 	j->rc = 0;
 }
 
@@ -180,9 +182,12 @@ static int parse_doc(tl_document **out, const run *r, job *j, const cli_doc *d)
 		dopts.has_dct = 1;
 		dopts.dct = r->o->dct;
 	}
+	dopts.replace_invalid = r->o->replace_invalid;
 	int rc = tl_document_parse(out, r->parser, d->text, d->len, &dopts);
 	if (rc != 0)
 		job_fail(j, rc, d->id);
+	else
+		j->repaired += tl_document_repairs(*out, NULL);
 	return rc;
 }
 
@@ -432,6 +437,7 @@ static void work(void *jp, void *ctx)
 static int collect(run *r, job *j)
 {
 	int status = 0;
+	r->st.repaired += j->repaired;
 	if (j->rc != 0) {
 		cli_error("%s", j->err ? j->err : tl_strerror(j->rc));
 		job_free(j);
@@ -679,6 +685,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "timeline: %llu document%s written, %llu bad line%s skipped\n",
 		        (unsigned long long)r.st.docs_out, r.st.docs_out == 1 ? "" : "s",
 		        (unsigned long long)r.st.bad, r.st.bad == 1 ? "" : "s");
+	if (r.st.repaired) /* even with --quiet: the text was changed */
+		fprintf(stderr,
+		        "timeline: %llu invalid UTF-8 sequence%s or NUL byte%s replaced by U+FFFD; "
+		        "the first: %s\n",
+		        (unsigned long long)r.st.repaired, r.st.repaired == 1 ? "" : "s",
+		        r.st.repaired == 1 ? "" : "s",
+		        r.st.first_repair ? r.st.first_repair : "(unknown)");
+	free(r.st.first_repair);
 	while (r.spare) {
 		job *j = r.spare;
 		r.spare = j->next_spare;

@@ -30,6 +30,8 @@ static const char usage_text[] =
     "      --to DATE         drop events that start after DATE\n"
     "      --min-granularity G  keep events at least as fine as G (year, month, day)\n"
     "      --segment-size N  cut long texts near N bytes at paragraphs (default 256K)\n"
+    "      --replace-invalid  replace invalid UTF-8 and NUL bytes by U+FFFD (and say\n"
+    "                        how many on stderr) instead of failing\n"
     "  -q, --quiet           no progress line and no summary\n"
     "      --stats           CPU time of the main thread and the workers, on stderr\n"
     "  -h, --help            show this help and exit\n"
@@ -37,7 +39,15 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 ok, 1 input or output error, 2 usage error.  See timeline(1).\n";
 
-enum { OPT_ON_ERROR = 256, OPT_FROM, OPT_TO, OPT_MIN_GRAN, OPT_SEGMENT, OPT_STATS };
+enum {
+	OPT_ON_ERROR = 256,
+	OPT_FROM,
+	OPT_TO,
+	OPT_MIN_GRAN,
+	OPT_SEGMENT,
+	OPT_STATS,
+	OPT_REPLACE_INVALID
+};
 
 /* Granularity names accepted by --min-granularity, coarse to fine. */
 static const struct {
@@ -148,6 +158,7 @@ int cli_options_parse(cli_options *o, int argc, char **argv)
 	    {"segment-size", required_argument, NULL, OPT_SEGMENT},
 	    {"quiet", no_argument, NULL, 'q'},
 	    {"stats", no_argument, NULL, OPT_STATS},
+	    {"replace-invalid", no_argument, NULL, OPT_REPLACE_INVALID},
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0}};
@@ -236,6 +247,9 @@ int cli_options_parse(cli_options *o, int argc, char **argv)
 			break;
 		case OPT_STATS:
 			o->stats = 1;
+			break;
+		case OPT_REPLACE_INVALID:
+			o->replace_invalid = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
