@@ -53,8 +53,9 @@ struct job {
 	char *out;
 	size_t outlen, outcap;
 	int out_lib;          /* out comes from tl_export(): tl_free() it */
-	tl_document **parsed; /* hold mode */
-	bad_doc *bad;         /* lines mode: the documents not written, in order */
+	tl_document **parsed; /* hold mode: the analysed documents, in order */
+	size_t nparsed, parsedcap;
+	bad_doc *bad; /* lines mode: the documents not written, in order */
 	size_t nbad, badcap;
 	size_t written;           /* lines mode: documents written */
 	uint64_t repaired;        /* bytes replaced by U+FFFD (--replace-invalid) */
@@ -66,7 +67,7 @@ struct job {
 typedef struct run {
 	const cli_options *o;
 	int mode;
-	int blocks; /* lines mode with JSONL input: jobs are blocks of lines */
+	int blocks; /* JSONL input, lines or hold mode: jobs are blocks of lines */
 	tl_parser *parser;
 	tl_export_options eo;
 	cli_merge *merge;
@@ -82,11 +83,9 @@ static void job_clear(job *j)
 {
 	for (size_t i = 0; i < j->ndoc; i++)
 		cli_doc_free(&j->docs[i]);
-	if (j->parsed)
-		for (size_t i = 0; i < j->ndoc; i++)
-			tl_document_free(j->parsed[i]);
-	free(j->parsed);
-	j->parsed = NULL;
+	for (size_t i = 0; i < j->nparsed; i++)
+		tl_document_free(j->parsed[i]);
+	j->nparsed = 0;
 	for (size_t i = 0; i < j->nbad; i++)
 		free(j->bad[i].msg);
 	free(j->blk.err);
@@ -105,6 +104,7 @@ static void job_free(job *j)
 		return;
 	job_clear(j);
 	free(j->docs);
+	free(j->parsed);
 	free(j->bad);
 	free(j->blk.buf);
 	if (j->out_lib)
@@ -277,9 +277,43 @@ static int render_doc(run *r, job *j, const cli_doc *d)
 }
 
 /*
- * Lines mode, JSONL input: parse each line of the job's block and render
- * it.  Bad lines are noted in order; under --on-error fail the job stops at
- * the first, since the run ends there.
+ * Hold mode: analyse a document into j->parsed; the main thread adds them to
+ * the timeline, in order.  0, or -1 when the job cannot go on (j->rc set).
+ */
+static int hold_doc(run *r, job *j, const cli_doc *d)
+{
+	if (j->nparsed == j->parsedcap) {
+		size_t c = j->parsedcap ? j->parsedcap * 2 : 16;
+		tl_document **np = realloc(j->parsed, c * sizeof(*np));
+		if (!np) {
+			j->rc = TL_ENOMEM;
+			return -1;
+		}
+		j->parsed = np;
+		j->parsedcap = c;
+	}
+	if (parse_doc(&j->parsed[j->nparsed], r, j, d) != 0)
+		return -1;
+	j->nparsed++;
+	return 0;
+}
+
+/* Hold mode: analyse the job's documents. */
+static void work_hold(run *r, job *j)
+{
+	for (size_t i = 0; i < j->ndoc; i++) {
+		if (hold_doc(r, j, &j->docs[i]) != 0)
+			return;
+		free(j->docs[i].text);
+		j->docs[i].text = NULL;
+	}
+}
+
+/*
+ * JSONL input: parse each line of the job's block, then render it (lines
+ * mode) or analyse it for the main thread to add (hold mode).  Bad lines are
+ * noted in order; under --on-error fail the job stops at the first, since
+ * the run ends there.
  */
 static void work_block(run *r, job *j)
 {
@@ -314,7 +348,10 @@ static void work_block(run *r, job *j)
 		else if (rc == 1) {
 			d.file = b->file;
 			d.line = line;
-			render_doc(r, j, &d);
+			if (r->mode == MODE_LINES)
+				render_doc(r, j, &d);
+			else
+				hold_doc(r, j, &d);
 			cli_doc_free(&d);
 		}
 		if (j->nbad > bad0 && !r->o->skip_bad)
@@ -338,12 +375,14 @@ static void work_lines(run *r, job *j)
 }
 
 /*
- * Lines mode: write a job's lines, and report its bad documents in their
- * place (in order on stderr; under --on-error fail the run stops at the
- * first, after the lines before it).  0 or CLI_EXIT_INPUT.
+ * Lines and hold modes: report a job's bad lines and documents in order on
+ * stderr (under --on-error fail the run stops at the first); in lines mode
+ * write the job's lines around them, so that the lines before the first bad
+ * one are written.  0 or CLI_EXIT_INPUT.
  */
 static int collect_lines(run *r, job *j)
 {
+	int lines = r->mode == MODE_LINES;
 	size_t start = 0;
 	if (j->blk.err) { /* a line too long to read */
 		cli_error("%s", j->blk.err);
@@ -352,14 +391,16 @@ static int collect_lines(run *r, job *j)
 		r->st.bad++;
 	}
 	for (size_t i = 0; i < j->nbad; i++) {
-		cli_sink_write(&r->sink, j->out + start, j->bad[i].at - start);
+		if (lines)
+			cli_sink_write(&r->sink, j->out + start, j->bad[i].at - start);
 		start = j->bad[i].at;
 		cli_error("%s", j->bad[i].msg ? j->bad[i].msg : "out of memory");
 		if (!r->o->skip_bad)
 			return CLI_EXIT_INPUT;
 		r->st.bad++;
 	}
-	cli_sink_write(&r->sink, j->out + start, j->outlen - start);
+	if (lines)
+		cli_sink_write(&r->sink, j->out + start, j->outlen - start);
 	r->st.docs_out += j->written;
 	return 0;
 }
@@ -403,27 +444,12 @@ done:
 	tl_timeline_free(tl);
 }
 
-/* Hold mode: parse the documents; the main thread adds them to the timeline. */
-static void work_hold(run *r, job *j)
-{
-	if (!(j->parsed = calloc(j->ndoc ? j->ndoc : 1, sizeof(*j->parsed)))) {
-		j->rc = TL_ENOMEM;
-		return;
-	}
-	for (size_t i = 0; i < j->ndoc; i++) {
-		if (parse_doc(&j->parsed[i], r, j, &j->docs[i]) != 0)
-			return;
-		free(j->docs[i].text);
-		j->docs[i].text = NULL;
-	}
-}
-
 /* The worker function: run one job. */
 static void work(void *jp, void *ctx)
 {
 	run *r = ctx;
 	job *j = jp;
-	if (r->mode == MODE_LINES && r->blocks)
+	if (r->blocks)
 		work_block(r, j);
 	else if (r->mode == MODE_LINES)
 		work_lines(r, j);
@@ -459,13 +485,21 @@ static int collect(run *r, job *j)
 			status = CLI_EXIT_INPUT;
 		}
 	} else {
-		for (size_t i = 0; i < j->ndoc && status == 0; i++) {
+		status = collect_lines(r, j); /* bad lines of a block */
+		for (size_t i = 0; i < j->nparsed && status == 0; i++) {
 			if (tl_timeline_add(r->held, j->parsed[i]) != 0) {
 				cli_error("%s", tl_error_last());
 				status = CLI_EXIT_INPUT;
-			} else
+			} else {
 				j->parsed[i] = NULL;
+				r->st.docs_out++;
+			}
 		}
+		job_recycle(r, j);
+		if (status == 0 && r->sink.failed)
+			status = CLI_EXIT_INPUT;
+		cli_progress_tick();
+		return status;
 	}
 	r->st.docs_out += j->ndoc;
 	job_free(j);
@@ -647,12 +681,14 @@ int main(int argc, char **argv)
 	tl_export_options_init(&r.eo, TL_EXPORT_OPTIONS_VERSION);
 	if (o.jsonl_out) {
 		r.mode = MODE_LINES;
-		r.blocks = o.input_format == CLI_IN_JSONL;
 		r.eo.pretty = 0;
 	} else if (o.format == TL_FORMAT_JSON && cli_merge_new(&r.merge, &r.eo) == 0) {
 		r.mode = MODE_STREAM;
 	} else
 		r.mode = MODE_HOLD;
+	/* JSONL lines go to the workers unparsed, but for the merged JSON
+	 * timeline: its batches must know their first document's number */
+	r.blocks = o.input_format == CLI_IN_JSONL && r.mode != MODE_STREAM;
 	r.st.bytes_total = total_size(&o);
 
 	if (tl_parser_new(&r.parser, NULL) != 0 ||
