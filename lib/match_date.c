@@ -327,6 +327,16 @@ size_t tl_r_numeric(const tl_mctx *c, size_t i, tl_ment *m)
 	return numeric_store(c, m, t[i].num, t[i + 2].num, t[i + 4].num, t[i + 4].ndig, i + 5);
 }
 
+/* A word with a capital after its first letter ("iLife", "PowerPoint"):
+ * the name of a product, whose "'11" is a version. */
+static int brand_like(const char *text, const tl_tok *t)
+{
+	for (size_t k = t->b + 1; k < t->e; k++)
+		if (text[k] >= 'A' && text[k] <= 'Z')
+			return !(t->flags & TF_UPPER);
+	return 0;
+}
+
 /* Years ("1991", "238 BC", "'82") and decades ("1990s", "'90s"). */
 size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -344,6 +354,9 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 			return 0;
 		m->year = (int32_t)(v + (v < 30 ? 2000 : 1900));
 		m->vague = 3; /* the century is assumed: resolve picks the nearest */
+		if (i > 0 && c->t[i - 1].kind == TK_WORD && !c->t[i - 1].w &&
+		    brand_like(c->text, &c->t[i - 1]))
+			m->latent = 1; /* "iLife '11", "PowerPoint '97": a version */
 		m->said = HAS_YEAR;
 		return i + 2;
 	}
