@@ -99,6 +99,23 @@ static void dur(tl_ment *m, int unit, int64_t n, int vague, int frac)
 	m->frac = frac;
 }
 
+/* A word at i that makes the plural unit after it a definite or owned one
+ * ("the days of", "their years of", "those months of"): not a bare amount. */
+static int bare_det(const tl_mctx *c, size_t i)
+{
+	static const char *const det[] = {"those", "these", "his", "her",  "their",
+	                                  "its",   "our",   "my",  "your", "whose"};
+	if (i >= c->n || c->t[i].kind != TK_WORD)
+		return 0;
+	if (c->t[i].w)
+		return (c->t[i].w->cls == W_FUNC && c->t[i].w->val == F_THE) ||
+		       c->t[i].w->cls == W_REL;
+	for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
+		if (tl_m_lit(c, i, det[k]))
+			return 1;
+	return 0;
+}
+
 /* Durations: "30 years", "30-year", "a decade", "several weeks", "half an hour". */
 size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -160,6 +177,16 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 	if (!unit || !plural || unit == U_WEEKEND)
 		return 0;
 	size_t p = i > 0 && tl_m_lit(c, i - 1, "just") ? i - 1 : i;
+	/* "just days after", "only months before", "years of conflict",
+	 * "after days of fighting" (not "the days of the Raj", nor the
+	 * "minutes of the meeting") */
+	if ((i > 0 && (tl_m_lit(c, i - 1, "just") || tl_m_lit(c, i - 1, "only"))) ||
+	    (tl_m_is(c, i + 1, W_FUNC, F_OF) && unit != U_MINUTE && unit != U_QUARTER &&
+	     !(i > 0 && (bare_det(c, i - 1) || c->t[i - 1].kind == TK_NUM ||
+	                 tl_m_word(c, i - 1, W_NUMBER))))) {
+		dur(m, unit, 0, 1, 0);
+		return i + 1;
+	}
 	if (p > 0 && (tl_m_is(c, p - 1, W_FUNC, F_FOR) || tl_m_is(c, p - 1, W_FUNC, F_WITHIN) ||
 	              tl_m_is(c, p - 1, W_MOD, M_MORE) || tl_m_is(c, p - 1, W_FUNC, F_IN))) {
 		dur(m, unit, 0, 1, 0);
