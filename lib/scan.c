@@ -150,14 +150,18 @@ int tl_scan_chunk(tl_scan *s)
 			int high = 0;
 			uint32_t h = TL_WORDHASH_INIT;
 			for (;;) {
-				unsigned char d, low;
+				unsigned char d;
 				/* the run of ASCII letters; t[n] is '\0', no letter */
-				while (low = (unsigned char)(t[i] | 0x20),
-				       (unsigned)(low - 'a') < 26u) {
-					acc |= t[i];
-					h = tl_wordhash_step(h, low);
-					i++;
+				const unsigned char *p = t + i;
+				for (;;) {
+					unsigned ch = *p, low = ch | 0x20u;
+					if (low - 'a' >= 26u)
+						break;
+					acc |= ch;
+					h = tl_wordhash_step(h, (unsigned char)low);
+					p++;
 				}
+				i = (size_t)(p - t);
 				d = t[i];
 				if (cclass(d) == C_HIGH &&
 				    !(d == 0xE2 && i + 1 < n && t[i + 1] == 0x80) &&
