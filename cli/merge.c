@@ -249,8 +249,15 @@ static size_t skip_value(const char *s, size_t n, size_t i)
 	if (s[i] == '"')
 		return skip_string(s, n, i);
 	if (s[i] == '{' || s[i] == '[') {
+		/* the bytes that matter between strings: " { } [ ] */
+		static const unsigned char mark[256] = {
+		    ['"'] = 1, ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1};
 		size_t depth = 0;
 		for (; i < n; i++) {
+			while (i < n && !mark[(unsigned char)s[i]])
+				i++;
+			if (i >= n)
+				break;
 			char c = s[i];
 			if (c == '"') {
 				i = skip_string(s, n, i);
