@@ -337,6 +337,25 @@ static int brand_like(const char *text, const tl_tok *t)
 	return 0;
 }
 
+/* A word at i that names an event held year by year, whose edition the
+ * year after it dates ("Worldwide Developers Conference 2010", "the Summit
+ * 2009", "WWDC 2005": an acronym in capitals), not a product ("Windows
+ * 2000"). */
+static int edition_name(const tl_mctx *c, size_t i)
+{
+	static const char *const events[] = {
+	    "conference", "summit", "games",      "olympics",     "cup",           "expo",
+	    "festival",   "fair",   "election",   "elections",    "census",        "congress",
+	    "forum",      "awards", "convention", "championship", "championships", "show"};
+	const tl_tok *t = &c->t[i];
+	if ((t->flags & TF_UPPER) && t->e - t->b >= 2 && !(t->flags & TF_PERIOD))
+		return 1;
+	for (size_t k = 0; k < sizeof(events) / sizeof(events[0]); k++)
+		if (tl_m_lit(c, i, events[k]))
+			return 1;
+	return 0;
+}
+
 /* Years ("1991", "238 BC", "'82") and decades ("1990s", "'90s"). */
 size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -420,7 +439,7 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 	 * after the number makes the two a name ("Windows 2000 was popular") */
 	if (i > 0 && c->t[i - 1].kind == TK_WORD && !c->t[i - 1].w && !m->bc &&
 	    (c->t[i - 1].flags & TF_CAP) &&
-	    (!tl_m_sentence_start(c, i - 1) || tl_m_word(c, j, W_TENSE)))
+	    (!tl_m_sentence_start(c, i - 1) || tl_m_word(c, j, W_TENSE)) && !edition_name(c, i - 1))
 		m->latent = 1;
 	if (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_NUMBER))
 		m->latent = 1;
