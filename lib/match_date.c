@@ -144,6 +144,61 @@ static size_t day_at(const tl_mctx *c, size_t i, tl_ment *m, int *ordinal)
 
 static size_t of_narr_year(const tl_mctx *c, size_t j, tl_ment *m);
 
+/* Whether token k joins two days of a range: a dash, "to", "through", "and". */
+static int range_word(const tl_mctx *c, size_t k)
+{
+	return tl_m_punct(c, k, '-') || tl_m_is(c, k, W_FUNC, F_TO) ||
+	       tl_m_is(c, k, W_FUNC, F_THROUGH) || tl_m_is(c, k, W_FUNC, F_AND);
+}
+
+/* The first day of a range of days in one month, "22-25 April 1951",
+ * "from 15 to 22 February": m holds the day; the month (and year) are
+ * those of the date after the range word at k.  Returns k (the extent is
+ * the day alone), or 0. */
+static size_t first_day(const tl_mctx *c, size_t k, tl_ment *m)
+{
+	tl_ment d;
+	memset(&d, 0, sizeof(d));
+	if (k + 1 >= c->n || c->t[k + 1].kind != TK_NUM)
+		return 0;
+	size_t e = tl_r_calendar(c, k + 1, &d);
+	if (!e || d.kind != MK_DATE || (d.said & HAS_WEEKDAY) || !(d.said & HAS_DAY) ||
+	    !(d.said & HAS_MONTH) || d.day <= m->day)
+		return 0;
+	m->month = d.month;
+	m->said |= HAS_MONTH | (d.said & HAS_YEAR);
+	m->year = d.year;
+	m->bc = d.bc;
+	m->explicit_full = (m->said & HAS_YEAR) != 0;
+	return k;
+}
+
+/* The second day of a range of days in one month, "April 6-7", "May 3 to
+ * 5, 1945": the number at i after a range word after "Month D".  The month
+ * is that of the first day; a year may follow.  Returns the end, or 0. */
+static size_t second_day(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	if (i < 3 || i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 2 ||
+	    !range_word(c, i - 1) || c->t[i - 2].kind != TK_NUM || c->t[i - 2].ndig > 2)
+		return 0;
+	const tl_word *w = month_at(c, i - 3);
+	int64_t v = c->t[i].num;
+	if (!w || v <= c->t[i - 2].num || v > 31 ||
+	    (tl_m_glued(c, i + 1) && (tl_m_punct(c, i + 1, ':') || tl_m_punct(c, i + 1, '.')) &&
+	     tl_m_glued(c, i + 2) && i + 2 < c->n && c->t[i + 2].kind == TK_NUM))
+		return 0; /* "6-7.5", "6-7:30" */
+	m->month = w->val;
+	m->day = (int32_t)v;
+	m->said = HAS_MONTH | HAS_DAY;
+	size_t j = i + 1;
+	size_t y = tl_m_punct(c, j, ',') ? j + 1 : j;
+	size_t e = year_after(c, y, m);
+	if (e)
+		j = e;
+	m->explicit_full = (m->said & HAS_YEAR) != 0;
+	return j;
+}
+
 /* Month-day-year and day-month-year dates, weekdays, months alone. */
 size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -222,10 +277,16 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 			m->latent = 1;
 		return j;
 	}
+	/* the second day of "April 6-7", "May 3 to 5, 1945" */
+	size_t k = second_day(c, j, m);
+	if (k)
+		return k;
 	/* day first: "5 November 2021", "the 19th of October" */
-	size_t k = day_at(c, j, m, &ord);
+	k = day_at(c, j, m, &ord);
 	if (!k)
 		return 0;
+	if (!ord && range_word(c, k))
+		return first_day(c, k, m); /* "22-25 April 1951" */
 	if (tl_m_is(c, k, W_FUNC, F_OF))
 		k++;
 	w = month_at(c, k);
@@ -430,9 +491,9 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 		return 0;
 	if (dash_before && i >= 3 && tl_m_glued(c, i - 2) && tl_m_punct(c, i - 3, '-'))
 		return 0;
-	if (dash_after &&
-	    ((c->t[j + 1].ndig != 4 && c->t[j + 1].ndig != 2) || c->text[c->t[j + 1].b] == '0'))
-		return 0;
+	if (dash_after && ((c->t[j + 1].ndig != 4 && c->t[j + 1].ndig != 2) ||
+	                   (c->text[c->t[j + 1].b] == '0' && c->t[j + 1].num != (y + 1) % 100)))
+		return 0; /* "2021-0045"; but "2007-08" is two years */
 	/* a name or a number label before it: "Windows 2000", "PIN 1991".  A
 	 * capitalised word that opens a sentence may be a preposition the
 	 * tables do not know ("Throughout 2000, ..."): there only a verb right
