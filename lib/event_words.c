@@ -221,6 +221,17 @@ static unsigned search_class(const char *w, size_t n)
 
 static uint16_t slots[NSLOTS]; /* row index + 1, 0 = empty */
 static atomic_int state;       /* 0: no table, 1: being built, 2: ready */
+/* Per length (1..16), the first letters of the rows that long: most words
+ * of a sentence are in no row and leave on one test, without a hash. */
+static uint32_t first_mask[17];
+
+/* The bit of a word's first byte in first_mask: its letter (any case), or
+ * bit 26 for any other byte. */
+static uint32_t first_bit(unsigned char c)
+{
+	unsigned low = c | 0x20u;
+	return low - 'a' < 26u ? 1u << (low - 'a') : 1u << 26;
+}
 
 /* FNV-1a of the lower-cased w[0..n); the lower-cased copy into low. */
 static uint32_t hash_lower(const char *w, size_t n, char *low)
@@ -244,6 +255,8 @@ static void build_slots(void)
 		size_t n = strlen(words[r].word);
 		if (n >= sizeof(low))
 			continue; /* never looked up: tl_word_class() takes up to 16 bytes */
+		if (n < sizeof(first_mask) / sizeof(first_mask[0]))
+			first_mask[n] |= first_bit((unsigned char)words[r].word[0]);
 		uint32_t h = hash_lower(words[r].word, n, low) & (NSLOTS - 1);
 		while (slots[h])
 			h = (h + 1) & (NSLOTS - 1);
@@ -266,6 +279,8 @@ unsigned tl_word_class(const char *w, size_t n)
 			return search_class(w, n);
 		}
 	}
+	if (!(first_mask[n] & first_bit((unsigned char)w[0])))
+		return 0;
 	uint32_t h = hash_lower(w, n, low) & (NSLOTS - 1);
 	while (slots[h]) {
 		const char *k = words[slots[h] - 1].word;
