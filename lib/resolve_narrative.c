@@ -25,7 +25,9 @@ static int64_t year_of(const tl_ment *m)
 /* Whether mention i is a bare year said in passing (see the file comment):
  * m[i] states a year and nothing finer, lies more than FAR years from the
  * story's year, and the next year the text states is within NEAR years of
- * the story's rather than of m[i]'s. */
+ * the story's rather than of m[i]'s.  A year nearer than FAR is an aside
+ * in a story told by months or days when the next year stated is the
+ * story's own. */
 int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int story_fine,
                        size_t sentence_start)
 {
@@ -36,8 +38,23 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
 	    m->vague)
 		return 0;
 	int64_t y = year_of(m);
-	if (y - story_year <= FAR && story_year - y <= FAR)
+	if (y == story_year)
 		return 0;
+	if (y - story_year <= FAR && story_year - y <= FAR) {
+		/* a year near the story's ("a campaign planned for 1976" in
+		 * March 1975) is an aside only when the story is told by
+		 * months or days and the next year stated is the story's own */
+		if (!story_fine)
+			return 0;
+		for (size_t k = i + 1; k < e->nm && k <= i + AHEAD; k++) {
+			const tl_ment *n = &e->m[k];
+			if (!(n->said & HAS_YEAR) || n->vague ||
+			    (n->kind != MK_DATE && n->kind != MK_TIME))
+				continue;
+			return year_of(n) == story_year;
+		}
+		return 0;
+	}
 	for (size_t k = i + 1; k < e->nm && k <= i + AHEAD; k++) {
 		const tl_ment *n = &e->m[k];
 		if (!(n->said & HAS_YEAR) || n->vague || (n->kind != MK_DATE && n->kind != MK_TIME))
