@@ -552,6 +552,8 @@ static size_t of_year(const tl_mctx *c, size_t j, tl_ment *m)
 		k++;
 	else if (!(k < c->n && c->t[k].kind == TK_NUM))
 		return j;
+	if (tl_m_is(c, k, W_FUNC, F_FISCAL)) /* "the fourth quarter of fiscal 1989" */
+		k += tl_m_is(c, k + 1, W_UNIT, U_YEAR) ? 2 : 1;
 	size_t e = year_after(c, k, m);
 	if (e)
 		return e;

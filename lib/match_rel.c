@@ -441,6 +441,21 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		}
 		return 0;
 	}
+	/* "the year-earlier period", "the year-ago quarter": the narrative's
+	 * period a year back */
+	if (the && tl_m_is(c, i, W_UNIT, U_YEAR) && tl_m_punct(c, i + 1, '-') &&
+	    tl_m_glued(c, i + 1) && tl_m_glued(c, i + 2) &&
+	    (tl_m_is(c, i + 2, W_DIR, DIR_EARLIER) || tl_m_is(c, i + 2, W_DIR, DIR_AGO)) &&
+	    (((unit = tl_m_unit(c, i + 3, &plural)) != 0 && !plural) ||
+	     tl_m_lit(c, i + 3, "period"))) {
+		m->kind = MK_REL;
+		m->unit = (uint8_t)(tl_m_lit(c, i + 3, "period") ? U_NONE : unit);
+		m->gran_only = 1;
+		m->anchor = A_NARR;
+		m->yshift = -1;
+		m->the_ok = 1;
+		return i + 4;
+	}
 	/* "the end of the year", "the start of the day": the unit of the
 	 * anchor ("at the end of the day" is an idiom) */
 	if (the && i >= 2 && tl_m_is(c, i - 2, W_FUNC, F_OF) &&

@@ -44,7 +44,9 @@ static int narrative_mode(const rstate *st, const tl_ment *m)
 	if (!st->has_dct)
 		return 1;
 	int64_t gap = (int64_t)st->narr.year - st->dct.year;
-	return (gap <= -2 || gap >= 2) && m->sentence <= st->narr_sentence + 2;
+	/* a flashback goes back; a year ahead ("the bonds mature in 2005") is a
+	 * forecast, not a story the next sentences go on telling */
+	return gap <= -2 && m->sentence <= st->narr_sentence + 2;
 }
 
 /** What one mention resolves to. */
@@ -427,10 +429,14 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 		else if (m->said & HAS_SEASON)
 			year = !on_dct ? a.year
 			               : nearest_year(a, m->season * 3, 15, m->tense, st->inferred);
-		else if (m->said & HAS_QUARTER)
+		else if (m->said & HAS_QUARTER) /* its first month in the past, its last
+		                                   ahead: a quarter under way is either */
 			year = !on_dct ? a.year
-			               : nearest_year(a, m->quarter * 3 - 1, 15, m->tense,
-			                              st->inferred);
+			               : nearest_year(a,
+			                              m->quarter * 3 - (m->tense == 2   ? 2
+			                                                : m->tense == 1 ? 0
+			                                                                : 1),
+			                              0, m->tense, st->inferred);
 		else
 			year = a.year;
 		yk = 1;
