@@ -895,10 +895,12 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			continue; /* "documents found in 2004 proved ..." in a history */
 		if (o.has_interval && !o.on_dct &&
 		    (m->kind == MK_DATE || m->kind == MK_TIME || m->kind == MK_REL) &&
-		    o.gran >= TL_GRAN_YEAR && o.gran <= TL_GRAN_DAY &&
+		    o.gran >= TL_GRAN_YEAR && (o.gran <= TL_GRAN_DAY || (m->said & HAS_DAY)) &&
 		    !(m->said & HAS_WEEKDAY && m->kind == MK_DATE && !(m->said & HAS_DAY))) {
+			/* a time on a named day ("the morning of 31 January
+			 * 1965") sets the narrative to that day */
 			st.narr = o.begin;
-			st.narr_gran = o.gran;
+			st.narr_gran = o.gran > TL_GRAN_DAY ? TL_GRAN_DAY : o.gran;
 			st.narr_sentence = m->sentence;
 			st.narr_at = i;
 		} else if (o.has_interval && m->kind == MK_DATE &&
