@@ -592,10 +592,15 @@ static int block_too_long(cli_reader *r, cli_block *b)
 	return 0;
 }
 
-/* The next block of whole JSONL lines; see cli.h. */
+/*
+ * The next block of whole JSONL lines; see cli.h.  The block ends with the
+ * line that reaches `target` bytes.  To finish that line the reader reads on
+ * in small steps (4 KiB, doubling), so that little is read past it: what is
+ * read past it is copied back to the reader for the next block.
+ */
 int cli_reader_block(cli_reader *r, cli_block *b, size_t target)
 {
-	size_t carry = r->len - r->rpos, scanned = 0, cut;
+	size_t carry = r->len - r->rpos, from, start, cut, step = 4096;
 	b->len = 0;
 	b->err = NULL;
 	b->file = r->name;
@@ -610,25 +615,38 @@ int cli_reader_block(cli_reader *r, cli_block *b, size_t target)
 	r->rpos = r->len = 0;
 	if (block_fill(r, b, target) != 0)
 		return -1;
+	/* the line that reaches `target` starts at `start` */
+	from = b->len < target ? b->len : target - 1;
+	start = after_last_newline(b->buf, 0, from);
 	for (;;) {
-		if ((cut = after_last_newline(b->buf, scanned, b->len)) != 0)
+		const char *nl = b->len > from ? memchr(b->buf + from, '\n', b->len - from) : NULL;
+		if (nl) {
+			cut = (size_t)(nl - b->buf) + 1;
 			break;
+		}
 		if (r->eof) {
 			cut = b->len;
 			break;
 		}
-		/* one line, no newline yet: read on, unless it is too long */
-		if (b->len > CLI_MAX_LINE)
-			return block_too_long(r, b) == 0 ? 1 : -1;
-		/* a line of CLI_MAX_LINE bytes has its newline by then */
-		size_t want = b->len + (b->len < READ_CHUNK ? READ_CHUNK : b->len);
-		scanned = b->len;
-		if (block_fill(r, b, want < CLI_MAX_LINE + 1 ? want : CLI_MAX_LINE + 1) != 0)
+		if (b->len - start > CLI_MAX_LINE) {
+			if (start == 0) /* the block would be that line alone */
+				return block_too_long(r, b) == 0 ? 1 : -1;
+			cut = start; /* the lines before it; it starts the next block */
+			break;
+		}
+		/* a line of CLI_MAX_LINE bytes has its newline within these */
+		size_t want = b->len + step, most = start + CLI_MAX_LINE + 1;
+		from = b->len;
+		if (step < READ_CHUNK)
+			step *= 2;
+		else if (step < b->len - start)
+			step = b->len - start;
+		if (block_fill(r, b, want < most ? want : most) != 0)
 			return -1;
 	}
 	if (cut == 0)
 		return 0; /* the input has ended */
-	/* keep the bytes after the last newline for the next block */
+	/* keep the bytes after the cut for the next block */
 	if (reserve(r, b->len - cut) != 0)
 		return -1;
 	if (b->len > cut)

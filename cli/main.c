@@ -22,6 +22,7 @@
 #include <json-c/json.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -67,7 +68,7 @@ struct job {
 typedef struct run {
 	const cli_options *o;
 	int mode;
-	int blocks; /* JSONL input, lines or hold mode: jobs are blocks of lines */
+	int blocks; /* JSONL input: jobs are blocks of lines, parsed by the workers */
 	tl_parser *parser;
 	tl_export_options eo;
 	cli_merge *merge;
@@ -76,6 +77,11 @@ typedef struct run {
 	tl_timeline *held; /* hold mode */
 	int split_seen;    /* stream mode: some batch was split */
 	job *spare;        /* lines mode: finished jobs, kept with their buffers */
+	/* stream mode, JSONL blocks: jobs number their documents in turn */
+	pthread_mutex_t turn_mu;
+	pthread_cond_t turn_cv;
+	size_t turn_seq;  /* the job whose turn it is */
+	size_t turn_docs; /* documents in the jobs before it */
 } run;
 
 /* Let go of what a job holds for its documents; keep its buffers. */
@@ -309,13 +315,73 @@ static void work_hold(run *r, job *j)
 	}
 }
 
+/* Add a parsed document to a job (it takes the doc over).  0 or -1. */
+static int job_push(job *j, cli_doc *d)
+{
+	if (j->ndoc == j->cap) {
+		size_t c = j->cap ? j->cap * 2 : 8;
+		cli_doc *nd = realloc(j->docs, c * sizeof(*nd));
+		if (!nd)
+			return -1;
+		j->docs = nd;
+		j->cap = c;
+	}
+	j->docs[j->ndoc++] = *d;
+	j->bytes += d->len;
+	return 0;
+}
+
 /*
- * JSONL input: parse each line of the job's block, then render it (lines
- * mode) or analyse it for the main thread to add (hold mode).  Bad lines are
- * noted in order; under --on-error fail the job stops at the first, since
- * the run ends there.
+ * Parse one JSONL line of a block, line `line` at byte `off`, and deal with
+ * the document: render it (lines mode), analyse it (hold mode) or keep it
+ * for the batch (stream mode).  A bad line is noted.
  */
-static void work_block(run *r, job *j)
+static void block_line(run *r, job *j, const char *s, size_t n, uint64_t line, uint64_t off)
+{
+	const char *file = j->blk.file;
+	char *err = NULL;
+	cli_doc d;
+	int rc;
+	if (n > CLI_MAX_LINE) {
+		size_t k = strlen(file) + 48;
+		rc = -1;
+		if ((err = malloc(k)) != NULL)
+			snprintf(err, k, "%s:%llu: line longer than 64 MiB", file,
+			         (unsigned long long)line);
+	} else
+		rc = cli_jsonl_parse(&d, j->tok, file, line, off, s, n, &err);
+	if (rc == -2 || (rc == -1 && !err)) {
+		j->rc = TL_ENOMEM;
+		return;
+	}
+	if (rc == -1) {
+		add_bad(j, err);
+		return;
+	}
+	if (rc == 0)
+		return; /* a blank line */
+	d.file = file;
+	d.line = line;
+	if (r->mode == MODE_STREAM) {
+		if (job_push(j, &d) != 0) {
+			cli_doc_free(&d);
+			j->rc = TL_ENOMEM;
+		}
+		return;
+	}
+	if (r->mode == MODE_LINES)
+		render_doc(r, j, &d);
+	else
+		hold_doc(r, j, &d);
+	cli_doc_free(&d);
+}
+
+/*
+ * JSONL input: parse each line of the job's block and deal with it (see
+ * block_line).  Bad lines are noted in order; under --on-error fail the
+ * job stops at the first, since the run ends there.
+ */
+static void parse_block(run *r, job *j)
 {
 	const cli_block *b = &j->blk;
 	uint64_t line = b->line;
@@ -330,35 +396,30 @@ static void work_block(run *r, job *j)
 		const char *s = b->buf + pos, *nl = memchr(s, '\n', b->len - pos);
 		size_t n = nl ? (size_t)(nl - s) : b->len - pos;
 		size_t bad0 = j->nbad;
-		char *err = NULL;
-		cli_doc d;
-		int rc = n > CLI_MAX_LINE ? -1
-		                          : cli_jsonl_parse(&d, j->tok, b->file, line,
-		                                            b->offset + pos, s, n, &err);
-		if (n > CLI_MAX_LINE) {
-			size_t k = strlen(b->file) + 48;
-			if ((err = malloc(k)) != NULL)
-				snprintf(err, k, "%s:%llu: line longer than 64 MiB", b->file,
-				         (unsigned long long)line);
-		}
-		if (rc == -2 || (rc == -1 && !err))
-			j->rc = TL_ENOMEM;
-		else if (rc == -1)
-			add_bad(j, err);
-		else if (rc == 1) {
-			d.file = b->file;
-			d.line = line;
-			if (r->mode == MODE_LINES)
-				render_doc(r, j, &d);
-			else
-				hold_doc(r, j, &d);
-			cli_doc_free(&d);
-		}
+		block_line(r, j, s, n, line, b->offset + pos);
 		if (j->nbad > bad0 && !r->o->skip_bad)
 			break;
 		pos += n + 1;
 		line++;
 	}
+}
+
+/*
+ * Stream mode, JSONL blocks: the number of the job's first document in the
+ * run, once every earlier job has counted its own.  Jobs start in push
+ * order and count their documents first thing, so the wait is short; every
+ * job must come here exactly once, or the next would wait for ever.
+ */
+static void take_turn(run *r, job *j)
+{
+	pthread_mutex_lock(&r->turn_mu);
+	while (r->turn_seq != j->seq)
+		pthread_cond_wait(&r->turn_cv, &r->turn_mu);
+	j->doc_base = r->turn_docs;
+	r->turn_docs += j->ndoc;
+	r->turn_seq++;
+	pthread_cond_broadcast(&r->turn_cv);
+	pthread_mutex_unlock(&r->turn_mu);
 }
 
 /* Lines mode, other inputs: render the job's documents. */
@@ -449,9 +510,15 @@ static void work(void *jp, void *ctx)
 {
 	run *r = ctx;
 	job *j = jp;
-	if (r->blocks)
-		work_block(r, j);
-	else if (r->mode == MODE_LINES)
+	if (r->blocks) {
+		parse_block(r, j);
+		if (r->mode != MODE_STREAM)
+			return;
+		take_turn(r, j);
+		/* a batch with no documents, or one the run stops at, is not analysed */
+		if (j->rc == 0 && j->ndoc && (j->nbad == 0 || r->o->skip_bad))
+			work_stream(r, j);
+	} else if (r->mode == MODE_LINES)
 		work_lines(r, j);
 	else if (r->mode == MODE_STREAM)
 		work_stream(r, j);
@@ -477,7 +544,13 @@ static int collect(run *r, job *j)
 		cli_progress_tick();
 		return status;
 	}
-	if (r->mode == MODE_STREAM && !j->split) {
+	if (r->mode == MODE_STREAM && r->blocks && (status = collect_lines(r, j)) != 0) {
+		job_free(j); /* a bad line under --on-error fail */
+		return status;
+	}
+	if (r->mode == MODE_STREAM && j->ndoc == 0) {
+		/* a block of blank or bad lines: nothing to add */
+	} else if (r->mode == MODE_STREAM && !j->split) {
 		cli_sink_write(&r->sink, j->out, j->outlen);
 	} else if (r->mode == MODE_STREAM) {
 		if (cli_merge_add(r->merge, &j->part, j->seq) != 0) {
@@ -540,19 +613,9 @@ static int job_add(run *r, job **jp, cli_doc *d, size_t ndocs)
 	job *j = *jp;
 	if (!j && !(j = *jp = job_get(r)))
 		return -1;
-	if (j->ndoc == j->cap) {
-		size_t c = j->cap ? j->cap * 2 : 8;
-		cli_doc *nd = realloc(j->docs, c * sizeof(*nd));
-		if (!nd)
-			return -1;
-		j->docs = nd;
-		j->cap = c;
-	}
 	if (j->ndoc == 0)
 		j->doc_base = ndocs;
-	j->docs[j->ndoc++] = *d;
-	j->bytes += d->len;
-	return 0;
+	return job_push(j, d);
 }
 
 /*
@@ -565,24 +628,37 @@ static int process(run *r, cli_pool *pool)
 {
 	int in_status = 0, status = 0, nfiles = r->o->nfiles ? r->o->nfiles : 1;
 	size_t seq = 0, ndocs = 0;
-	job *j = NULL;
+	/* blocks of lines: about S bytes a batch of the merged timeline */
+	size_t block = r->mode == MODE_STREAM ? r->o->segment_size : LINES_JOB_BYTES;
+	job *j = NULL; /* the job being filled, or the block read last */
 	for (int f = 0; f < nfiles && in_status == 0 && status == 0; f++) {
 		cli_reader *rd = NULL;
 		in_status = cli_reader_open(&rd, r->o->nfiles ? r->o->files[f] : "-", r->o, &r->st);
 		while (in_status == 0 && status == 0 && r->blocks) {
 			job *b = job_get(r);
-			int got = b ? cli_reader_block(rd, &b->blk, LINES_JOB_BYTES) : -2;
+			int got = b ? cli_reader_block(rd, &b->blk, block) : -2;
 			if (got <= 0) {
 				if (got == -2)
 					cli_error("out of memory");
 				if (got < 0)
 					in_status = CLI_EXIT_INPUT;
-				if (b)
-					job_recycle(r, b);
+				job_free(b);
 				break;
 			}
-			b->seq = seq++;
-			status = submit(r, pool, b);
+			if (r->mode != MODE_STREAM) {
+				b->seq = seq++;
+				status = submit(r, pool, b);
+				continue;
+			}
+			/* stream mode: the block before this one is not the last, so
+			 * its batch is split for the merge; hand it out */
+			if (j) {
+				j->seq = seq++;
+				j->split = 1;
+				r->split_seen = 1;
+				status = submit(r, pool, j);
+			}
+			j = b;
 		}
 		while (in_status == 0 && status == 0 && !r->blocks) {
 			cli_doc d;
@@ -686,9 +762,9 @@ int main(int argc, char **argv)
 		r.mode = MODE_STREAM;
 	} else
 		r.mode = MODE_HOLD;
-	/* JSONL lines go to the workers unparsed, but for the merged JSON
-	 * timeline: its batches must know their first document's number */
-	r.blocks = o.input_format == CLI_IN_JSONL && r.mode != MODE_STREAM;
+	r.blocks = o.input_format == CLI_IN_JSONL; /* the workers parse the lines */
+	pthread_mutex_init(&r.turn_mu, NULL);
+	pthread_cond_init(&r.turn_cv, NULL);
 	r.st.bytes_total = total_size(&o);
 
 	if (tl_parser_new(&r.parser, NULL) != 0 ||
@@ -734,6 +810,8 @@ int main(int argc, char **argv)
 		r.spare = j->next_spare;
 		job_free(j);
 	}
+	pthread_mutex_destroy(&r.turn_mu);
+	pthread_cond_destroy(&r.turn_cv);
 	tl_timeline_free(r.held);
 	cli_merge_free(r.merge);
 	tl_parser_free(r.parser);

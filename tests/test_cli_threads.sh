@@ -107,8 +107,10 @@ for want in "long.jsonl:2: line longer than 64 MiB" "long.jsonl:5: line longer t
 	"3 documents written, 2 bad lines skipped"; do
 	grep -qF -- "$want" "$T/err1" || fail "lines over 64 MiB: stderr lacks '$want': $(cat "$T/err1")"
 done
-same "lines over 64 MiB, --format tsv" -i jsonl -f tsv --on-error skip "$T/long.jsonl"
-grep -qF "3 documents written, 2 bad lines skipped" "$T/err1" || fail "lines over 64 MiB, tsv: $(cat "$T/err1")"
+for f in tsv json; do
+	same "lines over 64 MiB, --format $f" -i jsonl -f $f --on-error skip "$T/long.jsonl"
+	grep -qF "3 documents written, 2 bad lines skipped" "$T/err1" || fail "lines over 64 MiB, $f: $(cat "$T/err1")"
+done
 rm -f "$T/long.jsonl"
 
 # --stats: one line on stderr; the whole is the main thread plus the jobs,
