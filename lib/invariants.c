@@ -12,8 +12,9 @@
  *                    | "-W" WW [ "-" D | "-WE" ]   ISO week, weekday, weekend
  *                    | "-Q" Q | "-H" H             quarter 1-4, half 1-2
  *                    | "-" ( SP | SU | FA | WI ) ] season
- *             | C | CC | CCC                       millennium, century, decade
+ *             | C | CC | CCC | bc                  millennium, century, decade
  *   year     := CCCC | [+-]?NNNNN[N] | [+-]NNNN | "BC" NNNN
+ *   bc       := "BC" NN | "BC" NNN             century, decade before the era
  *   time     := ( hh [ ":" mm [ ":" ss [ "." N+ ] ] ] | MO | AF | EV | NI | DT ) [ zone ]
  *   zone     := "Z" | [+-] hh [ [":"] mm ]
  *   duration := "P" ( item+ [ "T" titem+ ] | "T" titem+ )
@@ -85,6 +86,13 @@ static int year_part(const char **p, int64_t *year, int *known, int *short_form)
 	if (s[0] == 'B' && s[1] == 'C') {
 		int y;
 		s += 2;
+		while (is_digit(s[k]))
+			k++;
+		if (k == 2 || k == 3) { /* "BC03" the 4th century BC, "BC048" */
+			*short_form = 1;
+			*p = s + k;
+			return 1;
+		}
 		if (!field(&s, 4, 0, &y))
 			return 0;
 		*year = 1 - (int64_t)y; /* astronomical: 1 BC is year 0 */

@@ -56,6 +56,8 @@ static const char *const good_values[] = {
     "P1Q",
     "PTXH",
     "BC0044",
+    "BC03",  /* the 4th century BC: 399-300 BC by its digits */
+    "BC048", /* the decade 489-480 BC */
     "-0044",
     "+10000",
     "12345",
@@ -112,7 +114,11 @@ static const char *const bad_values[] = {
     "2021-SPX",
     "XXXXX",
     "-XXXX",
-    "BC44",
+    "BC4",
+    "BC03-05",
+    "BC048-SU",
+    "BC00445",
+    "BCX044",
 };
 
 START_TEST(test_good_value)
