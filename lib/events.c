@@ -91,30 +91,27 @@ int tl_sentence_has_word(const tl_document *doc, tl_sentence s, unsigned cls)
 	return 0;
 }
 
-/* The index of the first timex that starts at or after byte off, when the
- * timexes are in text order (in_order), else 0; a binary search. */
-static size_t first_timex_at(const tl_document *doc, int in_order, size_t off)
+/* Stretch a day-granular event by a duration said in its sentence s (or
+ * the window of it, see event_window()), when a verb there says the date
+ * opens or closes the happening.  With in_order, only the candidates
+ * cand[0, ncand) (the durations that can stretch an event, in text order)
+ * that start inside s are looked at. */
+static void tie_duration(const tl_document *doc, int in_order, const size_t *cand, size_t ncand,
+                         tl_sentence s, tl_doc_event *e)
 {
-	size_t lo = 0, hi = in_order ? doc->ntimex : 0;
-	while (lo < hi) {
+	if (e->granularity < TL_GRAN_DAY || (in_order && ncand == 0))
+		return;
+	size_t lo = 0, hi = in_order ? ncand : 0;
+	while (lo < hi) { /* the first candidate that starts inside s */
 		size_t mid = lo + (hi - lo) / 2;
-		if (doc->timexes[mid].byte_start < off)
+		if (doc->timexes[cand[mid]].byte_start < s.start)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo;
-}
-
-/* Stretch a day-granular event by a duration said in its sentence s (or
- * the window of it, see event_window()), when a verb there says the date
- * opens or closes the happening.  With in_order, only the timexes that
- * start inside s are looked at. */
-static void tie_duration(const tl_document *doc, int in_order, tl_sentence s, tl_doc_event *e)
-{
-	if (e->granularity < TL_GRAN_DAY)
-		return;
-	for (size_t i = first_timex_at(doc, in_order, s.start); i < doc->ntimex; i++) {
+	/* with in_order the candidates from lo on, else every timex */
+	for (size_t k = lo, i = in_order ? (k < ncand ? cand[k] : doc->ntimex) : 0; i < doc->ntimex;
+	     i = in_order ? (++k < ncand ? cand[k] : doc->ntimex) : i + 1) {
 		const tl_timex *d = &doc->timexes[i];
 		if (in_order && d->byte_start > s.end)
 			break;
@@ -174,11 +171,21 @@ int tl_events_extract(tl_document *doc)
 {
 	tl_hl_scratch scratch = {0};
 	int rc = 0, in_order = 1;
+	size_t *cand = NULL, ncand = 0, cap_cand = 0;
 	const char *last_headline = NULL, *last_text = NULL;
 	size_t last_hlen = 0, last_tlen = 0;
 	doc->nevent = 0;
 	for (size_t i = 1; i < doc->ntimex; i++)
 		in_order &= doc->timexes[i - 1].byte_start <= doc->timexes[i].byte_start;
+	/* the durations that can stretch an event, in text order */
+	for (size_t i = 0; in_order && i < doc->ntimex && rc == 0; i++) {
+		const tl_timex *d = &doc->timexes[i];
+		int64_t n;
+		char unit;
+		if (d->type == TL_TIMEX_DURATION && d->mod == TL_MOD_NONE &&
+		    tl_duration_attributive(doc, d) && tl_duration_parse(d->value, &n, &unit))
+			rc = TL_VEC_PUSH(cand, ncand, cap_cand, i);
+	}
 	for (size_t i = 0; i < doc->ntimex && rc == 0; i++) {
 		const tl_timex *t = &doc->timexes[i];
 		tl_doc_event e;
@@ -217,7 +224,7 @@ int tl_events_extract(tl_document *doc)
 		tl_sentence whole = s;
 		s = event_window(doc, s, t->byte_start, z);
 		if (partner < 0 && si < doc->nsentence)
-			tie_duration(doc, in_order, s, &e);
+			tie_duration(doc, in_order, cand, ncand, s, &e);
 		e.timex = i;
 		const char *h = tl_headline(&scratch, doc->text, whole, s, t->byte_start, z, &hlen);
 		/* the events of one sentence (and the windows of a text that
@@ -243,5 +250,6 @@ int tl_events_extract(tl_document *doc)
 			rc = TL_ENOMEM;
 	}
 	tl_hl_scratch_free(&scratch);
+	free(cand);
 	return rc;
 }

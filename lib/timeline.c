@@ -43,6 +43,9 @@ typedef struct tl_tl_event {
 	size_t last;          /* for a root: its last merged event */
 	uint64_t words[MAX_WORDS];
 	size_t nwords;
+	uint64_t date_key;  /* hash of value and end: equal for the same date */
+	uint64_t text_hash; /* hash of the text: equal for equal texts */
+	uint64_t word_bits; /* bit (w mod 64) of each word hash w */
 } tl_tl_event;
 struct tl_timeline {
 	tl_timeline_options opts;
@@ -209,11 +212,37 @@ static void content_words(tl_tl_event *e)
 	}
 }
 
+/* FNV-1a of s, continued from h. */
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* The hashes that let merge() pass over most events without comparing
+ * strings: equal dates give equal date keys, equal texts equal text
+ * hashes, and two headlines that share a word share a bit of word_bits
+ * (the converse need not hold: the strings are still compared). */
+static void merge_keys(tl_tl_event *e)
+{
+	uint64_t h = fnv(14695981039346656037ULL, e->pub.value);
+	h = (h ^ (uint64_t)(uint32_t)e->pub.end.year) * 1099511628211ULL;
+	h = (h ^ (uint64_t)(e->pub.end.month * 64 + e->pub.end.day)) * 1099511628211ULL;
+	e->date_key = h;
+	e->text_hash = fnv(14695981039346656037ULL, e->pub.text);
+	e->word_bits = 0;
+	for (size_t i = 0; i < e->nwords; i++)
+		e->word_bits |= (uint64_t)1 << (e->words[i] & 63);
+}
+
 /* Are a and b (same value and interval) one happening?  See the top. */
 static int same_happening(const tl_tl_event *a, const tl_tl_event *b)
 {
-	if (strcmp(a->pub.text, b->pub.text) == 0)
+	if (a->text_hash == b->text_hash && strcmp(a->pub.text, b->pub.text) == 0)
 		return 1;
+	if (!(a->word_bits & b->word_bits))
+		return 0; /* no word in common */
 	size_t shared = 0;
 	for (size_t i = 0; i < a->nwords; i++)
 		for (size_t j = 0; j < b->nwords; j++)
@@ -225,7 +254,7 @@ static int same_happening(const tl_tl_event *a, const tl_tl_event *b)
 /* Same date: value, start, end. */
 static int same_date(const tl_tl_event *a, const tl_tl_event *b)
 {
-	return strcmp(a->pub.value, b->pub.value) == 0 &&
+	return a->date_key == b->date_key && strcmp(a->pub.value, b->pub.value) == 0 &&
 	       tl_date_cmp(a->pub.start, b->pub.start) == 0 &&
 	       tl_date_cmp(a->pub.end, b->pub.end) == 0;
 }
@@ -267,6 +296,7 @@ static int gather(tl_timeline *tl)
 			if (!keep(tl, &e))
 				continue;
 			content_words(&e);
+			merge_keys(&e);
 			if (TL_VEC_PUSH(tl->events, tl->nevent, tl->cap_event, e))
 				return tl_seterr(TL_ENOMEM, "out of memory");
 		}
