@@ -323,6 +323,7 @@ typedef struct tl_ment {
 	int partner;       /* index of the other end of a range, or -1 */
 	uint8_t the_ok;    /* a leading "the" belongs to the extent */
 	uint8_t weak;      /* matched by a weak word alone ("May", "fall") */
+	uint8_t paren;     /* the whole mention stands in brackets: "(1790)" */
 	uint8_t since;     /* right after "since": a reference point, not the story's time */
 	uint8_t until;     /* right after "until", "till": a limit, mostly ahead */
 	int8_t yshift;     /* years added after resolving ("the same month a year ago": -1) */

@@ -419,6 +419,8 @@ int tl_match_chunk(tl_engine *e)
 		m.e = c.t[j - 1].e;
 		m.ce = c.t[j - 1].ce;
 		m.partner = -1;
+		m.paren = (uint8_t)(m.tok0 > 0 && tl_m_punct(&c, m.tok0 - 1, '(') &&
+		                    tl_m_punct(&c, j, ')'));
 		if (TL_VEC_PUSH(e->m, e->nm, e->capm, m))
 			return TL_ENOMEM;
 		i = j;

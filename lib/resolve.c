@@ -895,6 +895,8 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			continue; /* "documents found in 2004 proved ..." in a history */
 		if (m->kind == MK_REL && m->unit == U_YEAR && m->dir < 0 && m->anchor == A_NARR)
 			continue; /* "the previous year" looks back; the story stays */
+		if (m->paren && m->said == HAS_YEAR)
+			continue; /* "the Civil Constitution of the Clergy (1790)" */
 		if (o.has_interval && !o.on_dct &&
 		    (m->kind == MK_DATE || m->kind == MK_TIME || m->kind == MK_REL) &&
 		    o.gran >= TL_GRAN_YEAR && (o.gran <= TL_GRAN_DAY || (m->said & HAS_DAY)) &&
