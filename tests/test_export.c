@@ -278,6 +278,41 @@ START_TEST(test_tsv_escapes)
 }
 END_TEST
 
+/* TSV: a field that starts with = + - @ " or ' is written behind an
+ * apostrophe (a spreadsheet would take it for a formula or a quoted field);
+ * one that starts otherwise, or has such a character further in, is not.
+ * The start of 241 BC (astronomical -240) is such a field. */
+START_TEST(test_tsv_guard)
+{
+	tl_document *d =
+	    td_new("=1+2", "Peace was made in 241 BC. The wall fell on 2 May 2003.", 0, 0, 0);
+	size_t i = td_timex(d, "241 BC", TL_TIMEX_DATE, "BC0241");
+	d->timexes[i].has_interval = 1;
+	d->timexes[i].begin = (tl_date){-240, 1, 1};
+	d->timexes[i].end = (tl_date){-239, 1, 1};
+	d->timexes[i].granularity = TL_GRAN_YEAR;
+	td_timex(d, "2 May 2003", TL_TIMEX_DATE, "2003-05-02");
+	td_done(d);
+	d->events[0].headline = tl_arena_strdup(&d->arena, "@peace");
+	d->events[0].text = tl_arena_strdup(&d->arena, "\"Peace,\" he said a=b");
+	d->events[1].headline = tl_arena_strdup(&d->arena, "'Tis done");
+	d->events[1].text = tl_arena_strdup(&d->arena, "+1 -2 \"wall\" fell");
+	tl_timeline *tl = NULL;
+	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, d), 0);
+	char *out = NULL;
+	size_t len = 0;
+	ck_assert_int_eq(tl_export(&out, &len, tl, TL_FORMAT_TSV, NULL), 0);
+	ck_assert_str_eq(out, "start\tend\tvalue\tgranularity\theadline\ttext\tdocument\tmentions\n"
+	                      "'-0240-01-01\t'-0239-01-01\tBC0241\tyear\t'@peace\t"
+	                      "'\"Peace,\" he said a=b\t'=1+2\t1\n"
+	                      "2003-05-02\t2003-05-03\t2003-05-02\tday\t''Tis done\t"
+	                      "'+1 -2 \"wall\" fell\t'=1+2\t1\n");
+	tl_free(out);
+	tl_timeline_free(tl);
+}
+END_TEST
+
 /* Years before 1: ISO 8601 dates in JSON and TSV ("-0240"), left out of
  * iCalendar (four-digit years) with a note on the calendar, BC in HTML,
  * and in TimelineJS, which has no year 0 and shows year -n as "n BCE",
@@ -354,6 +389,7 @@ static Suite *export_suite(void)
 	tcase_add_test(tc, test_golden_events);
 	tcase_add_test(tc, test_ics_libical);
 	tcase_add_test(tc, test_tsv_escapes);
+	tcase_add_test(tc, test_tsv_guard);
 	tcase_add_test(tc, test_bc_years);
 	tcase_add_loop_test(tc, test_empty, 0, (int)n);
 	suite_add_tcase(s, tc);
