@@ -44,7 +44,6 @@ typedef struct tl_tl_event {
 	uint64_t words[MAX_WORDS];
 	size_t nwords;
 	uint64_t date_key;  /* hash of value and end: equal for the same date */
-	uint64_t text_hash; /* hash of the text: equal for equal texts */
 	uint64_t word_bits; /* bit (w mod 64) of each word hash w */
 } tl_tl_event;
 struct tl_timeline {
@@ -132,18 +131,53 @@ const tl_document *tl_timeline_document(const tl_timeline *tl, size_t i)
 	return tl && i < tl->ndoc ? tl->docs[i] : NULL;
 }
 
+/* What the sort looks at of an event, and where the event is: sorting these
+ * small keys and moving each event once is cheaper than sorting the events. */
+typedef struct sort_key {
+	tl_date start;
+	tl_granularity gran;
+	size_t doc, pos, idx;
+} sort_key;
+
 /* Sort order of two events. */
 static int event_cmp(const void *pa, const void *pb)
 {
-	const tl_tl_event *a = pa, *b = pb;
-	int c = tl_date_cmp(a->pub.start, b->pub.start);
+	const sort_key *a = pa, *b = pb;
+	int c = tl_date_cmp(a->start, b->start);
 	if (c)
 		return c;
-	if (a->pub.granularity != b->pub.granularity)
-		return a->pub.granularity < b->pub.granularity ? -1 : 1;
+	if (a->gran != b->gran)
+		return a->gran < b->gran ? -1 : 1;
 	if (a->doc != b->doc)
 		return a->doc < b->doc ? -1 : 1;
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* Put tl->events in timeline order.  0 or TL_ENOMEM. */
+static int sort_events(tl_timeline *tl)
+{
+	size_t n = tl->nevent;
+	if (n < 2)
+		return 0;
+	sort_key *k = malloc(n * sizeof(*k));
+	tl_tl_event *out = malloc(n * sizeof(*out));
+	if (!k || !out) {
+		free(k);
+		free(out);
+		return tl_seterr(TL_ENOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		const tl_tl_event *e = &tl->events[i];
+		k[i] = (sort_key){e->pub.start, e->pub.granularity, e->doc, e->pos, i};
+	}
+	qsort(k, n, sizeof(*k), event_cmp);
+	for (size_t i = 0; i < n; i++)
+		out[i] = tl->events[k[i].idx];
+	free(k);
+	free(tl->events);
+	tl->events = out;
+	tl->cap_event = n;
+	return 0;
 }
 
 /* The first day of a partial date's span. */
@@ -221,16 +255,15 @@ static uint64_t fnv(uint64_t h, const char *s)
 }
 
 /* The hashes that let merge() pass over most events without comparing
- * strings: equal dates give equal date keys, equal texts equal text
- * hashes, and two headlines that share a word share a bit of word_bits
- * (the converse need not hold: the strings are still compared). */
+ * strings: equal dates give equal date keys, and two headlines that share
+ * a word share a bit of word_bits (the converse need not hold: the strings
+ * are still compared). */
 static void merge_keys(tl_tl_event *e)
 {
 	uint64_t h = fnv(14695981039346656037ULL, e->pub.value);
 	h = (h ^ (uint64_t)(uint32_t)e->pub.end.year) * 1099511628211ULL;
 	h = (h ^ (uint64_t)(e->pub.end.month * 64 + e->pub.end.day)) * 1099511628211ULL;
 	e->date_key = h;
-	e->text_hash = fnv(14695981039346656037ULL, e->pub.text);
 	e->word_bits = 0;
 	for (size_t i = 0; i < e->nwords; i++)
 		e->word_bits |= (uint64_t)1 << (e->words[i] & 63);
@@ -239,8 +272,8 @@ static void merge_keys(tl_tl_event *e)
 /* Are a and b (same value and interval) one happening?  See the top. */
 static int same_happening(const tl_tl_event *a, const tl_tl_event *b)
 {
-	if (a->text_hash == b->text_hash && strcmp(a->pub.text, b->pub.text) == 0)
-		return 1;
+	if (a->pub.text == b->pub.text || strcmp(a->pub.text, b->pub.text) == 0)
+		return 1; /* the events of one sentence share its text */
 	if (!(a->word_bits & b->word_bits))
 		return 0; /* no word in common */
 	size_t shared = 0;
@@ -368,9 +401,9 @@ int tl_timeline_build(tl_timeline *tl)
 	int rc = gather(tl);
 	if (rc)
 		return rc;
-	if (tl->nevent > 1)
-		qsort(tl->events, tl->nevent, sizeof(*tl->events), event_cmp);
-	rc = merge(tl);
+	rc = sort_events(tl);
+	if (rc == 0)
+		rc = merge(tl);
 	for (size_t d = 0; rc == 0 && d < tl->ndoc; d++)
 		if (tl_consistency_check(&tl->warnings, &tl->nwarning, &tl->cap_warning,
 		                         tl->docs[d]))
