@@ -431,11 +431,9 @@ static void emit(tl_hl_scratch *sc, const char *t)
 		sc->nsel = keep;
 	trim_back(sc, 1, TL_WORD_TAIL);
 	trim_back(sc, 1, 0);
-	size_t need = 1;
-	for (size_t i = 0; i < sc->nsel; i++) {
-		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
-		need += (size_t)space_before(sc, i) + (k->end - k->start);
-	}
+	size_t need = 1; /* room for a space before every token, and the NUL */
+	for (size_t i = 0; i < sc->nsel; i++)
+		need += 1 + (sc->toks[sc->sel[i]].end - sc->toks[sc->sel[i]].start);
 	sc->out.len = 0;
 	if (sc->out.failed ||
 	    (need > sc->out.cap && tl_grow((void **)&sc->out.data, &sc->out.cap, need, 1))) {
@@ -447,8 +445,8 @@ static void emit(tl_hl_scratch *sc, const char *t)
 		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
 		if (space_before(sc, i))
 			*o++ = ' ';
-		memcpy(o, t + k->start, k->end - k->start);
-		o += k->end - k->start;
+		for (size_t b = k->start; b < k->end; b++) /* tokens are short */
+			*o++ = t[b];
 	}
 	*o = '\0';
 	sc->out.len = (size_t)(o - sc->out.data);
