@@ -359,6 +359,52 @@ void tl_refine_chunk(tl_engine *e, size_t from);
  */
 int tl_resolve_all(tl_engine *e, tl_document *doc);
 
+/** What one mention resolves to (resolve.c), built by the tl_value_* helpers. */
+typedef struct tl_rout {
+	tl_timex_type type;
+	char value[80]; /* the TIMEX3 value; "" drops the mention */
+	int has_interval;
+	tl_date begin, end; /* [begin, end) when has_interval */
+	tl_granularity gran;
+	int on_dct; /* anchored on the DCT */
+	char freq[16];
+} tl_rout;
+
+/* ---- TIMEX3 values (resolve_value.c) ---------------------------------------- */
+
+/** TIMEX3 season codes, indexed by enum tl_season ("SP" .. "WI"; [0] ""). */
+extern const char *const tl_season_code[5];
+
+/**
+ * Year y (astronomical: 0 is 1 BC) as a TIMEX3 value into out[0..n):
+ * "2021", "BC0238", "-009999" (10000 BC) beyond 9999 BC.  Returns its length.
+ */
+int tl_value_year(char *out, size_t n, int32_t y);
+/** Set o's interval to the k years from y, at granularity g (value untouched). */
+void tl_value_years(tl_rout *o, int64_t y, int64_t k, tl_granularity g);
+/** Set o's interval to the k months from month m of year y, at granularity g. */
+void tl_value_months(tl_rout *o, int32_t y, int32_t m, int k, tl_granularity g);
+/** The day d as o's value ("2021-11-05") and its one-day interval. */
+void tl_value_day(tl_rout *o, tl_date d);
+/**
+ * A decade (k 10) or century (k 100) before the common era: the BC year b
+ * divided by k ("BC048", "BC03") as o's value, and its interval.
+ */
+void tl_value_bc(tl_rout *o, int64_t b, int k);
+/**
+ * The value of the unit (enum tl_unit) that contains d, at the unit's
+ * granularity ("2021-W44", "2021-Q3", "198"), and its interval; a day
+ * below U_DAY.
+ */
+void tl_value_unit(tl_rout *o, tl_date d, int unit);
+/** The X-filled value of a unit when nothing anchors it ("XXXX-WXX"). */
+void tl_value_unknown(tl_rout *o, int unit);
+/**
+ * Append m's time of day ("T17:00", "TMO", "Z" for UTC) to o's date value
+ * and make o a TIME; nothing when o is not a day or a day pattern.
+ */
+void tl_value_time(const tl_ment *m, tl_rout *o);
+
 /** The TIMEX3 value of a duration mention into value[0..size). */
 void tl_resolve_duration(const tl_ment *m, char *value, size_t size);
 /** The value of a set mention, and its freq ("2X") or "" into freq. */
@@ -383,6 +429,14 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
  * (resolve_narrative.c).
  */
 void tl_narrative_weak_years(tl_engine *e, int history, int64_t before);
+
+/**
+ * 1 when the document of e narrates a distant past (a history): most of
+ * its stated years lie two or more years from the DCT (dct_year, when
+ * has_dct) and its lead does not speak from the time of writing
+ * ("yesterday", "this week"); resolve_narrative.c.
+ */
+int tl_narrative_history(const tl_engine *e, int has_dct, int32_t dct_year);
 
 /**
  * The latest explicit full date among the mentions, in *out; 0 when there

@@ -14,6 +14,14 @@
  *    history: most of its explicit years lie two or more years from the
  *    DCT.  Then they take the narrative year.
  *  - What cannot be anchored keeps X's.
+ *
+ * This file holds the anchoring: the resolver state of a document (the
+ * DCT, the narrative reference time, the last day named), the choice of an
+ * anchor for each mention, the year of an underspecified date, and the
+ * pass over all mentions that moves the narrative as it goes.  How a date
+ * is written as a TIMEX3 value is in resolve_value.c; which dates may move
+ * the narrative, and whether a document is a history, in
+ * resolve_narrative.c.
  */
 #include "engine.h"
 
@@ -47,116 +55,6 @@ static int narrative_mode(const rstate *st, const tl_ment *m)
 	/* a flashback goes back; a year ahead ("the bonds mature in 2005") is a
 	 * forecast, not a story the next sentences go on telling */
 	return gap <= -2 && m->sentence <= st->narr_sentence + 2;
-}
-
-/** What one mention resolves to. */
-typedef struct rout {
-	tl_timex_type type;
-	char value[80];
-	int has_interval;
-	tl_date begin, end;
-	tl_granularity gran;
-	int on_dct;
-	char freq[16];
-} rout;
-
-static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
-static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "12:00", "24:00", "DT"};
-
-/* v >= 0 in decimal, zero-padded to `width` digits, at out, NUL-terminated
- * (out holds one byte more than the digits and width); its length.  By hand: values are written
- * for every timex, and snprintf() cost more than the rest of resolving. */
-static int put_padded(char *out, int64_t v, int width)
-{
-	char tmp[20];
-	int k = 0;
-	do {
-		tmp[k++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v && k < (int)sizeof(tmp));
-	while (k < width && k < (int)sizeof(tmp))
-		tmp[k++] = '0';
-	for (int j = 0; j < k; j++)
-		out[j] = tmp[k - 1 - j];
-	out[k] = '\0';
-	return k;
-}
-
-/* Year as a TIMEX3 value: "2021", "BC0238", "-0044" beyond. */
-static int fmt_year(char *out, size_t n, int32_t y)
-{
-	if (n < 16) { /* short of room for the longest form ("-2147483648") */
-		if (y <= 0 && 1 - (int64_t)y <= 9999)
-			return snprintf(out, n, "BC%04d", (int)(1 - (int64_t)y));
-		if (y < 0)
-			return snprintf(out, n, "-%06d", (int)-(int64_t)y);
-		return snprintf(out, n, "%04d", (int)y);
-	}
-	if (y <= 0 && 1 - (int64_t)y <= 9999) {
-		out[0] = 'B';
-		out[1] = 'C';
-		return 2 + put_padded(out + 2, 1 - (int64_t)y, 4);
-	}
-	if (y < 0) { /* beyond 9999 BC: the signed ISO 8601 form */
-		out[0] = '-';
-		return 1 + put_padded(out + 1, -(int64_t)y, 6);
-	}
-	return put_padded(out, y, 4);
-}
-
-/* [begin, end) for a year range of k years from y. */
-static void years_interval(rout *o, int64_t y, int64_t k, tl_granularity g)
-{
-	tl_date b = {tl_clamp_year(y), 1, 1}, e = {tl_clamp_year(y + k), 1, 1};
-	o->has_interval = 1;
-	o->begin = b;
-	o->end = e;
-	o->gran = g;
-}
-
-/* [begin, end) of a month range from (y, m), k months long. */
-static void months_interval(rout *o, int32_t y, int32_t m, int k, tl_granularity g)
-{
-	tl_date b = {y, m, 1};
-	o->has_interval = 1;
-	o->begin = b;
-	o->end = tl_date_add_months(b, k);
-	o->gran = g;
-}
-
-/* A full day value and its one-day interval. */
-static void day_value(rout *o, tl_date d)
-{
-	int l = fmt_year(o->value, sizeof(o->value), d.year);
-	if (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31) {
-		o->value[l++] = '-';
-		l += put_padded(o->value + l, d.month, 2);
-		o->value[l++] = '-';
-		put_padded(o->value + l, d.day, 2);
-	} else { /* not a date: as it is */
-		char y[16];
-		fmt_year(y, sizeof(y), d.year);
-		snprintf(o->value, sizeof(o->value), "%s-%02d-%02d", y, (int)d.month, (int)d.day);
-	}
-	o->has_interval = 1;
-	o->begin = d;
-	o->end = tl_date_add_days(d, 1);
-	o->gran = TL_GRAN_DAY;
-}
-
-/* The ISO week value of d ("2021-W44"), and its interval. */
-static void week_value(rout *o, tl_date d, int weekend)
-{
-	int32_t wy, wk;
-	char y[16];
-	tl_date_isoweek(d, &wy, &wk);
-	fmt_year(y, sizeof(y), wy);
-	snprintf(o->value, sizeof(o->value), "%s-W%02d%s", y, (int)wk, weekend ? "-WE" : "");
-	tl_date mon = tl_date_add_days(d, 1 - tl_date_weekday(d));
-	o->has_interval = 1;
-	o->begin = weekend ? tl_date_add_days(mon, 5) : mon;
-	o->end = tl_date_add_days(mon, 7);
-	o->gran = TL_GRAN_WEEK;
 }
 
 /* Pick the year for a month (and day) without one: nearest to the anchor,
@@ -229,77 +127,6 @@ static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_d
 	return 0;
 }
 
-/* A decade or century before the common era as TIMEX3 writes it: the BC
- * year b divided by k (10 or 100), "BC048" the 480s BC (489-480 BC), "BC03"
- * the 300s BC; the interval runs from its earliest year. */
-static void bc_period(rout *o, int64_t b, int k)
-{
-	int64_t q = b / k;
-	snprintf(o->value, sizeof(o->value), k == 10 ? "BC%03d" : "BC%02d", (int)q);
-	years_interval(o, 1 - (q * k + k - 1), k, k == 10 ? TL_GRAN_DECADE : TL_GRAN_CENTURY);
-}
-
-/* Value of a unit shift at the unit's granularity ("a year ago" -> 2020). */
-static void unit_value(rout *o, tl_date d, int unit, const tl_ment *m)
-{
-	char y[16];
-	fmt_year(y, sizeof(y), d.year);
-	switch (unit) {
-	case U_WEEK:
-	case U_FORTNIGHT:
-		week_value(o, d, 0);
-		return;
-	case U_WEEKEND:
-		week_value(o, d, 1);
-		return;
-	case U_MONTH:
-		snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)d.month);
-		months_interval(o, d.year, d.month, 1, TL_GRAN_MONTH);
-		return;
-	case U_QUARTER:
-		snprintf(o->value, sizeof(o->value), "%s-Q%d", y, (int)(d.month - 1) / 3 + 1);
-		months_interval(o, d.year, (d.month - 1) / 3 * 3 + 1, 3, TL_GRAN_QUARTER);
-		return;
-	case U_HALF:
-		snprintf(o->value, sizeof(o->value), "%s-H%d", y, d.month <= 6 ? 1 : 2);
-		months_interval(o, d.year, d.month <= 6 ? 1 : 7, 6, TL_GRAN_HALF);
-		return;
-	case U_YEAR:
-		snprintf(o->value, sizeof(o->value), "%s", y);
-		years_interval(o, d.year, 1, TL_GRAN_YEAR);
-		return;
-	case U_DECADE:
-	case U_CENTURY:
-		if (d.year <= 0 && 1 - (int64_t)d.year <= 9999) { /* "BC048", "BC04" */
-			bc_period(o, 1 - d.year, unit == U_CENTURY ? 100 : 10);
-			return;
-		}
-		if (d.year < 0 || d.year > 9999) { /* no decade or century form: the year */
-			snprintf(o->value, sizeof(o->value), "%s", y);
-			years_interval(o, d.year, 1, TL_GRAN_YEAR);
-			return;
-		}
-		if (unit == U_CENTURY)
-			goto century;
-		snprintf(o->value, sizeof(o->value), "%03d", (int)(d.year / 10));
-		years_interval(o, d.year / 10 * 10, 10, TL_GRAN_DECADE);
-		return;
-	century:
-		snprintf(o->value, sizeof(o->value), "%02d", (int)(d.year / 100));
-		years_interval(o, d.year / 100 * 100, 100, TL_GRAN_CENTURY);
-		return;
-	case U_HOUR:
-	case U_MINUTE:
-	case U_SECOND:
-		day_value(o, d); /* the hour of the anchor is not known */
-		(void)m;
-		return;
-	default:
-		day_value(o, d);
-		return;
-	}
-}
-
 /* Shift d by n units (saturating). */
 static tl_date shift(tl_date d, int unit, int64_t n)
 {
@@ -344,41 +171,8 @@ static tl_date shift(tl_date d, int unit, int64_t n)
 	}
 }
 
-/* X-filled value of a unit when no anchor exists. */
-static void unknown_unit(rout *o, int unit)
-{
-	const char *v = "XXXX-XX-XX";
-	switch (unit) {
-	case U_WEEK:
-	case U_FORTNIGHT:
-		v = "XXXX-WXX";
-		break;
-	case U_WEEKEND:
-		v = "XXXX-WXX-WE";
-		break;
-	case U_MONTH:
-		v = "XXXX-XX";
-		break;
-	case U_QUARTER:
-		v = "XXXX-QX";
-		break;
-	case U_YEAR:
-		v = "XXXX";
-		break;
-	case U_DECADE:
-		v = "XXX";
-		break;
-	case U_CENTURY:
-		v = "XX";
-		break;
-	default:
-		break;
-	}
-	snprintf(o->value, sizeof(o->value), "%s", v);
-}
-
 /* A date of calendar fields (MK_DATE, and the date part of MK_TIME). */
-static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
+static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 {
 	char y[16] = "XXXX";
 	int32_t year = 0;
@@ -388,16 +182,16 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 	o->type = TL_TIMEX_DATE;
 	if (m->said & HAS_CENTURY) {
 		if (m->bc) /* "the 4th century BC": the 300s BC */
-			bc_period(o, (int64_t)m->century * 100, 100);
+			tl_value_bc(o, (int64_t)m->century * 100, 100);
 		else {
 			snprintf(o->value, sizeof(o->value), "%02d", (int)m->century);
-			years_interval(o, (int64_t)m->century * 100, 100, TL_GRAN_CENTURY);
+			tl_value_years(o, (int64_t)m->century * 100, 100, TL_GRAN_CENTURY);
 		}
 		return;
 	}
 	if (m->said & HAS_DECADE) {
 		snprintf(o->value, sizeof(o->value), "%03d", (int)m->decade);
-		years_interval(o, (int64_t)m->decade * 10, 10, TL_GRAN_DECADE);
+		tl_value_years(o, (int64_t)m->decade * 10, 10, TL_GRAN_DECADE);
 		return;
 	}
 	if (m->said & HAS_YEAR) {
@@ -443,11 +237,11 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 		o->on_dct = on_dct;
 	}
 	if (yk)
-		fmt_year(y, sizeof(y), year);
+		tl_value_year(y, sizeof(y), year);
 	if (m->vague == 2) {
 		snprintf(o->value, sizeof(o->value), "%s-XX-XX", y);
 		if (yk)
-			years_interval(o, year, 1, TL_GRAN_YEAR);
+			tl_value_years(o, year, 1, TL_GRAN_YEAR);
 		return;
 	}
 	if ((m->said & HAS_MONTH) && (m->said & HAS_DAY)) {
@@ -457,7 +251,7 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 		}
 		if (yk) {
 			tl_date d = {year, m->month, m->day};
-			day_value(o, d);
+			tl_value_day(o, d);
 		} else
 			snprintf(o->value, sizeof(o->value), "XXXX-%02d-%02d", (int)m->month,
 			         (int)m->day);
@@ -466,26 +260,26 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 	if (m->said & HAS_MONTH) {
 		snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
 		if (yk)
-			months_interval(o, year, m->month, 1, TL_GRAN_MONTH);
+			tl_value_months(o, year, m->month, 1, TL_GRAN_MONTH);
 		return;
 	}
 	if (m->said & HAS_SEASON) {
-		snprintf(o->value, sizeof(o->value), "%s-%s", y, season_code[m->season]);
+		snprintf(o->value, sizeof(o->value), "%s-%s", y, tl_season_code[m->season]);
 		if (yk)
-			months_interval(o, year, m->season * 3 == 12 ? 12 : m->season * 3, 3,
+			tl_value_months(o, year, m->season * 3 == 12 ? 12 : m->season * 3, 3,
 			                TL_GRAN_SEASON);
 		return;
 	}
 	if (m->said & HAS_QUARTER) {
 		snprintf(o->value, sizeof(o->value), "%s-Q%d", y, (int)m->quarter);
 		if (yk)
-			months_interval(o, year, m->quarter * 3 - 2, 3, TL_GRAN_QUARTER);
+			tl_value_months(o, year, m->quarter * 3 - 2, 3, TL_GRAN_QUARTER);
 		return;
 	}
 	if (m->said & HAS_HALF) {
 		snprintf(o->value, sizeof(o->value), "%s-H%d", y, (int)m->half);
 		if (yk)
-			months_interval(o, year, m->half == 1 ? 1 : 7, 6, TL_GRAN_HALF);
+			tl_value_months(o, year, m->half == 1 ? 1 : 7, 6, TL_GRAN_HALF);
 		return;
 	}
 	if (m->said & HAS_HOLIDAY) {
@@ -499,7 +293,7 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 			year = nearest_year(a, d.month, d.day, m->tense, st->inferred);
 			d = tl_holiday_date(m->holiday, year);
 		}
-		day_value(o, d);
+		tl_value_day(o, d);
 		return;
 	}
 	if (m->said & HAS_WEEKDAY) {
@@ -535,21 +329,21 @@ static void resolve_fields(const rstate *st, const tl_ment *m, rout *o)
 				diff += 7;
 		} else if (diff < 0) /* narrative: the one after the reference day */
 			diff += 7;
-		day_value(o, tl_date_add_days(b, diff));
+		tl_value_day(o, tl_date_add_days(b, diff));
 		o->on_dct = od;
 		return;
 	}
 	if (m->said & HAS_YEAR || yk) {
 		snprintf(o->value, sizeof(o->value), "%s", y);
 		if (yk)
-			years_interval(o, year, 1, TL_GRAN_YEAR);
+			tl_value_years(o, year, 1, TL_GRAN_YEAR);
 		return;
 	}
 	snprintf(o->value, sizeof(o->value), "XXXX");
 }
 
 /* last/next/this/that + unit, weekday, month or season. */
-static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
+static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
 {
 	tl_date a;
 	int on_dct = 0;
@@ -560,9 +354,9 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 		else if (m->said & HAS_MONTH)
 			snprintf(o->value, sizeof(o->value), "XXXX-%02d", (int)m->month);
 		else if (m->said & HAS_SEASON)
-			snprintf(o->value, sizeof(o->value), "XXXX-%s", season_code[m->season]);
+			snprintf(o->value, sizeof(o->value), "XXXX-%s", tl_season_code[m->season]);
 		else if (m->gran_only)
-			unknown_unit(o, m->unit);
+			tl_value_unknown(o, m->unit);
 		else
 			snprintf(o->value, sizeof(o->value), "%s",
 			         m->dir < 0 ? "PAST_REF" : "FUTURE_REF");
@@ -577,7 +371,7 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 		}
 		int64_t n = m->n;
 		tl_date d = shift(a, m->unit, m->dir < 0 ? -n : n);
-		unit_value(o, d, m->unit, m);
+		tl_value_unit(o, d, m->unit);
 		return;
 	}
 	char y[16];
@@ -588,7 +382,7 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 			diff += 7;
 		else if (m->dir < 0 && diff >= 0)
 			diff -= 7;
-		day_value(o, tl_date_add_days(a, diff));
+		tl_value_day(o, tl_date_add_days(a, diff));
 		return;
 	}
 	/* a narrative that knows only the year: "1860 ... the following spring"
@@ -602,9 +396,9 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 			yr--;
 		else if (m->dir > 0 && m->month <= a.month)
 			yr++;
-		fmt_year(y, sizeof(y), yr);
+		tl_value_year(y, sizeof(y), yr);
 		snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
-		months_interval(o, yr, m->month, 1, TL_GRAN_MONTH);
+		tl_value_months(o, yr, m->month, 1, TL_GRAN_MONTH);
 		return;
 	}
 	if (m->said & HAS_SEASON) {
@@ -617,9 +411,9 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 			yr--;
 		else if (m->dir > 0 && want <= cur)
 			yr++;
-		fmt_year(y, sizeof(y), yr);
-		snprintf(o->value, sizeof(o->value), "%s-%s", y, season_code[m->season]);
-		months_interval(o, yr, m->season * 3, 3, TL_GRAN_SEASON);
+		tl_value_year(y, sizeof(y), yr);
+		snprintf(o->value, sizeof(o->value), "%s-%s", y, tl_season_code[m->season]);
+		tl_value_months(o, yr, m->season * 3, 3, TL_GRAN_SEASON);
 		return;
 	}
 	int unit = m->unit;
@@ -634,54 +428,27 @@ static void resolve_rel(const rstate *st, const tl_ment *m, rout *o)
 	if (m->yshift)
 		a = shift(a, U_YEAR, m->yshift);
 	tl_date d = shift(a, unit, m->dir);
-	unit_value(o, d, unit, m);
+	tl_value_unit(o, d, unit);
 	if (m->unit == U_HOUR || m->unit == U_MINUTE || m->unit == U_SECOND)
 		o->value[0] = '\0';
 }
 
 /* Durations: P30Y, PT2H, PXW (resolve_value.c). */
-static void resolve_dur(const tl_ment *m, rout *o)
+static void resolve_dur(const tl_ment *m, tl_rout *o)
 {
 	o->type = TL_TIMEX_DURATION;
 	tl_resolve_duration(m, o->value, sizeof(o->value));
 }
 
 /* Sets: every Monday, weekly, twice a year (resolve_value.c). */
-static void resolve_set(const tl_ment *m, rout *o)
+static void resolve_set(const tl_ment *m, tl_rout *o)
 {
 	o->type = TL_TIMEX_SET;
 	tl_resolve_set(m, o->value, sizeof(o->value), o->freq, sizeof(o->freq));
 }
 
-/* Append the time of day ("T17:00", "TMO") to a date value. */
-static void add_time(const tl_ment *m, rout *o)
-{
-	size_t l = strlen(o->value);
-	if (!l)
-		return;
-	if (o->gran != TL_GRAN_DAY && o->has_interval)
-		return; /* a time needs a day */
-	if (!o->has_interval && strncmp(o->value, "XXXX-", 5) != 0 && !strchr(o->value, '-'))
-		return;
-	o->type = TL_TIMEX_TIME;
-	if (m->said & HAS_HOUR) {
-		if (m->said & HAS_SECOND)
-			snprintf(o->value + l, sizeof(o->value) - l, "T%02d:%02d:%02d",
-			         (int)m->hour, (int)m->minute, (int)m->second);
-		else
-			snprintf(o->value + l, sizeof(o->value) - l, "T%02d:%02d", (int)m->hour,
-			         (int)m->minute);
-		o->gran = (m->said & HAS_MINUTE) ? TL_GRAN_MINUTE : TL_GRAN_HOUR;
-		if (m->tz && (strcmp(m->tz, "utc") == 0 || strcmp(m->tz, "gmt") == 0))
-			strncat(o->value, "Z", sizeof(o->value) - strlen(o->value) - 1);
-	} else if (m->said & HAS_POD) {
-		snprintf(o->value + l, sizeof(o->value) - l, "T%s", pod_code[m->pod]);
-		o->gran = TL_GRAN_PART_OF_DAY;
-	}
-}
-
 /* Deictic words. */
-static void resolve_deictic(const rstate *st, const tl_ment *m, rout *o)
+static void resolve_deictic(const rstate *st, const tl_ment *m, tl_rout *o)
 {
 	o->type = TL_TIMEX_DATE;
 	int64_t off = 0;
@@ -710,19 +477,19 @@ static void resolve_deictic(const rstate *st, const tl_ment *m, rout *o)
 	if (!st->has_dct)
 		snprintf(o->value, sizeof(o->value), "XXXX-XX-XX");
 	else {
-		day_value(o, tl_date_add_days(st->dct, off));
+		tl_value_day(o, tl_date_add_days(st->dct, off));
 		o->on_dct = 1;
 	}
 	if (m->deictic == D_TONIGHT) {
 		tl_ment t = *m;
 		t.said |= HAS_POD;
 		t.pod = POD_NIGHT;
-		add_time(&t, o);
+		tl_value_time(&t, o);
 	}
 }
 
 /* Resolve one mention. */
-static void resolve_one(rstate *st, const tl_ment *m, rout *o)
+static void resolve_one(rstate *st, const tl_ment *m, tl_rout *o)
 {
 	memset(o, 0, sizeof(*o));
 	switch (m->kind) {
@@ -742,7 +509,7 @@ static void resolve_one(rstate *st, const tl_ment *m, rout *o)
 			t.unit = U_DAY; /* a clock time alone is on the day just named */
 			if (anchor_of(st, &t, &a, &od) &&
 			    (od || st->narr_gran >= TL_GRAN_DAY || st->has_lastday)) {
-				day_value(o, a);
+				tl_value_day(o, a);
 				o->on_dct = od;
 			} else
 				snprintf(o->value, sizeof(o->value), "XXXX-XX-XX");
@@ -764,7 +531,7 @@ static void resolve_one(rstate *st, const tl_ment *m, rout *o)
 		return;
 	}
 	if (m->said & (HAS_HOUR | HAS_POD))
-		add_time(m, o);
+		tl_value_time(m, o);
 }
 
 /* Latest explicit full date. */
@@ -784,48 +551,6 @@ int tl_resolve_latest_full(const tl_engine *e, tl_date *out)
 	return found;
 }
 
-/* Whether m speaks from the time of writing: "today", "yesterday", "last
- * week", "this year", a bare weekday ("on Monday").  News is full of them; a
- * history has few. */
-static int dct_cue(const tl_ment *m)
-{
-	switch (m->kind) {
-	case MK_DEICTIC:
-		return m->deictic == D_TODAY || m->deictic == D_YESTERDAY ||
-		       m->deictic == D_TOMORROW || m->deictic == D_TONIGHT;
-	case MK_DATE:
-		return (m->said & HAS_WEEKDAY) && !(m->said & (HAS_MONTH | HAS_DAY | HAS_YEAR));
-	case MK_REL:
-	case MK_TIME:
-		return m->anchor == A_DCT && m->gran_only;
-	default:
-		return 0;
-	}
-}
-
-/* Whether the document narrates a distant past (see the file comment). */
-static int is_history(const tl_engine *e, const rstate *st)
-{
-	size_t far = 0, near = 0;
-	for (size_t i = 0; i < e->nm; i++) {
-		const tl_ment *m = &e->m[i];
-		if (dct_cue(m)) {
-			if (m->sentence < 3 && !(m->kind == MK_DEICTIC && m->deictic == D_TODAY))
-				return 0; /* a lead that says "this week", "on Monday": news */
-			near++;
-			continue;
-		}
-		if (m->kind != MK_DATE || !(m->said & HAS_YEAR) || m->since || m->latent)
-			continue;
-		int64_t y = m->bc ? 1 - (int64_t)m->year : m->year;
-		if (!st->has_dct || y <= st->dct.year - 2 || y >= st->dct.year + 2)
-			far++;
-		else
-			near++;
-	}
-	return far >= 2 && far > 2 * near;
-}
-
 /* Resolve every mention of e into doc. */
 int tl_resolve_all(tl_engine *e, tl_document *doc)
 {
@@ -834,14 +559,14 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 	st.has_dct = doc->dct_source != TL_DCT_NONE;
 	st.dct = doc->dct;
 	st.inferred = doc->dct_source == TL_DCT_INFERRED;
-	st.history = is_history(e, &st);
+	st.history = tl_narrative_history(e, st.has_dct, st.dct.year);
 	tl_narrative_weak_years(e, st.history, st.has_dct ? (int64_t)st.dct.year - 20 : INT64_MAX);
 	size_t first = doc->ntimex;
 	for (size_t i = 0; i < e->nm; i++)
 		e->m[i].tok0 = SIZE_MAX; /* reused: the timex index of each mention */
 	for (size_t i = 0; i < e->nm; i++) {
 		const tl_ment *m = &e->m[i];
-		rout o;
+		tl_rout o;
 		resolve_one(&st, m, &o);
 		if (!o.value[0])
 			continue;

@@ -8,6 +8,10 @@
  * about the aside's: the dates after it ("On August 17, ...") still belong
  * to the story.  A year that the text goes on with, or that opens its
  * sentence ("In 1990, Germany was reunified."), is a real jump.
+ *
+ * Also here: whether a document is a history at all (its years mostly lie
+ * far from the DCT, and its lead does not speak from the time of writing),
+ * and which numbers that may be years are kept in a history.
  */
 #include "engine.h"
 
@@ -96,4 +100,46 @@ void tl_narrative_weak_years(tl_engine *e, int history, int64_t before)
 		e->m[w++] = *m;
 	}
 	e->nm = w;
+}
+
+/* Whether m speaks from the time of writing: "today", "yesterday", "last
+ * week", "this year", a bare weekday ("on Monday").  News is full of them; a
+ * history has few. */
+static int dct_cue(const tl_ment *m)
+{
+	switch (m->kind) {
+	case MK_DEICTIC:
+		return m->deictic == D_TODAY || m->deictic == D_YESTERDAY ||
+		       m->deictic == D_TOMORROW || m->deictic == D_TONIGHT;
+	case MK_DATE:
+		return (m->said & HAS_WEEKDAY) && !(m->said & (HAS_MONTH | HAS_DAY | HAS_YEAR));
+	case MK_REL:
+	case MK_TIME:
+		return m->anchor == A_DCT && m->gran_only;
+	default:
+		return 0;
+	}
+}
+
+/* Whether the document narrates a distant past; see engine.h. */
+int tl_narrative_history(const tl_engine *e, int has_dct, int32_t dct_year)
+{
+	size_t far = 0, near = 0;
+	for (size_t i = 0; i < e->nm; i++) {
+		const tl_ment *m = &e->m[i];
+		if (dct_cue(m)) {
+			if (m->sentence < 3 && !(m->kind == MK_DEICTIC && m->deictic == D_TODAY))
+				return 0; /* a lead that says "this week", "on Monday": news */
+			near++;
+			continue;
+		}
+		if (m->kind != MK_DATE || !(m->said & HAS_YEAR) || m->since || m->latent)
+			continue;
+		int64_t y = m->bc ? 1 - (int64_t)m->year : m->year;
+		if (!has_dct || y <= dct_year - 2 || y >= dct_year + 2)
+			far++;
+		else
+			near++;
+	}
+	return far >= 2 && far > 2 * near;
 }
