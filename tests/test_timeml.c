@@ -245,17 +245,22 @@ static tl_timex tx(size_t s, size_t e, tl_timex_type type, const char *value, tl
 	return t;
 }
 
-/* Export a timeline of the given documents as TimeML. */
-static char *export_timeml(tl_document **docs, size_t n, size_t *len)
+/* Export a timeline of the given documents as TimeML into *out (the caller
+ * frees it with tl_free) and its length into *len (when len is not NULL).
+ * The buffer comes back in the caller's own variable: a local of this
+ * function whose address went to tl_export() and whose value was then
+ * returned might, as far as the compiler can tell, hold that very address,
+ * which is gone once this returns (-Wdangling-pointer on every use). */
+static void export_timeml(char **out, tl_document **docs, size_t n, size_t *len)
 {
 	tl_timeline *tl = NULL;
-	char *out = NULL;
+	*out = NULL;
 	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
 	for (size_t i = 0; i < n; i++)
 		ck_assert_int_eq(tl_timeline_add(tl, docs[i]), 0);
-	ck_assert_int_eq(tl_export(&out, len, tl, TL_FORMAT_TIMEML, NULL), 0);
+	ck_assert_int_eq(tl_export(out, len, tl, TL_FORMAT_TIMEML, NULL), 0);
+	ck_assert_ptr_nonnull(*out);
 	tl_timeline_free(tl);
-	return out;
 }
 
 START_TEST(test_write)
@@ -267,7 +272,8 @@ START_TEST(test_write)
 	ck_assert_int_eq(memcmp(text + 39, "nearly 30 years", 15), 0);
 	tl_document *doc = make_doc("a&b.txt", text, 1, (tl_date){2021, 11, 6}, t, 2);
 	size_t len = 0;
-	char *out = export_timeml(&doc, 1, &len);
+	char *out = NULL;
+	export_timeml(&out, &doc, 1, &len);
 	const char *want =
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n<DOCID>a&amp;b.txt</DOCID>\n"
 	    "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2021-11-06\" temporalFunction=\"false\" "
@@ -302,7 +308,8 @@ START_TEST(test_write_set)
 	t[2] = tx(14, 26, TL_TIMEX_SET, "XXXX-WXX-1", TL_MOD_NONE);
 	t[2].quant = "EVERY";
 	tl_document *doc = make_doc("s", text, 0, (tl_date){0, 0, 0}, t, 3);
-	char *out = export_timeml(&doc, 1, NULL);
+	char *out = NULL;
+	export_timeml(&out, &doc, 1, NULL);
 	const char *want =
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TimeML>\n<DOCID>s</DOCID>\n"
 	    "<TEXT><TIMEX3 tid=\"t1\" type=\"SET\" value=\"P1Y\" freq=\"2X\">Twice a "
@@ -320,7 +327,8 @@ START_TEST(test_write_several)
 	tl_document *docs[2];
 	docs[0] = make_doc("first", "one", 1, (tl_date){2020, 1, 2}, NULL, 0);
 	docs[1] = make_doc("second", "two", 1, (tl_date){2020, 1, 3}, NULL, 0);
-	char *out = export_timeml(docs, 2, NULL);
+	char *out = NULL;
+	export_timeml(&out, docs, 2, NULL);
 	const char *a = strstr(out, "<DOCID>first</DOCID>");
 	const char *b = strstr(out, "<DOCID>second</DOCID>");
 	ck_assert_ptr_nonnull(a);
