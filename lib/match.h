@@ -1,6 +1,6 @@
 /*
  * match.h - token tests shared by the rule files (match.c, match_date.c,
- * match_rel.c).  Internal to the engine.
+ * match_rel.c, match_dur.c, match_time.c).  Internal to the engine.
  */
 #ifndef TL_MATCH_H
 #define TL_MATCH_H
@@ -74,6 +74,26 @@ int tl_m_unit(const tl_mctx *c, size_t i, int *plural);
  * Day"; holidays.c): the index after it, or 0; the holiday in *h.
  */
 size_t tl_holiday_match(const tl_mctx *c, size_t i, int *h);
+
+/* ---- amounts of units (match_dur.c), shared with match_rel.c ---- */
+
+/** "a", "an" or "one" at i (the amount 1): the index after it, or 0. */
+size_t tl_m_one(const tl_mctx *c, size_t i);
+/**
+ * An amount at i: a number, "a", "a dozen", "a few", "several", "some",
+ * "two and a half".  *n gets the number (unset when vague), *vague 1 for
+ * an unknown amount, *frac 1 for "and a half"; returns the index after it,
+ * or 0.
+ */
+size_t tl_m_amount(const tl_mctx *c, size_t i, int64_t *n, int *vague, int *frac);
+/**
+ * An adjective at i that stands between an amount and its unit and leaves
+ * the duration as it is ("six straight days", "five trading days"): the
+ * index after it when a unit follows, else i.
+ */
+size_t tl_m_dur_adj(const tl_mctx *c, size_t i);
+/** Make *m a duration of n units (enum tl_unit); vague, frac as tl_ment. */
+void tl_m_dur(tl_ment *m, int unit, int64_t n, int vague, int frac);
 
 /** Rules: each fills *m and returns the token index after the match, or 0. */
 size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m);

@@ -1,214 +1,12 @@
 /*
- * match_rel.c - rules for what is relative or not a calendar date: deictic
- * words ("today", "now"), relative dates ("last week", "two months later",
- * "the next day"), durations ("30 years", "44-day"), sets ("every Monday",
- * "twice a year") and clock times ("5 p.m. EST", "14:30").
+ * match_rel.c - rules for dates relative to an anchor: named references
+ * ("last week", "this month", "next Friday", "the same day", "the end of
+ * the year"), offsets ("two months later", "a year ago", "the day
+ * before"), and deictic words ("today", "now", "recently", "tonight",
+ * "the past").  Durations and sets are in match_dur.c, clock times in
+ * match_time.c.
  */
 #include "match.h"
-
-/* "a"/"an"/"one" at i: the amount 1. */
-static size_t one_at(const tl_mctx *c, size_t i)
-{
-	if (tl_m_is(c, i, W_FUNC, F_A) || tl_m_is(c, i, W_NUMBER, 1))
-		return i + 1;
-	return 0;
-}
-
-/* An amount: a number, "a", "a few", "several", "a couple of". vague=1 for X. */
-static size_t amount_at(const tl_mctx *c, size_t i, int64_t *n, int *vague, int *frac)
-{
-	size_t j;
-	*vague = 0;
-	*frac = 0;
-	if (tl_m_is(c, i, W_FUNC, F_A) && tl_m_is(c, i + 1, W_NUMBER, 12)) {
-		*n = 12;
-		return i + 2;
-	}
-	if (tl_m_is(c, i, W_FUNC, F_A) && tl_m_is(c, i + 1, W_FUNC, F_SEVERAL)) {
-		*vague = 1;
-		j = i + 2;
-		if (tl_m_is(c, j, W_FUNC, F_OF))
-			j++;
-		return j;
-	}
-	if (tl_m_is(c, i, W_FUNC, F_SEVERAL) || tl_m_is(c, i, W_MOD, M_APPROX)) {
-		if (tl_m_is(c, i, W_MOD, M_APPROX) && !tl_m_lit(c, i, "some"))
-			return 0;
-		*vague = 1;
-		return i + 1;
-	}
-	j = tl_m_number(c, i, n);
-	if (!j) {
-		j = one_at(c, i);
-		*n = 1;
-		if (!j)
-			return 0;
-	}
-	/* "two and a half" */
-	if (tl_m_is(c, j, W_FUNC, F_AND) && tl_m_is(c, j + 1, W_FUNC, F_A) &&
-	    tl_m_is(c, j + 2, W_FUNC, F_HALF)) {
-		*frac = 1;
-		j += 3;
-	}
-	return j;
-}
-
-/* An adjective between an amount and its unit that leaves the duration as
- * it is: "six straight days", "two consecutive quarters", "five trading
- * days".  Returns the index after it, or i. */
-static size_t dur_adj(const tl_mctx *c, size_t i)
-{
-	static const char *const adj[] = {"straight", "consecutive", "successive",
-	                                  "trading",  "business",    "working"};
-	if (i >= c->n || c->t[i].kind != TK_WORD || c->t[i].w)
-		return i;
-	for (size_t k = 0; k < sizeof(adj) / sizeof(adj[0]); k++)
-		if (tl_m_lit(c, i, adj[k]))
-			return tl_m_unit(c, i + 1, NULL) ? i + 1 : i;
-	return i;
-}
-
-/* The unit the amount i..j shares with the other end of a range: "between
- * 60 and 90 days", "two to three years", "10-15 minutes"; 0 when none. */
-static int shared_unit(const tl_mctx *c, size_t i, size_t j)
-{
-	int64_t v;
-	int plural;
-	if (c->t[i].kind == TK_WORD && !tl_m_word(c, i, W_NUMBER))
-		return 0; /* "a", "an" */
-	if (tl_m_is(c, j, W_FUNC, F_AND)) {
-		if (i == 0 || !tl_m_is(c, i - 1, W_FUNC, F_BETWEEN))
-			return 0;
-	} else if (!tl_m_is(c, j, W_FUNC, F_TO) && !tl_m_is(c, j, W_FUNC, F_OR) &&
-	           !(tl_m_punct(c, j, '-') && tl_m_glued(c, j) && tl_m_glued(c, j + 1)))
-		return 0;
-	size_t k = tl_m_number(c, j + 1, &v);
-	if (!k)
-		return 0;
-	int unit = tl_m_unit(c, dur_adj(c, k), &plural);
-	return unit && plural && unit != U_WEEKEND ? unit : 0;
-}
-
-/* Fill a duration. */
-static void dur(tl_ment *m, int unit, int64_t n, int vague, int frac)
-{
-	m->kind = MK_DUR;
-	m->unit = (uint8_t)unit;
-	m->n = n;
-	m->vague = (uint8_t)vague;
-	m->frac = frac;
-}
-
-/* A word at i that makes the plural unit after it a definite or owned one
- * ("the days of", "their years of", "those months of"): not a bare amount. */
-static int bare_det(const tl_mctx *c, size_t i)
-{
-	static const char *const det[] = {"those", "these", "his", "her",  "their",
-	                                  "its",   "our",   "my",  "your", "whose"};
-	if (i >= c->n || c->t[i].kind != TK_WORD)
-		return 0;
-	if (c->t[i].w)
-		return (c->t[i].w->cls == W_FUNC && c->t[i].w->val == F_THE) ||
-		       c->t[i].w->cls == W_REL;
-	for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
-		if (tl_m_lit(c, i, det[k]))
-			return 1;
-	return 0;
-}
-
-/* Durations: "30 years", "30-year", "a decade", "several weeks", "half an hour". */
-size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
-{
-	int64_t n = 0;
-	int vague, frac, plural = 0, unit;
-	size_t j;
-	if (tl_m_is(c, i, W_FUNC, F_HALF) && tl_m_is(c, i + 1, W_FUNC, F_A) &&
-	    (unit = tl_m_unit(c, i + 2, &plural)) != 0 && !plural) {
-		dur(m, unit, 0, 0, 1);
-		return i + 3;
-	}
-	j = amount_at(c, i, &n, &vague, &frac);
-	if (j) {
-		size_t k = j;
-		int adj = 0;
-		if (tl_m_punct(c, k, '-') && tl_m_glued(c, k) && !vague) {
-			k++;
-			adj = 1;
-		} else
-			k = dur_adj(c, k);
-		int adjw = k > j && !adj; /* "two consecutive quarters" */
-		unit = tl_m_unit(c, k, &plural);
-		if (!unit && !vague && !frac && (unit = shared_unit(c, i, j)) != 0) {
-			dur(m, unit, n, 0, 0); /* "between 60 and 90 days": "60" */
-			return j;
-		}
-		if (!unit || unit == U_WEEKEND)
-			return 0;
-		if (plural && !vague && n == 1 && tl_m_is(c, i, W_FUNC, F_A))
-			return 0; /* "a decades-long feud": the article is the noun's */
-		if (c->t[i].kind == TK_NUM && !adj && c->t[i].ndig > 6)
-			vague = vague;
-		dur(m, unit, n, vague, frac);
-		k++;
-		/* "a year and a half" */
-		if (tl_m_is(c, k, W_FUNC, F_AND) && tl_m_is(c, k + 1, W_FUNC, F_A) &&
-		    tl_m_is(c, k + 2, W_FUNC, F_HALF)) {
-			m->frac = 1;
-			k += 3;
-		}
-		/* "51-year-old" */
-		if (adj && tl_m_punct(c, k, '-') && tl_m_is(c, k + 1, W_FUNC, F_YEAR_OLD))
-			k += 2;
-		if (tl_m_is(c, i, W_FUNC, F_A) && !plural && unit == U_SECOND)
-			return 0; /* "a second time" */
-		if (unit == U_QUARTER && !adj && !adjw && tl_m_is(c, k, W_FUNC, F_OF))
-			return 0; /* "a quarter of the cake" */
-		if ((c->t[i].flags & TF_CAP) && (c->t[k - 1].flags & TF_CAP) &&
-		    (tl_m_punct(c, k, '\'') || (k < c->n && c->t[k].kind == TK_WORD &&
-		                                (c->t[k].flags & TF_CAP) && !c->t[k].w)))
-			return 0; /* "the Seven Years' War", "the Six-Day War" */
-		if (unit == U_SECOND && !plural && c->t[i].kind != TK_NUM && n == 2)
-			return 0;
-		return k;
-	}
-	/* bare plural units after "for", "over", "within", "in" ("in (just)
-	 * minutes"), or before "-long" ("decades-long"): an unknown amount */
-	unit = tl_m_unit(c, i, &plural);
-	if (!unit || !plural || unit == U_WEEKEND)
-		return 0;
-	size_t p = i > 0 && tl_m_lit(c, i - 1, "just") ? i - 1 : i;
-	/* "just days after", "only months before", "years of conflict",
-	 * "after days of fighting" (not "the days of the Raj", nor the
-	 * "minutes of the meeting") */
-	if ((i > 0 && (tl_m_lit(c, i - 1, "just") || tl_m_lit(c, i - 1, "only"))) ||
-	    (tl_m_is(c, i + 1, W_FUNC, F_OF) && unit != U_MINUTE && unit != U_QUARTER &&
-	     !(i > 0 && (bare_det(c, i - 1) || c->t[i - 1].kind == TK_NUM ||
-	                 tl_m_word(c, i - 1, W_NUMBER))))) {
-		dur(m, unit, 0, 1, 0);
-		return i + 1;
-	}
-	if (p > 0 && (tl_m_is(c, p - 1, W_FUNC, F_FOR) || tl_m_is(c, p - 1, W_FUNC, F_WITHIN) ||
-	              tl_m_is(c, p - 1, W_MOD, M_MORE) || tl_m_is(c, p - 1, W_FUNC, F_IN))) {
-		dur(m, unit, 0, 1, 0);
-		return i + 1;
-	}
-	if (tl_m_punct(c, i + 1, '-') && tl_m_glued(c, i + 1) && tl_m_lit(c, i + 2, "long") &&
-	    tl_m_glued(c, i + 2)) {
-		dur(m, unit, 0, 1, 0);
-		return i + 3;
-	}
-	/* "over the years", "through the decades" */
-	if (i >= 2 && tl_m_is(c, i - 1, W_FUNC, F_THE) &&
-	    (tl_m_lit(c, i - 2, "over") || tl_m_is(c, i - 2, W_FUNC, F_THROUGH) ||
-	     tl_m_lit(c, i - 2, "across")) &&
-	    (unit == U_YEAR || unit == U_DECADE || unit == U_CENTURY) &&
-	    !(i + 1 < c->n && c->t[i + 1].kind == TK_NUM)) {
-		dur(m, unit, 0, 1, 0);
-		m->the_ok = 1;
-		return i + 1;
-	}
-	return 0;
-}
 
 /* Token i ends a phrase that makes the next "the day" the day just told:
  * a verb of a trading session ("ended the day at", "to close the day"), or
@@ -286,7 +84,7 @@ static size_t year_back(const tl_mctx *c, size_t i)
 	if (tl_m_is(c, k, W_FUNC, F_THE) && tl_m_is(c, k + 1, W_REL, R_PREVIOUS) &&
 	    tl_m_is(c, k + 2, W_UNIT, U_YEAR))
 		return k + 3;
-	if (k == i && one_at(c, i) && tl_m_is(c, i + 1, W_UNIT, U_YEAR) &&
+	if (k == i && tl_m_one(c, i) && tl_m_is(c, i + 1, W_UNIT, U_YEAR) &&
 	    (tl_m_is(c, i + 2, W_DIR, DIR_AGO) || tl_m_is(c, i + 2, W_DIR, DIR_EARLIER) ||
 	     (tl_m_is(c, i + 2, W_DIR, DIR_BEFORE) &&
 	      (i + 3 >= c->n || c->t[i + 3].kind == TK_PUNCT))))
@@ -321,17 +119,17 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		}
 		/* "the past three years", "the next few days": durations */
 		if (rv == R_LAST || rv == R_NEXT || rv == R_FOLLOWING || rv == R_PREVIOUS) {
-			size_t k = amount_at(c, j, &n, &vague, &frac);
+			size_t k = tl_m_amount(c, j, &n, &vague, &frac);
 			if (k)
-				k = dur_adj(c, k);
+				k = tl_m_dur_adj(c, k);
 			if (k && !tl_m_is(c, j, W_FUNC, F_A) &&
 			    (unit = tl_m_unit(c, k, &plural)) != 0 && (plural || n == 1)) {
-				dur(m, unit, n, vague, frac);
+				tl_m_dur(m, unit, n, vague, frac);
 				m->the_ok = 1;
 				return k + 1;
 			}
 			if (tl_m_lit(c, j, "few") && (unit = tl_m_unit(c, j + 1, &plural)) != 0) {
-				dur(m, unit, 0, 1, 0);
+				tl_m_dur(m, unit, 0, 1, 0);
 				m->the_ok = 1;
 				return j + 2;
 			}
@@ -393,7 +191,7 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 			}
 			if (rv == R_LAST && the && unit != U_WEEKEND) {
 				/* "the past week": a duration */
-				dur(m, unit, 1, 0, 0);
+				tl_m_dur(m, unit, 1, 0, 0);
 				m->the_ok = 1;
 				return j + 1;
 			}
@@ -495,7 +293,7 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		return i + 1;
 	}
 	/* "two months later", "a year ago", "the day before" */
-	size_t k = amount_at(c, i, &n, &vague, &frac);
+	size_t k = tl_m_amount(c, i, &n, &vague, &frac);
 	if (!k && tl_m_is(c, i, W_UNIT, -1) && the) {
 		unit = tl_m_unit(c, i, &plural);
 		if (!plural &&
@@ -622,260 +420,5 @@ size_t tl_r_deictic(const tl_mctx *c, size_t i, tl_ment *m)
 		j++;
 	}
 	/* "today's" stays "today" */
-	return j;
-}
-
-/* Sets: "every Monday", "each year", "weekly", "twice a year". */
-size_t tl_r_set(const tl_mctx *c, size_t i, tl_ment *m)
-{
-	const tl_word *w = tl_m_word(c, i, W_SETW);
-	int64_t n = 1;
-	int plural, unit;
-	m->kind = MK_SET;
-	if (!w) {
-		/* "Mondays" */
-		const tl_word *d = tl_m_word(c, i, W_WEEKDAY);
-		if (d && (d->flags & WF_PLURAL)) {
-			m->weekday = d->val;
-			m->said = HAS_WEEKDAY;
-			return i + 1;
-		}
-		/* "three times a week" */
-		size_t k = tl_m_number(c, i, &n);
-		if (k && tl_m_is(c, k, W_SETW, SW_TIMES) && tl_m_lit(c, k, "times") &&
-		    (tl_m_is(c, k + 1, W_FUNC, F_A) || tl_m_is(c, k + 1, W_SETW, SW_EVERY)) &&
-		    (unit = tl_m_unit(c, k + 2, &plural)) != 0) {
-			m->unit = (uint8_t)unit;
-			m->n = 1;
-			m->frac = (int32_t)(n > 999 ? 999 : n);
-			return k + 3;
-		}
-		return 0;
-	}
-	switch (w->val) {
-	case SW_EVERY: {
-		size_t j = i + 1;
-		if (tl_m_lit(c, j, "other")) {
-			n = 2;
-			j++;
-		}
-		size_t k = tl_m_number(c, j, &n);
-		if (k)
-			j = k;
-		const tl_word *x;
-		m->quant = tl_m_lit(c, i, "each") ? "EACH" : "EVERY";
-		if (tl_m_lit(c, i, "per") &&
-		    (tl_m_is(c, j, W_UNIT, U_HOUR) || tl_m_is(c, j, W_UNIT, U_MINUTE) ||
-		     tl_m_is(c, j, W_UNIT, U_SECOND)))
-			return 0; /* "60 miles per hour" is a speed */
-		if ((unit = tl_m_unit(c, j, &plural)) != 0) {
-			m->unit = (uint8_t)unit;
-			m->n = n;
-			return j + 1;
-		}
-		if (tl_m_lit(c, i, "per"))
-			return 0;
-		if ((x = tl_m_word(c, j, W_WEEKDAY)) != NULL) {
-			m->weekday = x->val;
-			m->said = HAS_WEEKDAY;
-			j++;
-			if (tl_m_word(c, j, W_POD)) {
-				m->pod = tl_m_word(c, j, W_POD)->val;
-				m->said |= HAS_POD;
-				j++;
-			}
-			return j;
-		}
-		if ((x = tl_m_word(c, j, W_MONTH)) != NULL) {
-			m->month = x->val;
-			m->said = HAS_MONTH;
-			return j + 1;
-		}
-		if ((x = tl_m_word(c, j, W_SEASON)) != NULL) {
-			m->season = x->val;
-			m->said = HAS_SEASON;
-			return j + 1;
-		}
-		if ((x = tl_m_word(c, j, W_POD)) != NULL) {
-			m->pod = x->val;
-			m->said = HAS_POD;
-			return j + 1;
-		}
-		return 0;
-	}
-	case SW_TIMES: {
-		if (tl_m_lit(c, i, "times"))
-			return 0;
-		n = tl_m_lit(c, i, "twice") ? 2 : tl_m_lit(c, i, "thrice") ? 3 : 1;
-		if (tl_m_word(c, i + 1, W_SETW) && tl_r_set(c, i + 1, m) == i + 2 && m->unit &&
-		    !m->frac) {
-			m->frac = (int32_t)n; /* "twice weekly" */
-			return i + 2;
-		}
-		if ((tl_m_is(c, i + 1, W_FUNC, F_A) || tl_m_is(c, i + 1, W_SETW, SW_EVERY)) &&
-		    (unit = tl_m_unit(c, i + 2, &plural)) != 0) {
-			m->unit = (uint8_t)unit;
-			m->n = 1;
-			m->frac = (int32_t)n;
-			return i + 3;
-		}
-		return 0;
-	}
-	case SW_DAILY:
-		if ((c->t[i].flags & TF_CAP) && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
-		    (c->t[i + 1].flags & TF_CAP))
-			return 0; /* "The Daily Telegraph" */
-		m->unit = U_DAY;
-		break;
-	case SW_WEEKLY:
-		if ((c->t[i].flags & TF_CAP) && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
-		    (c->t[i + 1].flags & TF_CAP))
-			return 0; /* "The Weekly Standard" */
-		m->unit = U_WEEK;
-		break;
-	case SW_MONTHLY:
-		m->unit = U_MONTH;
-		break;
-	case SW_YEARLY:
-		m->unit = U_YEAR;
-		break;
-	case SW_HOURLY:
-		m->unit = U_HOUR;
-		break;
-	case SW_QUARTERLY:
-		m->unit = U_QUARTER;
-		break;
-	case SW_NIGHTLY:
-		m->pod = POD_NIGHT;
-		m->said = HAS_POD;
-		break;
-	default:
-		return 0;
-	}
-	m->n = 1;
-	return i + 1;
-}
-
-/* "a.m." / "am" / "p.m." / "PM" at i: returns the end, *pm = 1 for p.m. */
-static size_t ampm(const tl_mctx *c, size_t i, int *pm)
-{
-	if (tl_m_is(c, i, W_FUNC, F_AM) || tl_m_is(c, i, W_FUNC, F_PM)) {
-		*pm = tl_m_is(c, i, W_FUNC, F_PM);
-		return i + 1;
-	}
-	if ((tl_m_lit(c, i, "a") || tl_m_lit(c, i, "p")) && (c->t[i].flags & TF_PERIOD) &&
-	    tl_m_lit(c, i + 1, "m") && tl_m_glued(c, i + 1)) {
-		*pm = tl_m_lit(c, i, "p");
-		return i + 2;
-	}
-	return 0;
-}
-
-/* Clock times: "14:30", "5 p.m. EST", "noon", "0800 UTC", "3 o'clock". */
-size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
-{
-	size_t j;
-	int pm = -1, p;
-	m->kind = MK_TIME;
-	/* "the night of April 18, 1775", "the morning hours of 31 January" */
-	const tl_word *pw = tl_m_word(c, i, W_POD);
-	if (pw && !(pw->flags & WF_PLURAL) && pw->val != POD_NOON && pw->val != POD_MIDNIGHT) {
-		int pl = 0;
-		size_t k = i + 1;
-		if (tl_m_unit(c, k, &pl) == U_HOUR && pl)
-			k++;
-		if (tl_m_is(c, k, W_FUNC, F_OF)) {
-			tl_ment d;
-			memset(&d, 0, sizeof(d));
-			j = tl_r_calendar(c, k + 1, &d);
-			if (j && d.kind == MK_DATE && (d.said & HAS_DAY)) {
-				*m = d;
-				m->kind = MK_TIME;
-				m->pod = pw->val;
-				m->said |= HAS_POD;
-				m->the_ok = 1;
-				return j;
-			}
-		}
-	}
-	if (tl_m_is(c, i, W_POD, POD_NOON) || tl_m_is(c, i, W_POD, POD_MIDNIGHT)) {
-		m->hour = tl_m_is(c, i, W_POD, POD_NOON) ? 12 : 24;
-		m->minute = 0;
-		m->said = HAS_HOUR | HAS_MINUTE;
-		j = i + 1;
-		/* a capitalised "Noon" inside a name: "the restaurant Noon", "High
-		 * Noon", "Midnight Oil" (a date or time beside it still joins it) */
-		if ((c->t[i].flags & TF_CAP) && ((i > 0 && c->t[i - 1].kind == TK_WORD &&
-		                                  !c->t[i - 1].w && !tl_m_sentence_start(c, i)) ||
-		                                 (j < c->n && c->t[j].kind == TK_WORD &&
-		                                  !c->t[j].w && (c->t[j].flags & TF_CAP))))
-			m->latent = 1;
-		goto zone;
-	}
-	if (i >= c->n || c->t[i].kind != TK_NUM)
-		return 0;
-	if (i > 0 && tl_m_glued(c, i) &&
-	    (tl_m_punct(c, i - 1, ':') || tl_m_punct(c, i - 1, '.') || c->t[i - 1].kind == TK_NUM))
-		return 0;
-	const tl_tok *t = c->t;
-	if (t[i].ndig <= 2 && t[i].num <= 24 &&
-	    (tl_m_punct(c, i + 1, ':') || tl_m_punct(c, i + 1, '.')) && tl_m_glued(c, i + 1) &&
-	    i + 2 < c->n && t[i + 2].kind == TK_NUM && t[i + 2].ndig == 2 && tl_m_glued(c, i + 2) &&
-	    t[i + 2].num < 60) {
-		m->hour = (int32_t)t[i].num;
-		m->minute = (int32_t)t[i + 2].num;
-		m->said = HAS_HOUR | HAS_MINUTE;
-		j = i + 3;
-		if (tl_m_punct(c, j, ':') && tl_m_glued(c, j) && j + 1 < c->n &&
-		    t[j + 1].kind == TK_NUM && t[j + 1].ndig == 2 && t[j + 1].num < 61) {
-			m->second = (int32_t)t[j + 1].num;
-			m->said |= HAS_SECOND;
-			j += 2;
-		}
-		size_t k = ampm(c, j, &pm);
-		int dot = tl_m_punct(c, i + 1, '.');
-		if (dot && !k)
-			return 0; /* "3.50" is a number */
-		if (k)
-			j = k;
-	} else if (t[i].ndig <= 2 && t[i].num >= 1 && t[i].num <= 12 &&
-	           (j = ampm(c, i + 1, &pm)) != 0) {
-		m->hour = (int32_t)t[i].num;
-		m->said = HAS_HOUR;
-	} else if (t[i].ndig <= 2 && t[i].num >= 1 && t[i].num <= 12 &&
-	           tl_m_is(c, i + 1, W_FUNC, F_O) && tl_m_punct(c, i + 2, '\'') &&
-	           tl_m_is(c, i + 3, W_FUNC, F_CLOCK)) {
-		m->hour = (int32_t)t[i].num;
-		m->said = HAS_HOUR;
-		j = i + 4;
-	} else if (t[i].ndig == 4 && t[i].num % 100 < 60 && t[i].num / 100 <= 24 &&
-	           (tl_m_word(c, i + 1, W_TZ) || tl_m_lit(c, i + 1, "hours") ||
-	            tl_m_lit(c, i + 1, "hrs") ||
-	            (tl_m_lit(c, i + 1, "h") && tl_m_glued(c, i + 1)))) {
-		m->hour = (int32_t)(t[i].num / 100);
-		m->minute = (int32_t)(t[i].num % 100);
-		m->said = HAS_HOUR | HAS_MINUTE;
-		j = i + 1;
-		if (!tl_m_word(c, j, W_TZ))
-			j++;
-	} else
-		return 0;
-	if (pm == 1 && m->hour < 12)
-		m->hour += 12;
-	else if (pm == 0 && m->hour == 12)
-		m->hour = 0;
-	if (tl_m_glued(c, j) && (tl_m_lit(c, j, "hrs") || tl_m_lit(c, j, "h")))
-		j++;
-zone:
-	p = 0;
-	if (tl_m_word(c, j, W_TZ) && (c->t[j].flags & TF_UPPER)) {
-		m->tz = tl_m_word(c, j, W_TZ)->word;
-		j++;
-	} else if (tl_m_punct(c, j, '(') && tl_m_word(c, j + 1, W_TZ) &&
-	           tl_m_punct(c, j + 2, ')')) {
-		m->tz = tl_m_word(c, j + 1, W_TZ)->word;
-		j += 3;
-	}
-	(void)p;
 	return j;
 }

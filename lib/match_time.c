@@ -1,0 +1,130 @@
+/*
+ * match_time.c - rules for clock times: "14:30", "5 p.m. EST", "noon",
+ * "0800 UTC", "3 o'clock", "21:45:10", and a part of the day on a named
+ * day ("the night of April 18, 1775").
+ */
+#include "match.h"
+
+/* "a.m." / "am" / "p.m." / "PM" at i: returns the end, *pm = 1 for p.m. */
+static size_t ampm(const tl_mctx *c, size_t i, int *pm)
+{
+	if (tl_m_is(c, i, W_FUNC, F_AM) || tl_m_is(c, i, W_FUNC, F_PM)) {
+		*pm = tl_m_is(c, i, W_FUNC, F_PM);
+		return i + 1;
+	}
+	if ((tl_m_lit(c, i, "a") || tl_m_lit(c, i, "p")) && (c->t[i].flags & TF_PERIOD) &&
+	    tl_m_lit(c, i + 1, "m") && tl_m_glued(c, i + 1)) {
+		*pm = tl_m_lit(c, i, "p");
+		return i + 2;
+	}
+	return 0;
+}
+
+/* Clock times: "14:30", "5 p.m. EST", "noon", "0800 UTC", "3 o'clock". */
+size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	size_t j;
+	int pm = -1, p;
+	m->kind = MK_TIME;
+	/* "the night of April 18, 1775", "the morning hours of 31 January" */
+	const tl_word *pw = tl_m_word(c, i, W_POD);
+	if (pw && !(pw->flags & WF_PLURAL) && pw->val != POD_NOON && pw->val != POD_MIDNIGHT) {
+		int pl = 0;
+		size_t k = i + 1;
+		if (tl_m_unit(c, k, &pl) == U_HOUR && pl)
+			k++;
+		if (tl_m_is(c, k, W_FUNC, F_OF)) {
+			tl_ment d;
+			memset(&d, 0, sizeof(d));
+			j = tl_r_calendar(c, k + 1, &d);
+			if (j && d.kind == MK_DATE && (d.said & HAS_DAY)) {
+				*m = d;
+				m->kind = MK_TIME;
+				m->pod = pw->val;
+				m->said |= HAS_POD;
+				m->the_ok = 1;
+				return j;
+			}
+		}
+	}
+	if (tl_m_is(c, i, W_POD, POD_NOON) || tl_m_is(c, i, W_POD, POD_MIDNIGHT)) {
+		m->hour = tl_m_is(c, i, W_POD, POD_NOON) ? 12 : 24;
+		m->minute = 0;
+		m->said = HAS_HOUR | HAS_MINUTE;
+		j = i + 1;
+		/* a capitalised "Noon" inside a name: "the restaurant Noon", "High
+		 * Noon", "Midnight Oil" (a date or time beside it still joins it) */
+		if ((c->t[i].flags & TF_CAP) && ((i > 0 && c->t[i - 1].kind == TK_WORD &&
+		                                  !c->t[i - 1].w && !tl_m_sentence_start(c, i)) ||
+		                                 (j < c->n && c->t[j].kind == TK_WORD &&
+		                                  !c->t[j].w && (c->t[j].flags & TF_CAP))))
+			m->latent = 1;
+		goto zone;
+	}
+	if (i >= c->n || c->t[i].kind != TK_NUM)
+		return 0;
+	if (i > 0 && tl_m_glued(c, i) &&
+	    (tl_m_punct(c, i - 1, ':') || tl_m_punct(c, i - 1, '.') || c->t[i - 1].kind == TK_NUM))
+		return 0;
+	const tl_tok *t = c->t;
+	if (t[i].ndig <= 2 && t[i].num <= 24 &&
+	    (tl_m_punct(c, i + 1, ':') || tl_m_punct(c, i + 1, '.')) && tl_m_glued(c, i + 1) &&
+	    i + 2 < c->n && t[i + 2].kind == TK_NUM && t[i + 2].ndig == 2 && tl_m_glued(c, i + 2) &&
+	    t[i + 2].num < 60) {
+		m->hour = (int32_t)t[i].num;
+		m->minute = (int32_t)t[i + 2].num;
+		m->said = HAS_HOUR | HAS_MINUTE;
+		j = i + 3;
+		if (tl_m_punct(c, j, ':') && tl_m_glued(c, j) && j + 1 < c->n &&
+		    t[j + 1].kind == TK_NUM && t[j + 1].ndig == 2 && t[j + 1].num < 61) {
+			m->second = (int32_t)t[j + 1].num;
+			m->said |= HAS_SECOND;
+			j += 2;
+		}
+		size_t k = ampm(c, j, &pm);
+		int dot = tl_m_punct(c, i + 1, '.');
+		if (dot && !k)
+			return 0; /* "3.50" is a number */
+		if (k)
+			j = k;
+	} else if (t[i].ndig <= 2 && t[i].num >= 1 && t[i].num <= 12 &&
+	           (j = ampm(c, i + 1, &pm)) != 0) {
+		m->hour = (int32_t)t[i].num;
+		m->said = HAS_HOUR;
+	} else if (t[i].ndig <= 2 && t[i].num >= 1 && t[i].num <= 12 &&
+	           tl_m_is(c, i + 1, W_FUNC, F_O) && tl_m_punct(c, i + 2, '\'') &&
+	           tl_m_is(c, i + 3, W_FUNC, F_CLOCK)) {
+		m->hour = (int32_t)t[i].num;
+		m->said = HAS_HOUR;
+		j = i + 4;
+	} else if (t[i].ndig == 4 && t[i].num % 100 < 60 && t[i].num / 100 <= 24 &&
+	           (tl_m_word(c, i + 1, W_TZ) || tl_m_lit(c, i + 1, "hours") ||
+	            tl_m_lit(c, i + 1, "hrs") ||
+	            (tl_m_lit(c, i + 1, "h") && tl_m_glued(c, i + 1)))) {
+		m->hour = (int32_t)(t[i].num / 100);
+		m->minute = (int32_t)(t[i].num % 100);
+		m->said = HAS_HOUR | HAS_MINUTE;
+		j = i + 1;
+		if (!tl_m_word(c, j, W_TZ))
+			j++;
+	} else
+		return 0;
+	if (pm == 1 && m->hour < 12)
+		m->hour += 12;
+	else if (pm == 0 && m->hour == 12)
+		m->hour = 0;
+	if (tl_m_glued(c, j) && (tl_m_lit(c, j, "hrs") || tl_m_lit(c, j, "h")))
+		j++;
+zone:
+	p = 0;
+	if (tl_m_word(c, j, W_TZ) && (c->t[j].flags & TF_UPPER)) {
+		m->tz = tl_m_word(c, j, W_TZ)->word;
+		j++;
+	} else if (tl_m_punct(c, j, '(') && tl_m_word(c, j + 1, W_TZ) &&
+	           tl_m_punct(c, j + 2, ')')) {
+		m->tz = tl_m_word(c, j + 1, W_TZ)->word;
+		j += 3;
+	}
+	(void)p;
+	return j;
+}
