@@ -149,8 +149,6 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 			return 0;
 		if (plural && !vague && n == 1 && tl_m_is(c, i, W_FUNC, F_A))
 			return 0; /* "a decades-long feud": the article is the noun's */
-		if (c->t[i].kind == TK_NUM && !adj && c->t[i].ndig > 6)
-			vague = vague;
 		tl_m_dur(m, unit, n, vague, frac);
 		k++;
 		/* "a year and a half" */

@@ -24,7 +24,7 @@ static size_t ampm(const tl_mctx *c, size_t i, int *pm)
 size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	size_t j;
-	int pm = -1, p;
+	int pm = -1;
 	m->kind = MK_TIME;
 	/* "the night of April 18, 1775", "the morning hours of 31 January" */
 	const tl_word *pw = tl_m_word(c, i, W_POD);
@@ -116,7 +116,6 @@ size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 	if (tl_m_glued(c, j) && (tl_m_lit(c, j, "hrs") || tl_m_lit(c, j, "h")))
 		j++;
 zone:
-	p = 0;
 	if (tl_m_word(c, j, W_TZ) && (c->t[j].flags & TF_UPPER)) {
 		m->tz = tl_m_word(c, j, W_TZ)->word;
 		j++;
@@ -125,6 +124,5 @@ zone:
 		m->tz = tl_m_word(c, j + 1, W_TZ)->word;
 		j += 3;
 	}
-	(void)p;
 	return j;
 }

@@ -73,9 +73,8 @@ void tl_resolve_duration(const tl_ment *m, char *value, size_t size)
 			break;
 		}
 		if (sub && n < INT64_MAX / 128) {
-			int64_t v = unit == U_WEEK ? n * 7 / 2 * 1 : n * k + k / 2;
-			if (unit == U_WEEK)
-				v = (n * 7) / 2;
+			/* weeks: n counts half weeks here, so n * 7 / 2 days */
+			int64_t v = unit == U_WEEK ? n * 7 / 2 : n * k + k / 2;
 			int t2 = sub == U_SECOND || sub == U_MINUTE || sub == U_HOUR;
 			snprintf(value, size, "P%s%lld%s", t2 ? "T" : "", (long long)v, code[sub]);
 			return;
