@@ -139,18 +139,42 @@ typedef struct sort_key {
 	size_t doc, pos, idx;
 } sort_key;
 
-/* Sort order of two events. */
-static int event_cmp(const void *pa, const void *pb)
+/* Does event a come before event b, or may it stay before it (equal)? */
+static int key_le(const sort_key *a, const sort_key *b)
 {
-	const sort_key *a = pa, *b = pb;
-	int c = tl_date_cmp(a->start, b->start);
-	if (c)
-		return c;
+	if (a->start.year != b->start.year)
+		return a->start.year < b->start.year;
+	if (a->start.month != b->start.month)
+		return a->start.month < b->start.month;
+	if (a->start.day != b->start.day)
+		return a->start.day < b->start.day;
 	if (a->gran != b->gran)
-		return a->gran < b->gran ? -1 : 1;
+		return a->gran < b->gran;
 	if (a->doc != b->doc)
-		return a->doc < b->doc ? -1 : 1;
-	return a->pos < b->pos ? -1 : a->pos > b->pos;
+		return a->doc < b->doc;
+	return a->pos <= b->pos;
+}
+
+/* Sort k[0, n) with key_le(), stably (a bottom-up merge sort through tmp,
+ * n keys of room); returns the array that holds the result, k or tmp. */
+static sort_key *sort_keys(sort_key *k, sort_key *tmp, size_t n)
+{
+	for (size_t w = 1; w<n; w = w> n / 2 ? n : 2 * w) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = n - lo > w ? lo + w : n;
+			size_t hi = n - mid > w ? mid + w : n, i = lo, j = mid, o = lo;
+			while (i < mid && j < hi)
+				tmp[o++] = key_le(&k[i], &k[j]) ? k[i++] : k[j++];
+			while (i < mid)
+				tmp[o++] = k[i++];
+			while (j < hi)
+				tmp[o++] = k[j++];
+		}
+		sort_key *t = k;
+		k = tmp;
+		tmp = t;
+	}
+	return k;
 }
 
 /* Put tl->events in timeline order.  0 or TL_ENOMEM. */
@@ -159,7 +183,7 @@ static int sort_events(tl_timeline *tl)
 	size_t n = tl->nevent;
 	if (n < 2)
 		return 0;
-	sort_key *k = malloc(n * sizeof(*k));
+	sort_key *k = n <= SIZE_MAX / 2 / sizeof(*k) ? malloc(2 * n * sizeof(*k)) : NULL;
 	tl_tl_event *out = malloc(n * sizeof(*out));
 	if (!k || !out) {
 		free(k);
@@ -170,9 +194,9 @@ static int sort_events(tl_timeline *tl)
 		const tl_tl_event *e = &tl->events[i];
 		k[i] = (sort_key){e->pub.start, e->pub.granularity, e->doc, e->pos, i};
 	}
-	qsort(k, n, sizeof(*k), event_cmp);
+	const sort_key *sorted = sort_keys(k, k + n, n);
 	for (size_t i = 0; i < n; i++)
-		out[i] = tl->events[k[i].idx];
+		out[i] = tl->events[sorted[i].idx];
 	free(k);
 	free(tl->events);
 	tl->events = out;
