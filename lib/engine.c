@@ -1,7 +1,8 @@
 /*
  * engine.c - drives the engine stages over one document.
  *
- * For each chunk (a line of text) the scanner fills the token buffer, the
+ * For each chunk (a paragraph, or a line that ends a unit: see wrap.c) the
+ * scanner fills the token buffer, the
  * driver splits the chunk into sentences and notes each sentence's tense,
  * the matcher appends mentions and the refiner cleans them.  When the whole
  * text is read, the DCT is inferred if asked (the latest explicit full date
@@ -26,7 +27,7 @@ static int abbrev_cmp(const void *k, const void *e)
 }
 
 /* Whether token t (a word before a period) is a known abbreviation. */
-static int is_abbrev(const char *text, const tl_tok *t)
+int tl_is_abbrev(const char *text, const tl_tok *t)
 {
 	char low[8];
 	size_t n = t->e - t->b;
@@ -90,7 +91,7 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 		    (t[i].punct == '.' || t[i].punct == '!' || t[i].punct == '?') &&
 		    (t[i + 1].flags & (TF_SPACE | TF_NL)))
 			end = !(t[i].punct == '.' && i > 0 && t[i - 1].kind == TK_WORD &&
-			        !(t[i].flags & TF_SPACE) && is_abbrev(e->scan.text, &t[i - 1]));
+			        !(t[i].flags & TF_SPACE) && tl_is_abbrev(e->scan.text, &t[i - 1]));
 		if (!end && t[i].kind == TK_WORD && (t[i].flags & TF_PERIOD) &&
 		    (t[i + 1].flags & TF_SPACE) && (t[i + 1].flags & TF_CAP) &&
 		    t[i + 1].w == NULL && t[i].e - t[i].b > 2 &&

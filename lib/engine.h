@@ -250,14 +250,35 @@ typedef struct tl_scan {
 	tl_tok *toks;
 	size_t ntok, cap;
 	const tl_wordtab *tab;
+	size_t line_cp; /* code points before the current line */
+	size_t width;   /* longest line of the paragraph so far (code points) */
 } tl_scan;
 
 /**
- * Tokenise the next chunk (up to and including the next line break, cut at
- * a sentence end when a line is very long) into s->toks.  Returns 1 when a
- * chunk was read, 0 at the end of the text, TL_ENOMEM.
+ * Tokenise the next chunk (up to and including the next hard line break,
+ * see wrap.c; cut at a sentence end when a chunk is very long) into
+ * s->toks.  A soft line break is white space.  Returns 1 when a chunk was
+ * read, 0 at the end of the text, TL_ENOMEM.
  */
 int tl_scan_chunk(tl_scan *s);
+
+/* Lines longer than this (code points) are not wrapped text (wrap.c). */
+#define TL_WRAP_MAXLINE 100
+
+/**
+ * Whether the line break just read, before byte i, is hard (1: it ends the
+ * chunk) or soft (0: white space); the rule is in wrap.c.  The tokens of the
+ * line before are s->toks[first, s->ntok); s->line_cp is the code point
+ * where that line starts.  Updates s->width.
+ */
+int tl_wrap_break(tl_scan *s, size_t first, size_t i);
+
+/**
+ * Whether word token t, followed by a period, is an abbreviation after which
+ * the period does not end a sentence: a period the scanner kept, an
+ * initial, a title ("Dr", "Gen").  text: the scanned text (engine.c).
+ */
+int tl_is_abbrev(const char *text, const tl_tok *t);
 
 /* ---- mentions (match.c, refine.c, resolve.c) ------------------------------ */
 

@@ -17,7 +17,9 @@
  * phrase and the preposition before it removed, and leading connectives and
  * articles dropped, cut at a word boundary to at most 100 characters and
  * capitalised; see headline.c.  text is the whole sentence (of a sentence
- * over 2000 bytes, the 300 bytes either side of the date: event_window()).
+ * over 2000 bytes, the 300 bytes either side of the date: event_window()),
+ * each run of white space that holds a line break written as one space: a
+ * sentence of hard-wrapped text (see wrap.c) reads as one line.
  */
 #include "events_internal.h"
 #include "headline.h"
@@ -167,8 +169,40 @@ static tl_sentence event_window(const tl_document *doc, tl_sentence s, size_t a,
 	return (tl_sentence){b, e};
 }
 
+/* The text of sentence s as an event shows it: t[s.start, s.end) with each
+ * run of white space that holds a line break made one space, in b (reused;
+ * b->failed on ENOMEM).  Text without a line break is not copied: *out
+ * points into t. */
+static size_t event_text(tl_buf *b, const char *t, tl_sentence s, const char **out)
+{
+	size_t n = s.end - s.start;
+	*out = t + s.start;
+	if (!memchr(t + s.start, '\n', n))
+		return n;
+	b->len = 0;
+	for (size_t i = s.start; i < s.end;) {
+		size_t j = i;
+		int nl = 0;
+		while (j < s.end && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n'))
+			nl |= t[j++] == '\n';
+		if (j > i && nl) {
+			tl_buf_put(b, " ", 1);
+			i = j;
+			continue;
+		}
+		j = i + 1;
+		while (j < s.end && t[j] != '\n' && !(t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
+			j++;
+		tl_buf_put(b, t + i, j - i);
+		i = j;
+	}
+	*out = b->data ? b->data : "";
+	return b->len;
+}
+
 int tl_events_extract(tl_document *doc)
 {
+	tl_buf flat = {0};
 	tl_hl_scratch scratch = {0};
 	int rc = 0, in_order = 1;
 	size_t *cand = NULL, ncand = 0, cap_cand = 0;
@@ -236,13 +270,14 @@ int tl_events_extract(tl_document *doc)
 		else
 			e.headline = last_headline = tl_arena_strndup(&doc->arena, h, hlen);
 		last_hlen = hlen;
-		size_t tlen = s.end - s.start;
-		if (last_text && tlen == last_tlen &&
-		    memcmp(doc->text + s.start, last_text, tlen) == 0)
+		const char *tx;
+		size_t tlen = event_text(&flat, doc->text, s, &tx);
+		if (flat.failed)
+			e.text = NULL;
+		else if (last_text && tlen == last_tlen && memcmp(tx, last_text, tlen) == 0)
 			e.text = last_text;
 		else
-			e.text = last_text =
-			    tl_arena_strndup(&doc->arena, doc->text + s.start, tlen);
+			e.text = last_text = tl_arena_strndup(&doc->arena, tx, tlen);
 		last_tlen = tlen;
 		if (!e.headline || !e.text)
 			rc = TL_ENOMEM;
@@ -250,6 +285,7 @@ int tl_events_extract(tl_document *doc)
 			rc = TL_ENOMEM;
 	}
 	tl_hl_scratch_free(&scratch);
+	tl_buf_free(&flat);
 	free(cand);
 	return rc;
 }

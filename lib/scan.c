@@ -1,6 +1,9 @@
 /*
- * scan.c - the scanner: UTF-8 text to tokens, one chunk (a line) at a time.
+ * scan.c - the scanner: UTF-8 text to tokens, one chunk at a time.
  *
+ * A chunk ends at a hard line break: a blank line, or a single line break
+ * that wrap.c does not take for the wrapping of a longer line; a soft line
+ * break is white space, so a sentence or a date may run across it.
  * A token is a run of ASCII letters (a word), a run of digits (a number), or
  * one punctuation character.  Bytes of other UTF-8 letters join the word
  * they touch, so such a word never matches a table entry; the dashes U+2013
@@ -80,7 +83,9 @@ int tl_scan_chunk(tl_scan *s)
 		return 0;
 	if (i == 0)
 		pending = TF_NL;
-	size_t start = i;
+	size_t start = i, line_tok = 0; /* line_tok: first token of the line */
+	if (i == 0 || t[i - 1] == '\n')
+		s->line_cp = cp;
 	while (i < n) {
 		unsigned char c = t[i];
 		unsigned char k = cclass(c);
@@ -93,7 +98,17 @@ int tl_scan_chunk(tl_scan *s)
 		if (k == C_NL) {
 			i++;
 			cp++;
-			break; /* a chunk ends at a line break */
+			if (s->ntok == line_tok) {
+				s->line_cp = cp;
+				break; /* nothing on the line */
+			}
+			int hard = tl_wrap_break(s, line_tok, i);
+			s->line_cp = cp;
+			line_tok = s->ntok;
+			if (hard)
+				break; /* a chunk ends at a hard line break */
+			pending |= TF_SPACE;
+			continue;
 		}
 		if (s->ntok == s->cap &&
 		    tl_grow((void **)&s->toks, &s->cap, s->ntok + 1, sizeof(tl_tok)))

@@ -110,14 +110,52 @@ from xml.sax.saxutils import escape, quoteattr
 sys.dont_write_bytecode = True
 sys.path.insert(0, sys.argv[1])
 from te3score import parse_tml_file
-# A sentence ends at a line break, or at . ! ? (and a closing quote) before
-# white space, unless the word before the period is a single letter or a
+# A sentence ends at a hard line break (see unwrap()), or at . ! ? (and a
+# closing quote) before white space, unless the word before the period is a single letter or a
 # common abbreviation.
 ABBR = {"mr", "mrs", "ms", "dr", "jr", "sr", "st", "inc", "corp", "co", "ltd", "gen", "sen",
         "rep", "gov", "gov't", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
         "oct", "nov", "dec", "no", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e"}
 END = re.compile(r"[.!?][\"'\u2019\u201d]?(?=\s)|\n")
+# Line breaks follow the engine's rule (lib/wrap.c): a blank line ends a
+# sentence; a single line break is a space unless the line before is over
+# 100 characters, ends with . ! ? : (closing quotes or brackets after; not an
+# abbreviation), the next line opens with a list marker, the line before or
+# the next line is in capitals (two or more, no small letter), or the next line
+# opens with a capital and its first word would have fitted on the line
+# before (no longer than the longest line of the paragraph so far, the next
+# line counted in).
+SENT_END = re.compile(r"[.!?:][\"'\u2019\u201d)\]]*$")
+MARKER = re.compile(r"[ \t]*([-*+\u2022\u2013\u2014]|[0-9]{1,3}[.)])[ \t]")
+def caps(line):
+    return len(re.findall(r"[A-Z]", line)) >= 2 and not re.search(r"[a-z]", line)
+def unwrap(text):
+    lines = text.split("\n")
+    out, width = [], 0
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i + 1 == len(lines):
+            break
+        nxt, prev = lines[i + 1], line.rstrip(" \t\r\f\v")
+        if not prev.strip() or not nxt.strip():
+            width = 0 if not nxt.strip() else width
+            out.append("\n")
+            continue
+        hard = len(prev) > 100
+        width = max(width, len(prev)) if not hard else width
+        if not hard and SENT_END.search(prev):
+            w = re.search(r"([\w.']+)\.[\"'\u2019\u201d)\]]*$", prev)
+            hard = not (prev.rstrip("\"'\u2019\u201d)]").endswith(".") and w and
+                        (len(w.group(1)) == 1 or w.group(1).lower() in ABBR))
+        hard = hard or bool(MARKER.match(nxt)) or caps(prev) or caps(nxt)
+        first = nxt.lstrip(" \t\r\f\v")
+        if not hard and "A" <= first[:1] <= "Z":
+            need = len(prev) + 1 + len(first.split()[0])
+            hard = need <= max(width, len(nxt.rstrip(" \t\r\f\v")))
+        out.append("\n" if hard else " ")
+    return "".join(out)
 def cut(text, n):
+    text = unwrap(text)
     count, prev = 0, 0
     for m in END.finditer(text):
         if m.group(0)[0] == ".":
