@@ -299,6 +299,57 @@ START_TEST(test_long_line)
 }
 END_TEST
 
+/* Export a timeline of text in format fmt (the caller frees the result). */
+static char *export_text(const char *text, tl_format fmt)
+{
+	tl_timeline *tl;
+	char *out = NULL;
+	size_t len;
+	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, parse(text)), 0);
+	ck_assert_int_eq(tl_export(&out, &len, tl, fmt, NULL), 0);
+	ck_assert_uint_eq(strlen(out), len);
+	tl_timeline_free(tl);
+	return out;
+}
+
+/* The exports of a timex that spans a CRLF line break: TimeML keeps the
+ * original bytes (the carriage return as a character reference, XML
+ * would fold it into the line feed); the event texts read as one line. */
+START_TEST(test_exports)
+{
+	static const char text[] =
+	    "The council met on 9 March\r\n2021 and voted to close the old mill "
+	    "on\r\nNovember 5, 2021, after a long debate.\r\n";
+	static const char flat[] =
+	    "The council met on 9 March 2021 and voted to close the old mill "
+	    "on November 5, 2021, after a long debate.";
+	char *o = export_text(text, TL_FORMAT_TIMEML);
+	ck_assert_ptr_nonnull(strstr(o, "\">9 March&#13;\n2021</TIMEX3>"));
+	tl_free(o);
+	o = export_text(text, TL_FORMAT_TSV);
+	/* a header and two events, eight fields each, the text whole */
+	size_t lines = 0, tabs = 0;
+	for (const char *p = o; *p; p++)
+		lines += *p == '\n', tabs += *p == '\t';
+	ck_assert_uint_eq(lines, 3);
+	ck_assert_uint_eq(tabs, 3 * 7);
+	ck_assert_ptr_nonnull(strstr(o, flat));
+	ck_assert_ptr_null(strstr(o, "\\r"));
+	tl_free(o);
+	o = export_text(text, TL_FORMAT_JSON);
+	ck_assert_ptr_nonnull(strstr(o, flat));
+	tl_free(o);
+	o = export_text(text, TL_FORMAT_ICS);
+	ck_assert_ptr_nonnull(strstr(o, "DESCRIPTION:The council met on 9 March 2021 and voted"));
+	ck_assert_ptr_null(strstr(o, "\\n"));
+	tl_free(o);
+	o = export_text(text, TL_FORMAT_HTML);
+	ck_assert_ptr_nonnull(strstr(o, "The council met on 9 March 2021 and voted"));
+	tl_free(o);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("wrap");
@@ -315,6 +366,7 @@ int main(void)
 	tcase_add_test(tc, test_blank_line);
 	tcase_add_test(tc, test_abbreviation_at_line_end);
 	tcase_add_test(tc, test_long_line);
+	tcase_add_test(tc, test_exports);
 	suite_add_tcase(s, tc);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);
