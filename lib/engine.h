@@ -256,7 +256,7 @@ typedef struct tl_scan {
 
 /**
  * Tokenise the next chunk (up to and including the next hard line break,
- * see wrap.c; cut at a sentence end when a chunk is very long) into
+ * see wrap.c; a very long chunk is cut at a sentence end or a line break) into
  * s->toks.  A soft line break is white space.  Returns 1 when a chunk was
  * read, 0 at the end of the text, TL_ENOMEM.
  */

@@ -105,8 +105,10 @@ int tl_scan_chunk(tl_scan *s)
 			int hard = tl_wrap_break(s, line_tok, i);
 			s->line_cp = cp;
 			line_tok = s->ntok;
-			if (hard)
-				break; /* a chunk ends at a hard line break */
+			/* a chunk ends at a hard line break, and a very long
+			 * paragraph at any line break */
+			if (hard || i - start > MAXCHUNK)
+				break;
 			pending |= TF_SPACE;
 			continue;
 		}

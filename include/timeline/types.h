@@ -110,7 +110,7 @@ typedef struct tl_event {
 	tl_date start;           /**< first day */
 	tl_date end;             /**< day after the last (exclusive) */
 	const char *headline;    /**< short title: the clause without the date */
-	const char *text;        /**< the whole sentence */
+	const char *text;        /**< the whole sentence (a line break as a space) */
 	const char *document;    /**< id of the document of the first mention */
 	size_t mention_count;    /**< how many mentions were merged into it (>= 1) */
 } tl_event;
