@@ -170,21 +170,24 @@ static tl_sentence event_window(const tl_document *doc, tl_sentence s, size_t a,
 }
 
 /* The text of sentence s as an event shows it: t[s.start, s.end) with each
- * run of white space that holds a line break made one space, in b (reused;
+ * run of white space that holds a line break (LF, or a lone CR of old Mac
+ * OS text) made one space, in b (reused;
  * b->failed on ENOMEM).  Text without a line break is not copied: *out
  * points into t. */
 static size_t event_text(tl_buf *b, const char *t, tl_sentence s, const char **out)
 {
 	size_t n = s.end - s.start;
 	*out = t + s.start;
-	if (!memchr(t + s.start, '\n', n))
+	if (!memchr(t + s.start, '\n', n) && !memchr(t + s.start, '\r', n))
 		return n;
 	b->len = 0;
 	for (size_t i = s.start; i < s.end;) {
 		size_t j = i;
 		int nl = 0;
-		while (j < s.end && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n'))
-			nl |= t[j++] == '\n';
+		while (j < s.end && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n')) {
+			nl |= t[j] == '\n' || t[j] == '\r';
+			j++;
+		}
 		if (j > i && nl) {
 			tl_buf_put(b, " ", 1);
 			i = j;

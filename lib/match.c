@@ -40,7 +40,8 @@ int tl_m_lit(const tl_mctx *c, size_t i, const char *s)
 	return 1;
 }
 
-/* Whether token i opens a sentence: the first of its line, or after a
+/* Whether token i opens a sentence: the first of its chunk (a line, or a
+ * paragraph of wrapped lines: lib/wrap.c), or after a
  * sentence end (". ! ?", a colon), a quote or a bracket between. */
 int tl_m_sentence_start(const tl_mctx *c, size_t i)
 {

@@ -115,6 +115,22 @@ START_TEST(test_council_crlf)
 }
 END_TEST
 
+/* A lone CR (old Mac OS line end) inside a sentence is white space: the
+ * date runs across it and the event's text shows it as one space. */
+START_TEST(test_lone_cr)
+{
+	const char *text = "The mill was sold on 1 June\r2021 to its new owners.";
+	tl_document *d = parse(text);
+	const tl_timex *m = timex_of(d, text, "1 June\r2021");
+	ck_assert_ptr_nonnull(m);
+	ck_assert_str_eq(m->value, "2021-06-01");
+	const tl_doc_event *e = event_of(d, m);
+	ck_assert_ptr_nonnull(e);
+	ck_assert_str_eq(e->text, "The mill was sold on 1 June 2021 to its new owners.");
+	tl_document_free(d);
+}
+END_TEST
+
 /* A paragraph wrapped at 72 columns (greedy: each line takes every word
  * that fits).  "Town" opens a line with a capital but did not fit on the
  * line before (69 + 1 + 4 > 72 and longer than any line so far), so it is
@@ -357,6 +373,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_council_lf);
 	tcase_add_test(tc, test_council_crlf);
+	tcase_add_test(tc, test_lone_cr);
 	tcase_add_test(tc, test_wrapped_72);
 	tcase_add_test(tc, test_date_across_lines);
 	tcase_add_test(tc, test_heading);
