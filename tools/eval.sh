@@ -18,8 +18,9 @@
 #   --json FILE     also write the scores as JSON to FILE
 #   --sentences N   score only the first N sentences of each document (a
 #                   heading line counts as one): for corpora annotated only
-#                   that far, such as MEANTIME (title and first five
-#                   sentences: --sentences 6); system timexes further on are
+#                   that far, such as MEANTIME (its first five sentences,
+#                   the title counted as the first: --sentences 5; see
+#                   docs/evaluation.md); system timexes further on are
 #                   dropped before scoring, gold ones are kept
 #   -h, --help      show this help
 #
