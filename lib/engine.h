@@ -184,7 +184,7 @@ typedef struct tl_word {
 typedef struct tl_holiday {
 	const char *name;
 	int rule;               /* 0: fixed; 1: Easter + `day` days; 2: nth weekday of month */
-	int month, day;         /* fixed date, or the day offset from Easter */
+	int month, day;         /* fixed date, or the day offset from Easter or the nth weekday */
 	int nth, weekday;       /* rule 2: nth (-1 = last) weekday (Monday = 1) of month */
 	int since;              /* the rule holds from this year on (0: always) */
 	int old_month, old_day; /* the fixed date before `since` */

@@ -12,6 +12,9 @@
  *    Monday rules of the Uniform Monday Holiday Act apply from 1971; before
  *    that Washington's Birthday was February 22, Memorial Day May 30 and
  *    Columbus Day October 12.
+ *  - Election Day of US federal elections: the Tuesday after the first
+ *    Monday in November (2 U.S.C. 7), written as the first Monday plus one
+ *    day (an H_NTH row's day is a shift in days from the nth weekday).
  *  - Mother's Day (second Sunday in May) and Father's Day (third Sunday in
  *    June) as the US observes them (36 U.S.C. 117 and 109).
  *  - Church feasts that move with Easter, by their distance from Easter
@@ -62,6 +65,7 @@ const tl_holiday tl_holidays[] = {
 	{ "Maundy Thursday",      H_EASTER,  0, -3,   0, 0,    0,   0,  0 },
 	{ "Ascension Day",        H_EASTER,  0, 39,   0, 0,    0,   0,  0 },
 	{ "Pentecost",            H_EASTER,  0, 49,   0, 0,    0,   0,  0 },
+	{ "Election Day",         H_NTH,    11,  1,   1, 1,    0,   0,  0 },
 };
 
 /** One written name of a holiday. */
@@ -104,6 +108,7 @@ static const hname names[] = {
 	{ "ascension day", 24 },
 	{ "pentecost", 25 },                    { "whit sunday", 25 },
 	{ "whitsunday", 25 },
+	{ "election day", 26 },
 };
 /* clang-format on */
 
@@ -179,7 +184,7 @@ tl_date tl_holiday_date(int h, int32_t year)
 	case H_EASTER:
 		return tl_date_add_days(tl_easter(year), d->day);
 	case H_NTH:
-		return tl_nth_weekday(year, d->month, d->nth, d->weekday);
+		return tl_date_add_days(tl_nth_weekday(year, d->month, d->nth, d->weekday), d->day);
 	default:
 		return r;
 	}

@@ -254,12 +254,13 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		m->the_ok = 1;
 		return i + 4;
 	}
-	/* "the end of the year", "the start of the day": the unit of the
-	 * anchor ("at the end of the day" is an idiom) */
+	/* "the end of the year", "the start of the day", "the end of the
+	 * quarter": the unit of the anchor ("at the end of the day" is an
+	 * idiom) */
 	if (the && i >= 2 && tl_m_is(c, i - 2, W_FUNC, F_OF) &&
 	    (unit = tl_m_unit(c, i, &plural)) != 0 && !plural &&
-	    (unit == U_YEAR || unit == U_MONTH || unit == U_WEEK || unit == U_DECADE ||
-	     unit == U_CENTURY ||
+	    (unit == U_YEAR || unit == U_QUARTER || unit == U_MONTH || unit == U_WEEK ||
+	     unit == U_DECADE || unit == U_CENTURY ||
 	     (unit == U_DAY && i >= 3 && tl_m_word(c, i - 3, W_MOD) &&
 	      !(tl_m_is(c, i - 3, W_MOD, M_END) && i >= 5 && tl_m_is(c, i - 5, W_FUNC, F_AT))))) {
 		m->kind = MK_REL;

@@ -174,7 +174,7 @@ static const tl_word words[] = {
 	{ "columbus", W_HOLIDAY, WF_CAP, 0 },   { "palm", W_HOLIDAY, WF_CAP, 0 },
 	{ "maundy", W_HOLIDAY, WF_CAP, 0 },     { "ascension", W_HOLIDAY, WF_CAP, 0 },
 	{ "pentecost", W_HOLIDAY, WF_CAP, 0 },  { "whit", W_HOLIDAY, WF_CAP, 0 },
-	{ "whitsunday", W_HOLIDAY, WF_CAP, 0 },
+	{ "whitsunday", W_HOLIDAY, WF_CAP, 0 }, { "election", W_HOLIDAY, WF_CAP, 0 },
 	/* function words */
 	{ "the", W_FUNC, 0, F_THE },       { "a", W_FUNC, 0, F_A },         { "an", W_FUNC, 0, F_A },
 	{ "of", W_FUNC, 0, F_OF },         { "in", W_FUNC, 0, F_IN },       { "on", W_FUNC, 0, F_ON },
