@@ -87,7 +87,9 @@ enum tl_deictic {
 	D_NOW,    /* now, currently, presently, nowadays, current, present */
 	D_PAST,   /* recently, formerly, previously, recent, lately, once */
 	D_FUTURE, /* soon, future, later (alone) */
-	D_ONCE
+	D_ONCE,
+	D_OVERNIGHT /* "overnight" as an adverb: the night of the DCT, or the one
+	               before it in a past-tense sentence */
 };
 
 enum tl_relword {

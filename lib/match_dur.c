@@ -170,6 +170,13 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 			return 0; /* "the Seven Years' War", "the Six-Day War" */
 		if (unit == U_SECOND && !plural && c->t[i].kind != TK_NUM && n == 2)
 			return 0;
+		/* "the three months to September", "the nine months ended June
+		 * 30": a period counted back from a month; the article is its */
+		if (plural && !adj &&
+		    (tl_m_is(c, k, W_FUNC, F_TO) || tl_m_is(c, k, W_FUNC, F_THROUGH) ||
+		     tl_m_lit(c, k, "ended") || tl_m_lit(c, k, "ending")) &&
+		    tl_m_word(c, k + 1, W_MONTH))
+			m->the_ok = 1;
 		return k;
 	}
 	/* bare plural units after "for", "over", "within", "in" ("in (just)

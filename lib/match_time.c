@@ -47,6 +47,17 @@ size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 			}
 		}
 	}
+	/* "overnight" as an adverb ("lost power overnight", "overnight in
+	 * Kansas", "Overnight, rebels attacked"), not before a noun it describes
+	 * ("overnight rates", "an overnight stay", "overnight-rate") */
+	if (pw && (pw->flags & WF_WEAK) && pw->val == POD_NIGHT &&
+	    !(i > 0 && (tl_m_is(c, i - 1, W_FUNC, F_THE) || tl_m_is(c, i - 1, W_FUNC, F_A))) &&
+	    (i + 1 >= c->n || (c->t[i + 1].kind == TK_PUNCT && !tl_m_punct(c, i + 1, '-')) ||
+	     tl_m_word(c, i + 1, W_FUNC))) {
+		m->kind = MK_DEICTIC;
+		m->deictic = D_OVERNIGHT;
+		return i + 1;
+	}
 	if (tl_m_is(c, i, W_POD, POD_NOON) || tl_m_is(c, i, W_POD, POD_MIDNIGHT)) {
 		m->hour = tl_m_is(c, i, W_POD, POD_NOON) ? 12 : 24;
 		m->minute = 0;

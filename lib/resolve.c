@@ -471,6 +471,9 @@ static void resolve_deictic(const rstate *st, const tl_ment *m, tl_rout *o)
 	case D_TOMORROW:
 		off = 1;
 		break;
+	case D_OVERNIGHT:
+		off = m->tense == 2 ? -1 : 0; /* "lost power overnight": last night */
+		break;
 	default:
 		break;
 	}
@@ -480,7 +483,7 @@ static void resolve_deictic(const rstate *st, const tl_ment *m, tl_rout *o)
 		tl_value_day(o, tl_date_add_days(st->dct, off));
 		o->on_dct = 1;
 	}
-	if (m->deictic == D_TONIGHT) {
+	if (m->deictic == D_TONIGHT || m->deictic == D_OVERNIGHT) {
 		tl_ment t = *m;
 		t.said |= HAS_POD;
 		t.pod = POD_NIGHT;

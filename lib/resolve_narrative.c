@@ -110,7 +110,8 @@ static int dct_cue(const tl_ment *m)
 	switch (m->kind) {
 	case MK_DEICTIC:
 		return m->deictic == D_TODAY || m->deictic == D_YESTERDAY ||
-		       m->deictic == D_TOMORROW || m->deictic == D_TONIGHT;
+		       m->deictic == D_TOMORROW || m->deictic == D_TONIGHT ||
+		       m->deictic == D_OVERNIGHT;
 	case MK_DATE:
 		return (m->said & HAS_WEEKDAY) && !(m->said & (HAS_MONTH | HAS_DAY | HAS_YEAR));
 	case MK_REL:
