@@ -132,14 +132,13 @@ static int reserve(cli_reader *r, size_t need)
 	return 0;
 }
 
-/* Read more bytes into r->buf up to `want` in all; 0 or -1 (reported). */
-static int fill(cli_reader *r, size_t want)
+/* Read from r's file into buf[*len..want) until it is full or the input
+ * ends (sets r->eof); buf has room for `want` bytes.  0 or -1 (reported). */
+static int read_upto(cli_reader *r, char *buf, size_t *len, size_t want)
 {
-	while (!r->eof && r->len < want) {
-		if (reserve(r, want) != 0)
-			return -1;
-		size_t n = fread(r->buf + r->len, 1, want - r->len, r->f);
-		r->len += n;
+	while (!r->eof && *len < want) {
+		size_t n = fread(buf + *len, 1, want - *len, r->f);
+		*len += n;
 		r->st->bytes_in += n;
 		if (n == 0) {
 			if (ferror(r->f)) {
@@ -150,6 +149,16 @@ static int fill(cli_reader *r, size_t want)
 		}
 	}
 	return 0;
+}
+
+/* Read more bytes into r->buf up to `want` in all; 0 or -1 (reported). */
+static int fill(cli_reader *r, size_t want)
+{
+	if (r->eof || r->len >= want)
+		return 0;
+	if (reserve(r, want) != 0)
+		return -1;
+	return read_upto(r, r->buf, &r->len, want);
 }
 
 /* Number of '\n' in s[0..n). */
@@ -541,19 +550,7 @@ static int block_fill(cli_reader *r, cli_block *b, size_t want)
 {
 	if (block_reserve(r, b, want) != 0)
 		return -1;
-	while (!r->eof && b->len < want) {
-		size_t n = fread(b->buf + b->len, 1, want - b->len, r->f);
-		b->len += n;
-		r->st->bytes_in += n;
-		if (n == 0) {
-			if (ferror(r->f)) {
-				cli_error("%s: %s", r->name, strerror(errno ? errno : EIO));
-				return -1;
-			}
-			r->eof = 1;
-		}
-	}
-	return 0;
+	return read_upto(r, b->buf, &b->len, want);
 }
 
 /*
