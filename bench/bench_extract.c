@@ -2,7 +2,7 @@
  * bench_extract.c - library-only throughput: extraction and normalisation,
  * no output.
  *
- *   bench_extract [--whole] [--chunk BYTES] [--dct YYYY-MM-DD] FILE
+ *   bench_extract [--whole] [--chunk BYTES] [--jobs N] [--dct YYYY-MM-DD] FILE
  *
  * Reads FILE in blocks and hands the library one document per chunk of about
  * BYTES (default 1 MiB), cut after the last blank line of the chunk (a
@@ -10,7 +10,10 @@
  * BYTES when it has none, backing off to a UTF-8 character boundary), so that
  * memory stays bounded whatever the size of the file.  --whole parses the
  * file as one document instead.  Each document is parsed against the DCT and
- * freed; nothing is exported.
+ * freed; nothing is exported.  --jobs N (1..64, default 1) parses the chunks
+ * on N threads sharing one parser (the library's parser is read-only once
+ * built): the main thread reads and cuts, the workers parse, at most 2N chunks
+ * in memory at a time.  Totals do not depend on N.
  *
  * Prints one line to standard output:
  *   bytes=N documents=N timexes=N seconds=S MB/s=R
@@ -20,6 +23,7 @@
 #include "timeline.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +118,164 @@ static int parse_chunked(struct totals *t, const tl_parser *p, const tl_document
 	return rc;
 }
 
+/*
+ * The chunk queue of --jobs: a ring of at most `cap` chunks, each owned by the
+ * queue until a worker takes it (the worker frees it).  `done` is set by the
+ * reader when no more chunks come; `failed` by a worker whose parse failed.
+ */
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+	char **buf;
+	size_t *len, cap, head, count;
+	int done, failed;
+	const tl_parser *p;
+	const tl_document_options *o;
+};
+
+/* One worker: parse chunks until the queue is empty and done; its totals. */
+struct worker {
+	pthread_t th;
+	struct queue *q;
+	struct totals t;
+};
+
+/* Worker thread body: take, parse, free, repeat. */
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct queue *q = w->q;
+	for (;;) {
+		pthread_mutex_lock(&q->mu);
+		while (q->count == 0 && !q->done)
+			pthread_cond_wait(&q->more, &q->mu);
+		if (q->count == 0) {
+			pthread_mutex_unlock(&q->mu);
+			return NULL;
+		}
+		char *text = q->buf[q->head];
+		size_t len = q->len[q->head];
+		q->head = (q->head + 1) % q->cap;
+		q->count--;
+		pthread_cond_signal(&q->room);
+		pthread_mutex_unlock(&q->mu);
+		int rc = parse_one(&w->t, q->p, q->o, text, len);
+		free(text);
+		if (rc != 0) {
+			pthread_mutex_lock(&q->mu);
+			q->failed = 1;
+			pthread_mutex_unlock(&q->mu);
+		}
+	}
+}
+
+/* Hand text (malloc'ed, ownership passes to the queue) to the workers,
+ * waiting while the queue is full; 0, or -1 when a worker failed. */
+static int enqueue(struct queue *q, char *text, size_t len)
+{
+	pthread_mutex_lock(&q->mu);
+	while (q->count == q->cap && !q->failed)
+		pthread_cond_wait(&q->room, &q->mu);
+	int failed = q->failed;
+	if (!failed) {
+		size_t at = (q->head + q->count) % q->cap;
+		q->buf[at] = text;
+		q->len[at] = len;
+		q->count++;
+		pthread_cond_signal(&q->more);
+	}
+	pthread_mutex_unlock(&q->mu);
+	if (failed)
+		free(text);
+	return failed ? -1 : 0;
+}
+
+/* Stream f in chunks of about `chunk` bytes, parsed on `jobs` threads; 0 or -1. */
+static int parse_parallel(struct totals *t, const tl_parser *p, const tl_document_options *o,
+                          FILE *f, size_t chunk, int jobs)
+{
+	struct queue q;
+	struct worker *w = calloc((size_t)jobs, sizeof(*w));
+	char *buf = malloc(chunk + 1);
+	int rc = 0, started = 0;
+	memset(&q, 0, sizeof(q));
+	q.cap = 2 * (size_t)jobs;
+	q.buf = calloc(q.cap, sizeof(*q.buf));
+	q.len = calloc(q.cap, sizeof(*q.len));
+	q.p = p;
+	q.o = o;
+	if (!w || !buf || !q.buf || !q.len) {
+		fprintf(stderr, "bench_extract: out of memory\n");
+		rc = -1;
+		goto out;
+	}
+	pthread_mutex_init(&q.mu, NULL);
+	pthread_cond_init(&q.more, NULL);
+	pthread_cond_init(&q.room, NULL);
+	for (; started < jobs; started++) {
+		w[started].q = &q;
+		if (pthread_create(&w[started].th, NULL, work, &w[started]) != 0) {
+			fprintf(stderr, "bench_extract: cannot start a thread\n");
+			rc = -1;
+			break;
+		}
+	}
+	size_t have = 0;
+	while (rc == 0) {
+		size_t r = fread(buf + have, 1, chunk - have, f);
+		have += r;
+		int eof = r == 0 || have < chunk;
+		if (ferror(f)) {
+			fprintf(stderr, "bench_extract: %s: %s\n", o->id, strerror(errno));
+			rc = -1;
+			break;
+		}
+		if (have == 0)
+			break;
+		size_t cut = eof ? have : cut_point(buf, have);
+		char *text = malloc(cut + 1);
+		if (!text) {
+			fprintf(stderr, "bench_extract: out of memory\n");
+			rc = -1;
+			break;
+		}
+		memcpy(text, buf, cut);
+		text[cut] = '\0';
+		if (enqueue(&q, text, cut) != 0)
+			rc = -1;
+		memmove(buf, buf + cut, have - cut);
+		have -= cut;
+		if (eof && have == 0)
+			break;
+	}
+	pthread_mutex_lock(&q.mu);
+	q.done = 1;
+	pthread_cond_broadcast(&q.more);
+	pthread_mutex_unlock(&q.mu);
+	for (int i = 0; i < started; i++) {
+		pthread_join(w[i].th, NULL);
+		t->bytes += w[i].t.bytes;
+		t->documents += w[i].t.documents;
+		t->timexes += w[i].t.timexes;
+	}
+	while (q.count > 0) { /* left by a failure */
+		free(q.buf[q.head]);
+		q.head = (q.head + 1) % q.cap;
+		q.count--;
+	}
+	if (q.failed)
+		rc = -1;
+	pthread_cond_destroy(&q.more);
+	pthread_cond_destroy(&q.room);
+	pthread_mutex_destroy(&q.mu);
+out:
+	free(q.buf);
+	free(q.len);
+	free(buf);
+	free(w);
+	return rc;
+}
+
 /* Read the whole of f and parse it as one document; 0 or -1. */
 static int parse_whole(struct totals *t, const tl_parser *p, const tl_document_options *o, FILE *f)
 {
@@ -144,7 +306,7 @@ int main(int argc, char **argv)
 {
 	tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
 	size_t chunk = 1 << 20;
-	int whole = 0, i;
+	int whole = 0, jobs = 1, i;
 	const char *dct = "2021-11-05";
 
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
@@ -158,6 +320,14 @@ int main(int argc, char **argv)
 				return 2;
 			}
 			chunk = (size_t)v;
+		} else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
+			char *end;
+			long v = strtol(argv[++i], &end, 10);
+			if (*end || v < 1 || v > 64) {
+				fprintf(stderr, "bench_extract: --jobs: 1..64\n");
+				return 2;
+			}
+			jobs = (int)v;
 		} else if (strcmp(argv[i], "--dct") == 0 && i + 1 < argc) {
 			dct = argv[++i];
 		} else {
@@ -165,7 +335,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (i + 1 != argc) {
-		fprintf(stderr, "usage: bench_extract [--whole] [--chunk BYTES] "
+		fprintf(stderr, "usage: bench_extract [--whole] [--chunk BYTES] [--jobs N] "
 		                "[--dct YYYY-MM-DD] FILE\n");
 		return 2;
 	}
@@ -189,7 +359,9 @@ int main(int argc, char **argv)
 	}
 	struct totals t = {0, 0, 0};
 	double t0 = now();
-	int rc = whole ? parse_whole(&t, p, &o, f) : parse_chunked(&t, p, &o, f, chunk);
+	int rc = whole       ? parse_whole(&t, p, &o, f)
+	         : jobs == 1 ? parse_chunked(&t, p, &o, f, chunk)
+	                     : parse_parallel(&t, p, &o, f, chunk, jobs);
 	double secs = now() - t0;
 	fclose(f);
 	tl_parser_free(p);
