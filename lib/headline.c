@@ -34,13 +34,24 @@
  * sentence, is cut there; news prose never comes near it), the facts of a
  * token (its word classes, whether it says something, whether it ends a
  * clause) are worked out once when it is cut, and the events of one sentence
- * share its tokens (see window_tokens()).
+ * share its tokens (see window_tokens()).  The last few headlines are
+ * remembered with the tokens they were worked out from (the bytes, the
+ * shapes, the date's place): a date whose tokens agree with one of them
+ * gets its headline without the rules, so text that repeats itself
+ * ("Nov. 5, Nov. 5, ...") costs a comparison per date.
  */
 #include "events_internal.h"
 #include "headline.h"
 
 #define HEADLINE_MAX 100
 #define HEADLINE_REACH 64
+/* Longest gap a token shape holds, and longest span a memo holds: a gap in
+ * a span is shorter than the span, so no two shapes of a remembered span
+ * are told apart by a saturated gap. */
+#define SHAPE_GAP 0x7FFFFFFFu
+/* The bits of the first token's shape that a memo compares: its length
+ * and space flag, not its gap to a token outside the span. */
+#define SHAPE_FIRST (0xFFFFFFFFu | (tl_hl_shape)1 << 63)
 
 /* 1 for the ASCII letters and digits. */
 static int ascii_alnum(unsigned char u)
@@ -84,11 +95,16 @@ static void tok_facts(const char *t, tl_hl_tok *k)
 	k->content = 0;
 	k->mark = 0;
 	k->strong = 0;
+	k->lower = 0;
+	k->ascii = 1;
+	for (size_t j = k->start; j < k->end && k->ascii; j++)
+		k->ascii = (unsigned char)t[j] < 0x80;
 	if (k->word) {
 		k->cls = tl_word_class(t + k->start, k->end - k->start);
 		if (!(k->cls & TL_WORD_STOP)) /* "However", "and", "2,500" say nothing */
 			for (size_t j = k->start; j < k->end && !k->content; j++)
 				k->content = !(t[j] >= '0' && t[j] <= '9');
+		k->lower = t[k->start] >= 'a' && t[k->start] <= 'z';
 	} else if (k->end - k->start > 1) {
 		/* every UTF-8 mark but the left quote ends a clause */
 		k->strong = t[k->start + 2] != (char)0x98;
@@ -96,6 +112,7 @@ static void tok_facts(const char *t, tl_hl_tok *k)
 		k->mark = t[k->start];
 		k->strong = strchr(";:()[]\"!?-", k->mark) != NULL; /* NUL too */
 	}
+	k->edge = k->strong || k->mark == ',' || (k->cls & TL_WORD_SPEECH);
 }
 
 /* Append the tokens of t[from, to) to the cache; space: white space comes
@@ -110,7 +127,7 @@ static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, in
 			i++;
 			continue;
 		}
-		tl_hl_tok k = {i, i + 1, 0, 0, (unsigned char)space, 0, 0, 0};
+		tl_hl_tok k = {i, i + 1, 0, 0, (unsigned char)space, 0, 0, 0, 0, 0, 0};
 		size_t p = utf8_punct(u + i, to - i);
 		if (p) {
 			k.end = i + p;
@@ -135,6 +152,14 @@ static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, in
 				k.end++;
 		}
 		tok_facts(t, &k);
+		if (sc->nbase >= sc->cap_shape &&
+		    tl_grow((void **)&sc->shape, &sc->cap_shape, sc->nbase + 1, sizeof(*sc->shape)))
+			return TL_ENOMEM;
+		size_t gap = sc->nbase ? k.start - sc->base[sc->nbase - 1].end : 0;
+		sc->shape[sc->nbase] =
+		    (k.end - k.start > UINT32_MAX ? UINT32_MAX : k.end - k.start) |
+		    (tl_hl_shape)(gap > SHAPE_GAP ? SHAPE_GAP : gap) << 32 |
+		    (tl_hl_shape)k.space << 63;
 		if (TL_VEC_PUSH(sc->base, sc->nbase, sc->cap_base, k))
 			return TL_ENOMEM;
 		i = k.end;
@@ -176,6 +201,8 @@ static int window_tokens(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sen
 		if (sc->first > 256 && sc->first > sc->nbase / 2) {
 			memmove(sc->base, sc->base + sc->first,
 			        (sc->nbase - sc->first) * sizeof(*sc->base));
+			memmove(sc->shape, sc->shape + sc->first,
+			        (sc->nbase - sc->first) * sizeof(*sc->shape));
 			sc->nbase -= sc->first;
 			sc->first = 0;
 		}
@@ -191,6 +218,7 @@ static int window_tokens(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sen
 		sc->valid = clean;
 	}
 	sc->toks = sc->base + sc->first;
+	sc->shapes = sc->shape + sc->first;
 	sc->ntok = sc->nbase - sc->first;
 	while (sc->ntok > 0 && sc->toks[sc->ntok - 1].end > w.end)
 		sc->ntok--;
@@ -207,8 +235,8 @@ static int strong(const char *t, const tl_hl_tok *k)
 /* Is token i a word starting with a lowercase ASCII letter? */
 static int lower_word(const tl_hl_scratch *sc, const char *t, size_t i)
 {
-	return i < sc->ntok && sc->toks[i].word && t[sc->toks[i].start] >= 'a' &&
-	       t[sc->toks[i].start] <= 'z';
+	(void)t;
+	return i < sc->ntok && sc->toks[i].lower;
 }
 
 /* Is token i the punctuation mark c? */
@@ -249,6 +277,8 @@ static size_t left_edge(const tl_hl_scratch *sc, const char *t, size_t to)
 	int speech = 0;
 	for (size_t i = to; i-- > 0;) {
 		const tl_hl_tok *k = &sc->toks[i];
+		if (!k->edge)
+			continue; /* the rules below pass over it */
 		if (is_mark(sc, t, i, ')')) {
 			size_t o = open_paren(sc, t, i, 0);
 			if (o != SIZE_MAX) {
@@ -271,6 +301,8 @@ static size_t right_edge(const tl_hl_scratch *sc, const char *t, size_t from)
 {
 	for (size_t i = from; i < sc->ntok; i++) {
 		const tl_hl_tok *k = &sc->toks[i];
+		if (!k->edge)
+			continue; /* the rules below pass over it */
 		if (is_mark(sc, t, i, '(')) {
 			size_t c = close_paren(sc, t, i, sc->ntok);
 			if (c != SIZE_MAX) {
@@ -310,18 +342,17 @@ static int select_range(tl_hl_scratch *sc, const char *t, size_t from, size_t to
  * of class cls, keeping at least one word. */
 static void trim_front(tl_hl_scratch *sc, unsigned cls)
 {
-	size_t k = 0, words = 0;
-	for (size_t i = 0; i < sc->nsel; i++)
-		words += sc->toks[sc->sel[i]].word;
+	size_t k = 0, last = sc->nsel; /* the last word selected */
+	while (last > 0 && !sc->toks[sc->sel[last - 1]].word)
+		last--;
 	while (k < sc->nsel) {
 		const tl_hl_tok *tk = &sc->toks[sc->sel[k]];
 		if (!tk->word) {
 			k++;
 			continue;
 		}
-		if (words > 1 && (tk->cls & cls)) {
+		if (k + 1 < last && (tk->cls & cls)) { /* another word follows */
 			k++;
-			words--;
 			continue;
 		}
 		break;
@@ -410,7 +441,7 @@ static size_t cps(const char *t, size_t a, size_t b)
 
 /* Is a space written before the i-th selected token?  Where there was one
  * in the text, and where a word follows a gap left by the date. */
-static int space_before(const tl_hl_scratch *sc, size_t i)
+static inline int space_before(const tl_hl_scratch *sc, size_t i)
 {
 	const tl_hl_tok *k = &sc->toks[sc->sel[i]];
 	return i > 0 && (k->space || (k->word && sc->sel[i] != sc->sel[i - 1] + 1));
@@ -422,7 +453,8 @@ static void emit(tl_hl_scratch *sc, const char *t)
 	size_t total = 0, keep = 0;
 	for (size_t i = 0; i < sc->nsel; i++) {
 		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
-		total += (size_t)space_before(sc, i) + cps(t, k->start, k->end);
+		total += (size_t)space_before(sc, i) +
+		         (k->ascii ? k->end - k->start : cps(t, k->start, k->end));
 		if (total > HEADLINE_MAX)
 			break;
 		keep = i + 1;
@@ -445,8 +477,8 @@ static void emit(tl_hl_scratch *sc, const char *t)
 		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
 		if (space_before(sc, i))
 			*o++ = ' ';
-		for (size_t b = k->start; b < k->end; b++) /* tokens are short */
-			*o++ = t[b];
+		memcpy(o, t + k->start, k->end - k->start);
+		o += k->end - k->start;
 	}
 	*o = '\0';
 	sc->out.len = (size_t)(o - sc->out.data);
@@ -484,29 +516,66 @@ static size_t token_from(const tl_hl_scratch *sc, size_t from, size_t z)
 	return lo;
 }
 
-const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sentence win, size_t a,
-                        size_t z, size_t *len)
+/* The remembered headline worked out from the tokens sc->toks[0, ntok)
+ * with the date at [ta, tz), or NULL. */
+static const tl_hl_memo *memo_find(const tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 {
-	*len = 0;
-	sc->nsel = 0;
-	if (window_tokens(sc, t, s, win))
+	if (sc->ntok == 0)
 		return NULL;
-	size_t ta = token_after(sc, 0, a), tz = token_from(sc, ta, z);
-	/* the rules see at most HEADLINE_REACH tokens either side of the date */
-	size_t lo = ta > HEADLINE_REACH ? ta - HEADLINE_REACH : 0;
-	if (sc->ntok - tz > HEADLINE_REACH)
-		sc->ntok = tz + HEADLINE_REACH;
-	sc->toks += lo;
-	sc->ntok -= lo;
-	ta -= lo;
-	tz -= lo;
+	size_t sb = sc->toks[0].start, nbytes = sc->toks[sc->ntok - 1].end - sb + 1;
+	for (size_t m = 0; m < TL_HL_MEMO; m++) {
+		const tl_hl_memo *me = &sc->memo[m];
+		if (me->valid && me->nshape == sc->ntok && me->ta == ta && me->tz == tz &&
+		    me->nbytes == nbytes && me->shapes[0] == (sc->shapes[0] & SHAPE_FIRST) &&
+		    memcmp(me->shapes + 1, sc->shapes + 1, (sc->ntok - 1) * sizeof(*me->shapes)) ==
+		        0 &&
+		    memcmp(me->bytes, t + sb, nbytes) == 0)
+			return me;
+	}
+	return NULL;
+}
 
+/* Remember the headline sc->out, worked out from the tokens
+ * sc->toks[0, ntok) with the date at [ta, tz).  Nothing is remembered when
+ * memory runs out or the span is too long for the shapes. */
+static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
+{
+	if (sc->ntok == 0)
+		return;
+	size_t sb = sc->toks[0].start, nbytes = sc->toks[sc->ntok - 1].end - sb + 1;
+	tl_hl_memo *me = &sc->memo[sc->memo_next];
+	me->valid = 0;
+	if (nbytes > SHAPE_GAP ||
+	    (nbytes > me->cap_bytes && tl_grow((void **)&me->bytes, &me->cap_bytes, nbytes, 1)) ||
+	    (sc->ntok > me->cap_shape &&
+	     tl_grow((void **)&me->shapes, &me->cap_shape, sc->ntok, sizeof(*me->shapes))) ||
+	    (sc->out.len > me->cap_out && tl_grow((void **)&me->out, &me->cap_out, sc->out.len, 1)))
+		return;
+	memcpy(me->bytes, t + sb, nbytes);
+	me->nbytes = nbytes;
+	memcpy(me->shapes, sc->shapes, sc->ntok * sizeof(*me->shapes));
+	me->shapes[0] &= SHAPE_FIRST;
+	me->nshape = sc->ntok;
+	me->ta = ta;
+	me->tz = tz;
+	if (sc->out.len)
+		memcpy(me->out, sc->out.data, sc->out.len);
+	me->len = sc->out.len;
+	me->valid = 1;
+	sc->memo_next = (sc->memo_next + 1) % TL_HL_MEMO;
+}
+
+/* The headline rules (see the top of the file) on the tokens
+ * sc->toks[0, ntok), the date at [ta, tz): the headline in sc->out.
+ * TL_ENOMEM when memory runs out. */
+static int headline_rules(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
+{
 	size_t w = tz;
 	if (w < sc->ntok && sc->toks[w].word && sc->toks[w].end - sc->toks[w].start == 4 &&
 	    strncmp(t + sc->toks[w].start, "when", 4) == 0) {
 		/* "since 1991 when the army occupied ...": the clause after "when" */
 		if (select_range(sc, t, w + 1, right_edge(sc, t, w + 1)))
-			return NULL;
+			return TL_ENOMEM;
 	} else {
 		size_t L = left_edge(sc, t, ta), R = right_edge(sc, t, tz);
 		if (lacks_subject(sc, t, L)) {
@@ -520,10 +589,10 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sent
 			while (c < L - 1 && sc->toks[c].mark != ',')
 				c++;
 			if (select_range(sc, t, L2, c))
-				return NULL;
+				return TL_ENOMEM;
 		}
 		if (select_range(sc, t, L, ta))
-			return NULL;
+			return TL_ENOMEM;
 		unsigned lead = TL_WORD_PREP | TL_WORD_ARTICLE | TL_WORD_LEADIN;
 		/* "on the night of DATE": the stretch of time goes with the date */
 		if (sc->nsel >= 2 &&
@@ -534,29 +603,57 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sent
 			sc->nsel -= 2, lead |= TL_WORD_TIMENOUN;
 		trim_back(sc, 0, lead);
 		if (select_range(sc, t, tz, R))
-			return NULL;
+			return TL_ENOMEM;
 		if (count_content(sc, 1) == 0 && R < sc->ntok) {
 			sc->nsel = 0; /* the date stood alone: take the next clause */
 			if (select_range(sc, t, R + 1, right_edge(sc, t, R + 1)))
-				return NULL;
+				return TL_ENOMEM;
 		}
 		if (count_content(sc, 1) == 0 && L > 0) {
 			sc->nsel = 0; /* ... or the previous one */
 			if (select_range(sc, t, left_edge(sc, t, L - 1), L - 1))
-				return NULL;
+				return TL_ENOMEM;
 		}
 	}
 	if (count_content(sc, 2) == 1 && extend_right(sc, t, ta, tz))
-		return NULL; /* "Insurgents, supported by ..., assailed the Tuileries" */
+		return TL_ENOMEM; /* "Insurgents, supported by ..., assailed the Tuileries" */
 	if (!any_word(sc)) {
 		sc->nsel = 0; /* nothing but the date: the sentence as it is */
 		if (select_range(sc, t, 0, sc->ntok))
-			return NULL;
+			return TL_ENOMEM;
 	}
 	trim_front(sc, TL_WORD_CONNECT | TL_WORD_PREP | TL_WORD_ARTICLE);
 	emit(sc, t);
-	if (sc->out.failed)
+	return sc->out.failed ? TL_ENOMEM : 0;
+}
+
+const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sentence win, size_t a,
+                        size_t z, size_t *len)
+{
+	*len = 0;
+	sc->nsel = 0;
+	if (window_tokens(sc, t, s, win))
 		return NULL;
+	size_t ta = token_after(sc, 0, a), tz = token_from(sc, ta, z);
+	/* the rules see at most HEADLINE_REACH tokens either side of the date */
+	size_t lo = ta > HEADLINE_REACH ? ta - HEADLINE_REACH : 0;
+	if (sc->ntok - tz > HEADLINE_REACH)
+		sc->ntok = tz + HEADLINE_REACH;
+	sc->toks += lo;
+	sc->shapes += lo;
+	sc->ntok -= lo;
+	ta -= lo;
+	tz -= lo;
+	/* text that repeats itself gives its dates the same tokens around
+	 * them, and so the same headline */
+	const tl_hl_memo *me = memo_find(sc, t, ta, tz);
+	if (me) {
+		*len = me->len;
+		return me->len ? me->out : "";
+	}
+	if (headline_rules(sc, t, ta, tz))
+		return NULL;
+	memo_store(sc, t, ta, tz);
 	*len = sc->out.len;
 	return sc->out.len ? sc->out.data : "";
 }
@@ -564,7 +661,13 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sent
 void tl_hl_scratch_free(tl_hl_scratch *sc)
 {
 	free(sc->base);
+	free(sc->shape);
 	free(sc->sel);
 	tl_buf_free(&sc->out);
+	for (size_t m = 0; m < TL_HL_MEMO; m++) {
+		free(sc->memo[m].bytes);
+		free(sc->memo[m].shapes);
+		free(sc->memo[m].out);
+	}
 	memset(sc, 0, sizeof(*sc));
 }

@@ -16,7 +16,37 @@ typedef struct tl_hl_tok {
 	unsigned char content; /* a word with a letter that is no function word */
 	char mark;             /* a one-byte mark: that byte; 0 otherwise */
 	unsigned char strong;  /* a mark that always ends a clause */
+	unsigned char lower;   /* a word that starts with an ASCII lowercase letter */
+	unsigned char ascii;   /* ASCII bytes only: as many code points as bytes */
+	unsigned char edge;    /* a strong mark, a comma or a verb of reporting:
+	                        * where the search for a clause's edge stops */
 } tl_hl_tok;
+
+/** The shape of a token in a cache: its length (low 32 bits), the bytes
+ * between it and the token before (bits 32-62), and its space flag (bit
+ * 63), each saturated.  Two runs of tokens lie alike in their bytes when
+ * their first lengths and space flags, and all the later shapes, agree. */
+typedef uint64_t tl_hl_shape;
+
+/** A headline worked out before, with all the rules read to find it: the
+ * bytes of the tokens it saw (from the first token's start to the last
+ * token's end, and the byte after), the tokens' shapes (where each lies
+ * among those bytes), and which tokens were the date.  A date whose tokens agree on all of these
+ * gets the same headline.  Owns its arrays. */
+typedef struct tl_hl_memo {
+	char *bytes; /* nbytes: the span and the byte after it */
+	size_t nbytes, cap_bytes;
+	tl_hl_shape *shapes; /* nshape: one per token */
+	size_t nshape, cap_shape;
+	size_t ta, tz; /* the date's tokens [ta, tz) */
+	char *out;     /* the headline, len bytes */
+	size_t len, cap_out;
+	int valid;
+} tl_hl_memo;
+
+/** Headlines remembered: enough for text that repeats a few dates over
+ * and over ("in 2020 and 1999 and last week and ..."). */
+#define TL_HL_MEMO 4
 
 /** Reusable work space for tl_headline(); zero-initialise, free with
  * tl_hl_scratch_free().  It keeps the tokens of the sentence text it was
@@ -26,15 +56,20 @@ typedef struct tl_hl_tok {
 typedef struct tl_hl_scratch {
 	tl_hl_tok *base; /* cached tokens of text[cb, ce), live from base[first] */
 	size_t nbase, cap_base, first;
+	tl_hl_shape *shape; /* the shapes of base[0, nbase) */
+	size_t cap_shape;
 	const char *text;     /* the text the cache belongs to */
 	tl_sentence sentence; /* ... and the sentence */
 	size_t cb, ce;        /* the span tokenised */
 	int valid;            /* the cache may be reused */
 	tl_hl_tok *toks;      /* the current window's tokens: a view into base */
+	tl_hl_shape *shapes;  /* their shapes: a view into shape */
 	size_t ntok;
 	size_t *sel;
 	size_t nsel, cap_sel;
 	tl_buf out;
+	tl_hl_memo memo[TL_HL_MEMO]; /* headlines worked out before */
+	size_t memo_next;            /* the slot to fill next */
 } tl_hl_scratch;
 
 /** 1 when byte c may be part of a word (letters, digits, UTF-8 bytes). */
@@ -50,7 +85,8 @@ static inline int tl_hl_is_word_byte(char c)
  * rule.  Returns the headline (not NUL-terminated, *len bytes) in scratch's
  * buffer, valid until the next call; NULL when out of memory.  Calls for
  * the dates of one sentence in text order share the sentence's tokens:
- * text must not change between calls with one scratch.
+ * text must not change between calls with one scratch.  text[s.end] must
+ * be readable (a document's text is NUL-terminated).
  */
 const char *tl_headline(tl_hl_scratch *scratch, const char *text, tl_sentence s, tl_sentence w,
                         size_t a, size_t z, size_t *len);
