@@ -12,16 +12,22 @@ int tl_document_options_init(tl_document_options *opts, unsigned int version)
 {
 	static const tl_document_options init = TL_DOCUMENT_OPTIONS_INIT;
 	if (!opts || version != TL_DOCUMENT_OPTIONS_VERSION)
-		return tl_seterr(TL_EINVAL, "tl_document_options_init: unknown version %u", version);
+		return tl_seterr(TL_EINVAL, "tl_document_options_init: unknown version %u",
+		                 version);
 	*opts = init;
 	return 0;
 }
 
-/* Append a timex, copying its strings into the arena. */
+/* Append a timex, copying its strings into the arena; a value equal to the
+ * last timex's shares its copy. */
 int tl_document_push_timex(tl_document *doc, const tl_timex *t)
 {
 	tl_timex c = *t;
-	c.value = tl_arena_strdup(&doc->arena, t->value ? t->value : "");
+	const char *v = t->value ? t->value : "";
+	if (doc->ntimex > 0 && strcmp(doc->timexes[doc->ntimex - 1].value, v) == 0)
+		c.value = doc->timexes[doc->ntimex - 1].value; /* "Nov. 5, Nov. 5": one copy */
+	else
+		c.value = tl_arena_strdup(&doc->arena, v);
 	if (!c.value)
 		return TL_ENOMEM;
 	if (t->quant && !(c.quant = tl_arena_strdup(&doc->arena, t->quant)))
@@ -57,7 +63,8 @@ static int check_text(const char *text, size_t len, const tl_document_options *o
 	const char *bom = foreign_bom(text, len);
 	size_t bad;
 	if (len > TL_DOCUMENT_MAX_BYTES)
-		return tl_seterr(TL_ERANGE, "%s%stext of %zu bytes is over the limit of %zu bytes: split it",
+		return tl_seterr(TL_ERANGE,
+		                 "%s%stext of %zu bytes is over the limit of %zu bytes: split it",
 		                 id, sep, len, TL_DOCUMENT_MAX_BYTES);
 	if (bom)
 		return tl_seterr(TL_EUTF8, "%s%sthe text is %s, not UTF-8: convert it first", id,
@@ -67,14 +74,16 @@ static int check_text(const char *text, size_t len, const tl_document_options *o
 	int valid = tl_utf8_valid(text, len, &bad);
 	const char *nul = memchr(text, 0, valid ? len : bad); /* the first problem is named */
 	if (!valid && !nul)
-		return opts->replace_invalid ? 1
-		                             : tl_seterr(TL_EUTF8, "%s%sinvalid UTF-8 at byte offset %zu",
-		                                         id, sep, bad);
+		return opts->replace_invalid
+		           ? 1
+		           : tl_seterr(TL_EUTF8, "%s%sinvalid UTF-8 at byte offset %zu", id, sep,
+		                       bad);
 	if (nul && !opts->replace_invalid)
-		return tl_seterr(TL_EUTF8,
-		                 "%s%sNUL byte at byte offset %zu: not UTF-8 text (UTF-16 without a "
-		                 "byte order mark?)",
-		                 id, sep, (size_t)(nul - text));
+		return tl_seterr(
+		    TL_EUTF8,
+		    "%s%sNUL byte at byte offset %zu: not UTF-8 text (UTF-16 without a "
+		    "byte order mark?)",
+		    id, sep, (size_t)(nul - text));
 	return nul ? 1 : 0;
 }
 
@@ -100,9 +109,11 @@ int tl_document_parse(tl_document **out, const tl_parser *parser, const char *te
 	if (!opts)
 		opts = &defaults;
 	if (opts->version != TL_DOCUMENT_OPTIONS_VERSION)
-		return tl_seterr(TL_EINVAL, "tl_document_parse: unknown options version %u", opts->version);
+		return tl_seterr(TL_EINVAL, "tl_document_parse: unknown options version %u",
+		                 opts->version);
 	if (opts->has_dct && !valid_dct(opts->dct))
-		return tl_seterr(TL_EINVAL, "invalid DCT %d-%d-%d (want a full date, years 1..9999)",
+		return tl_seterr(TL_EINVAL,
+		                 "invalid DCT %d-%d-%d (want a full date, years 1..9999)",
 		                 (int)opts->dct.year, (int)opts->dct.month, (int)opts->dct.day);
 	rc = check_text(text, len, opts);
 	if (rc < 0)
@@ -171,7 +182,7 @@ const char *tl_document_text(const tl_document *doc, size_t *len)
 
 tl_dct_source tl_document_dct(tl_date *out, const tl_document *doc)
 {
-	tl_date zero = { 0, 0, 0 };
+	tl_date zero = {0, 0, 0};
 	if (!doc || doc->dct_source == TL_DCT_NONE) {
 		if (out)
 			*out = zero;

@@ -219,8 +219,9 @@ static unsigned search_class(const char *w, size_t n)
  */
 #define NSLOTS 1024u /* a power of two, over twice the rows */
 
-static uint16_t slots[NSLOTS]; /* row index + 1, 0 = empty */
-static atomic_int state;       /* 0: no table, 1: being built, 2: ready */
+static uint16_t slots[NSLOTS];     /* row index + 1, 0 = empty */
+static uint32_t slot_hash[NSLOTS]; /* the full hash of each slot's row */
+static atomic_int state;           /* 0: no table, 1: being built, 2: ready */
 /* Per length (1..16), the first letters of the rows that long: most words
  * of a sentence are in no row and leave on one test, without a hash. */
 static uint32_t first_mask[17];
@@ -257,10 +258,11 @@ static void build_slots(void)
 			continue; /* never looked up: tl_word_class() takes up to 16 bytes */
 		if (n < sizeof(first_mask) / sizeof(first_mask[0]))
 			first_mask[n] |= first_bit((unsigned char)words[r].word[0]);
-		uint32_t h = hash_lower(words[r].word, n, low) & (NSLOTS - 1);
+		uint32_t full = hash_lower(words[r].word, n, low), h = full & (NSLOTS - 1);
 		while (slots[h])
 			h = (h + 1) & (NSLOTS - 1);
 		slots[h] = (uint16_t)(r + 1);
+		slot_hash[h] = full;
 	}
 }
 
@@ -281,11 +283,16 @@ unsigned tl_word_class(const char *w, size_t n)
 	}
 	if (!(first_mask[n] & first_bit((unsigned char)w[0])))
 		return 0;
-	uint32_t h = hash_lower(w, n, low) & (NSLOTS - 1);
+	uint32_t full = hash_lower(w, n, low), h = full & (NSLOTS - 1);
 	while (slots[h]) {
-		const char *k = words[slots[h] - 1].word;
-		if (strncmp(k, low, n) == 0 && k[n] == '\0')
-			return words[slots[h] - 1].cls;
+		if (slot_hash[h] == full) { /* else another word: no need to compare */
+			const char *k = words[slots[h] - 1].word;
+			size_t i = 0;
+			while (i < n && k[i] == low[i])
+				i++;
+			if (i == n && k[n] == '\0')
+				return words[slots[h] - 1].cls;
+		}
 		h = (h + 1) & (NSLOTS - 1);
 	}
 	return 0;

@@ -211,6 +211,7 @@ int tl_events_extract(tl_document *doc)
 	size_t *cand = NULL, ncand = 0, cap_cand = 0;
 	const char *last_headline = NULL, *last_text = NULL;
 	size_t last_hlen = 0, last_tlen = 0;
+	tl_sentence last_s = {0, 0}; /* the span last_text was made from */
 	doc->nevent = 0;
 	for (size_t i = 1; i < doc->ntimex; i++)
 		in_order &= doc->timexes[i - 1].byte_start <= doc->timexes[i].byte_start;
@@ -273,15 +274,21 @@ int tl_events_extract(tl_document *doc)
 		else
 			e.headline = last_headline = tl_arena_strndup(&doc->arena, h, hlen);
 		last_hlen = hlen;
-		const char *tx;
-		size_t tlen = event_text(&flat, doc->text, s, &tx);
-		if (flat.failed)
-			e.text = NULL;
-		else if (last_text && tlen == last_tlen && memcmp(tx, last_text, tlen) == 0)
-			e.text = last_text;
-		else
-			e.text = last_text = tl_arena_strndup(&doc->arena, tx, tlen);
-		last_tlen = tlen;
+		if (last_text && s.start == last_s.start && s.end == last_s.end) {
+			e.text = last_text; /* the text of the last event's sentence */
+		} else {
+			const char *tx;
+			size_t tlen = event_text(&flat, doc->text, s, &tx);
+			if (flat.failed)
+				e.text = NULL;
+			else if (last_text && tlen == last_tlen && memcmp(tx, last_text, tlen) == 0)
+				e.text = last_text;
+			else
+				e.text = last_text = tl_arena_strndup(&doc->arena, tx, tlen);
+			last_tlen = tlen;
+			if (e.text)
+				last_s = s;
+		}
 		if (!e.headline || !e.text)
 			rc = TL_ENOMEM;
 		else if (TL_VEC_PUSH(doc->events, doc->nevent, doc->cap_event, e))

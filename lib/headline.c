@@ -45,9 +45,10 @@
 
 #define HEADLINE_MAX 100
 #define HEADLINE_REACH 64
-/* Longest gap a token shape holds, and longest span a memo holds: a gap in
- * a span is shorter than the span, so no two shapes of a remembered span
- * are told apart by a saturated gap. */
+/* The bits of a gap a token shape holds, and the longest span a memo
+ * holds: the lengths of the tokens of a span, and the gaps between them,
+ * are shorter than the span, so the shapes of a remembered span lose
+ * nothing. */
 #define SHAPE_GAP 0x7FFFFFFFu
 /* The bits of the first token's shape that a memo compares: its length
  * and space flag, not its gap to a token outside the span. */
@@ -88,17 +89,10 @@ static size_t joiner(const char *t, size_t i, size_t end)
 	return 0;
 }
 
-/* The facts of token k of text t that the rules ask of it. */
+/* The facts of token k of text t that the rules ask of it (its extent,
+ * word, space and ascii flags are set; the rest is 0). */
 static void tok_facts(const char *t, tl_hl_tok *k)
 {
-	k->cls = 0;
-	k->content = 0;
-	k->mark = 0;
-	k->strong = 0;
-	k->lower = 0;
-	k->ascii = 1;
-	for (size_t j = k->start; j < k->end && k->ascii; j++)
-		k->ascii = (unsigned char)t[j] < 0x80;
 	if (k->word) {
 		k->cls = tl_word_class(t + k->start, k->end - k->start);
 		if (!(k->cls & TL_WORD_STOP)) /* "However", "and", "2,500" say nothing */
@@ -110,7 +104,23 @@ static void tok_facts(const char *t, tl_hl_tok *k)
 		k->strong = t[k->start + 2] != (char)0x98;
 	} else {
 		k->mark = t[k->start];
-		k->strong = strchr(";:()[]\"!?-", k->mark) != NULL; /* NUL too */
+		switch (k->mark) {
+		case ';':
+		case ':':
+		case '(':
+		case ')':
+		case '[':
+		case ']':
+		case '"':
+		case '!':
+		case '?':
+		case '-':
+		case '\0':
+			k->strong = 1;
+			break;
+		default:
+			break;
+		}
 	}
 	k->edge = k->strong || k->mark == ',' || (k->cls & TL_WORD_SPEECH);
 }
@@ -128,38 +138,44 @@ static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, in
 			continue;
 		}
 		tl_hl_tok k = {i, i + 1, 0, 0, (unsigned char)space, 0, 0, 0, 0, 0, 0};
-		size_t p = utf8_punct(u + i, to - i);
+		size_t p = u[i] >= 0xC2 ? utf8_punct(u + i, to - i) : 0;
+		k.ascii = 1;
 		if (p) {
 			k.end = i + p;
+			k.ascii = 0;
 		} else if (tl_hl_is_word_byte(t[i])) {
 			size_t j = i;
 			for (;;) {
 				size_t jl;
-				if (j < to && ascii_alnum(u[j]))
+				if (j < to && ascii_alnum(u[j])) {
 					j++; /* the common case, before the general tests */
-				else if (j < to && tl_hl_is_word_byte(t[j]) &&
-				         !utf8_punct(u + j, to - j))
-					j++;
-				else if (j < to && (jl = joiner(t, j, to)) != 0)
+				} else if (j < to && u[j] >= 0x80 && !utf8_punct(u + j, to - j)) {
+					j++; /* the word bytes that are no ASCII letter or digit */
+					k.ascii = 0;
+				} else if (j < to && (jl = joiner(t, j, to)) != 0) {
 					j += jl;
-				else
+					k.ascii &= jl == 1;
+				} else {
 					break;
+				}
 			}
 			k.end = j;
 			k.word = 1;
 		} else if (u[i] >= 0x80) {
 			while (k.end < to && (u[k.end] & 0xC0) == 0x80)
 				k.end++;
+			k.ascii = 0;
 		}
 		tok_facts(t, &k);
 		if (sc->nbase >= sc->cap_shape &&
 		    tl_grow((void **)&sc->shape, &sc->cap_shape, sc->nbase + 1, sizeof(*sc->shape)))
 			return TL_ENOMEM;
 		size_t gap = sc->nbase ? k.start - sc->base[sc->nbase - 1].end : 0;
-		sc->shape[sc->nbase] =
-		    (k.end - k.start > UINT32_MAX ? UINT32_MAX : k.end - k.start) |
-		    (tl_hl_shape)(gap > SHAPE_GAP ? SHAPE_GAP : gap) << 32 |
-		    (tl_hl_shape)k.space << 63;
+		/* lengths and gaps cut to their low bits: a memo holds no span
+		 * where that loses anything (see SHAPE_GAP) */
+		sc->shape[sc->nbase] = (uint32_t)(k.end - k.start) |
+		                       (tl_hl_shape)(gap & SHAPE_GAP) << 32 |
+		                       (tl_hl_shape)k.space << 63;
 		if (TL_VEC_PUSH(sc->base, sc->nbase, sc->cap_base, k))
 			return TL_ENOMEM;
 		i = k.end;
@@ -447,10 +463,18 @@ static inline int space_before(const tl_hl_scratch *sc, size_t i)
 	return i > 0 && (k->space || (k->word && sc->sel[i] != sc->sel[i - 1] + 1));
 }
 
+/* Do tokens a and b, next to each other in the text, read in the headline
+ * as they stand in the text: nothing between them, or one space? */
+static int verbatim(const char *t, const tl_hl_tok *a, const tl_hl_tok *b)
+{
+	return b->space ? b->start == a->end + 1 && t[a->end] == ' ' : b->start == a->end;
+}
+
 /* Write the selected tokens, with the length cut, into sc->out. */
 static void emit(tl_hl_scratch *sc, const char *t)
 {
 	size_t total = 0, keep = 0;
+	size_t need = 1; /* room for a space before every token, and the NUL */
 	for (size_t i = 0; i < sc->nsel; i++) {
 		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
 		total += (size_t)space_before(sc, i) +
@@ -458,14 +482,12 @@ static void emit(tl_hl_scratch *sc, const char *t)
 		if (total > HEADLINE_MAX)
 			break;
 		keep = i + 1;
+		need += 1 + (k->end - k->start);
 	}
 	if (keep < sc->nsel)
 		sc->nsel = keep;
 	trim_back(sc, 1, TL_WORD_TAIL);
 	trim_back(sc, 1, 0);
-	size_t need = 1; /* room for a space before every token, and the NUL */
-	for (size_t i = 0; i < sc->nsel; i++)
-		need += 1 + (sc->toks[sc->sel[i]].end - sc->toks[sc->sel[i]].start);
 	sc->out.len = 0;
 	if (sc->out.failed ||
 	    (need > sc->out.cap && tl_grow((void **)&sc->out.data, &sc->out.cap, need, 1))) {
@@ -473,12 +495,18 @@ static void emit(tl_hl_scratch *sc, const char *t)
 		return;
 	}
 	char *o = sc->out.data;
-	for (size_t i = 0; i < sc->nsel; i++) {
-		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
+	for (size_t i = 0; i < sc->nsel;) {
 		if (space_before(sc, i))
 			*o++ = ' ';
-		memcpy(o, t + k->start, k->end - k->start);
-		o += k->end - k->start;
+		/* a run of tokens that reads as the text does is copied whole */
+		size_t j = i;
+		while (j + 1 < sc->nsel && sc->sel[j + 1] == sc->sel[j] + 1 &&
+		       verbatim(t, &sc->toks[sc->sel[j]], &sc->toks[sc->sel[j + 1]]))
+			j++;
+		size_t from = sc->toks[sc->sel[i]].start, to = sc->toks[sc->sel[j]].end;
+		memcpy(o, t + from, to - from);
+		o += to - from;
+		i = j + 1;
 	}
 	*o = '\0';
 	sc->out.len = (size_t)(o - sc->out.data);
@@ -518,12 +546,24 @@ static size_t token_from(const tl_hl_scratch *sc, size_t from, size_t z)
 
 /* The remembered headline worked out from the tokens sc->toks[0, ntok)
  * with the date at [ta, tz), or NULL. */
+/* The memo set of the tokens sc->toks[0, ntok) (ntok > 0) with the date
+ * at [ta, tz) and nbytes bytes from the first token's start. */
+static size_t memo_set(const tl_hl_scratch *sc, const char *t, size_t ta, size_t tz, size_t nbytes)
+{
+	size_t h = sc->ntok * 0x9E3779B1u ^ ta * 0x85EBCA77u ^ tz * 0xC2B2AE3Du ^
+	           nbytes * 0x27D4EB2Fu ^ (unsigned char)t[sc->toks[0].start] * 0x165667B1u;
+	if (ta < sc->ntok)
+		h ^= (unsigned char)t[sc->toks[ta].start] * 0xD3A2646Cu;
+	return (h ^ h >> 15 ^ h >> 27) % TL_HL_SETS;
+}
+
 static const tl_hl_memo *memo_find(const tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 {
-	if (sc->ntok == 0)
+	if (sc->ntok == 0 || !sc->memo)
 		return NULL;
 	size_t sb = sc->toks[0].start, nbytes = sc->toks[sc->ntok - 1].end - sb + 1;
-	for (size_t m = 0; m < TL_HL_MEMO; m++) {
+	size_t set = memo_set(sc, t, ta, tz, nbytes);
+	for (size_t m = set * TL_HL_WAYS; m < (set + 1) * TL_HL_WAYS; m++) {
 		const tl_hl_memo *me = &sc->memo[m];
 		if (me->valid && me->nshape == sc->ntok && me->ta == ta && me->tz == tz &&
 		    me->nbytes == nbytes && me->shapes[0] == (sc->shapes[0] & SHAPE_FIRST) &&
@@ -543,7 +583,10 @@ static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 	if (sc->ntok == 0)
 		return;
 	size_t sb = sc->toks[0].start, nbytes = sc->toks[sc->ntok - 1].end - sb + 1;
-	tl_hl_memo *me = &sc->memo[sc->memo_next];
+	if (!sc->memo && !(sc->memo = calloc(TL_HL_MEMO, sizeof(*sc->memo))))
+		return;
+	size_t set = memo_set(sc, t, ta, tz, nbytes);
+	tl_hl_memo *me = &sc->memo[set * TL_HL_WAYS + sc->memo_next[set]];
 	me->valid = 0;
 	if (nbytes > SHAPE_GAP ||
 	    (nbytes > me->cap_bytes && tl_grow((void **)&me->bytes, &me->cap_bytes, nbytes, 1)) ||
@@ -562,7 +605,7 @@ static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 		memcpy(me->out, sc->out.data, sc->out.len);
 	me->len = sc->out.len;
 	me->valid = 1;
-	sc->memo_next = (sc->memo_next + 1) % TL_HL_MEMO;
+	sc->memo_next[set] = (unsigned char)((sc->memo_next[set] + 1) % TL_HL_WAYS);
 }
 
 /* The headline rules (see the top of the file) on the tokens
@@ -664,10 +707,11 @@ void tl_hl_scratch_free(tl_hl_scratch *sc)
 	free(sc->shape);
 	free(sc->sel);
 	tl_buf_free(&sc->out);
-	for (size_t m = 0; m < TL_HL_MEMO; m++) {
+	for (size_t m = 0; sc->memo && m < TL_HL_MEMO; m++) {
 		free(sc->memo[m].bytes);
 		free(sc->memo[m].shapes);
 		free(sc->memo[m].out);
 	}
+	free(sc->memo);
 	memset(sc, 0, sizeof(*sc));
 }

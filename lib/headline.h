@@ -24,7 +24,7 @@ typedef struct tl_hl_tok {
 
 /** The shape of a token in a cache: its length (low 32 bits), the bytes
  * between it and the token before (bits 32-62), and its space flag (bit
- * 63), each saturated.  Two runs of tokens lie alike in their bytes when
+ * 63), each cut to its low bits.  Two runs of tokens lie alike in their bytes when
  * their first lengths and space flags, and all the later shapes, agree. */
 typedef uint64_t tl_hl_shape;
 
@@ -44,9 +44,14 @@ typedef struct tl_hl_memo {
 	int valid;
 } tl_hl_memo;
 
-/** Headlines remembered: enough for text that repeats a few dates over
- * and over ("in 2020 and 1999 and last week and ..."). */
-#define TL_HL_MEMO 4
+/** Headlines remembered, in TL_HL_SETS sets of TL_HL_WAYS: a headline
+ * goes to the set its token count, date place, span length and first bytes
+ * pick, and replaces the oldest there.  Enough for text that repeats a few
+ * dates over and over ("in 2020 and 1999 and last week and ..."), at the
+ * starts and ends of its sentences too. */
+#define TL_HL_SETS 64
+#define TL_HL_WAYS 4
+#define TL_HL_MEMO (TL_HL_SETS * TL_HL_WAYS)
 
 /** Reusable work space for tl_headline(); zero-initialise, free with
  * tl_hl_scratch_free().  It keeps the tokens of the sentence text it was
@@ -68,8 +73,8 @@ typedef struct tl_hl_scratch {
 	size_t *sel;
 	size_t nsel, cap_sel;
 	tl_buf out;
-	tl_hl_memo memo[TL_HL_MEMO]; /* headlines worked out before */
-	size_t memo_next;            /* the slot to fill next */
+	tl_hl_memo *memo; /* TL_HL_MEMO headlines worked out before; NULL until the first */
+	unsigned char memo_next[TL_HL_SETS]; /* per set: the way to fill next */
 } tl_hl_scratch;
 
 /** 1 when byte c may be part of a word (letters, digits, UTF-8 bytes). */

@@ -39,7 +39,17 @@ typedef struct rstate {
 	tl_date lastday;          /* the last day the text named, however resolved */
 	int has_lastday;
 	size_t lastday_at, narr_at; /* mention indices that set lastday and narr */
+	struct near_memo *near;     /* the last answer of nearest_year() */
 } rstate;
+
+/* The arguments and answer of the last nearest_year() call: the dates of a
+ * text that names one date over and over ("Nov. 5, Nov. 5, ...") ask the
+ * same question each time. */
+struct near_memo {
+	tl_date a;
+	int32_t month, day, year;
+	int tense, inferred, valid;
+};
 
 /* Whether underspecified dates of m follow the narrative: in a history, or
  * right after the text set a date two or more years away from the DCT. */
@@ -59,7 +69,7 @@ static int narrative_mode(const rstate *st, const tl_ment *m)
 
 /* Pick the year for a month (and day) without one: nearest to the anchor,
  * leaning to the past (tense 0) or the future (tense 1). */
-static int32_t nearest_year(tl_date a, int32_t month, int32_t day, int tense, int inferred)
+static int32_t nearest_year_of(tl_date a, int32_t month, int32_t day, int tense, int inferred)
 {
 	int best = 0;
 	int64_t bestd = 0;
@@ -83,6 +93,19 @@ static int32_t nearest_year(tl_date a, int32_t month, int32_t day, int tense, in
 		}
 	}
 	return tl_clamp_year((int64_t)a.year + best);
+}
+
+/* nearest_year_of(), the last answer reused when asked the same again. */
+static int32_t nearest_year(const rstate *st, tl_date a, int32_t month, int32_t day, int tense,
+                            int inferred)
+{
+	struct near_memo *n = st->near;
+	if (n->valid && n->a.year == a.year && n->a.month == a.month && n->a.day == a.day &&
+	    n->month == month && n->day == day && n->tense == tense && n->inferred == inferred)
+		return n->year;
+	*n = (struct near_memo){
+	    a, month, day, nearest_year_of(a, month, day, tense, inferred), tense, inferred, 1};
+	return n->year;
 }
 
 /* The year of a month the narrative reaches: the narrative's year, or the
@@ -218,15 +241,17 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 		}
 	} else if (anchor_of(st, m, &a, &on_dct)) {
 		if (m->said & HAS_MONTH)
-			year = !on_dct ? narrative_year(st, m->month)
-			               : nearest_year(a, m->month, m->day, m->tense, st->inferred);
+			year = !on_dct
+			           ? narrative_year(st, m->month)
+			           : nearest_year(st, a, m->month, m->day, m->tense, st->inferred);
 		else if (m->said & HAS_SEASON)
-			year = !on_dct ? a.year
-			               : nearest_year(a, m->season * 3, 15, m->tense, st->inferred);
+			year = !on_dct
+			           ? a.year
+			           : nearest_year(st, a, m->season * 3, 15, m->tense, st->inferred);
 		else if (m->said & HAS_QUARTER) /* its first month in the past, its last
 		                                   ahead: a quarter under way is either */
 			year = !on_dct ? a.year
-			               : nearest_year(a,
+			               : nearest_year(st, a,
 			                              m->quarter * 3 - (m->tense == 2   ? 2
 			                                                : m->tense == 1 ? 0
 			                                                                : 1),
@@ -290,7 +315,7 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 		tl_date d = tl_holiday_date(m->holiday, year);
 		if (on_dct && !(m->said & HAS_YEAR)) {
 			/* the year that puts it nearest the DCT, by the tense */
-			year = nearest_year(a, d.month, d.day, m->tense, st->inferred);
+			year = nearest_year(st, a, d.month, d.day, m->tense, st->inferred);
 			d = tl_holiday_date(m->holiday, year);
 		}
 		tl_value_day(o, d);
@@ -334,7 +359,7 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 		return;
 	}
 	if (m->said & HAS_YEAR || yk) {
-		snprintf(o->value, sizeof(o->value), "%s", y);
+		memcpy(o->value, y, strlen(y) + 1); /* y is shorter than value */
 		if (yk)
 			tl_value_years(o, year, 1, TL_GRAN_YEAR);
 		return;
@@ -558,7 +583,9 @@ int tl_resolve_latest_full(const tl_engine *e, tl_date *out)
 int tl_resolve_all(tl_engine *e, tl_document *doc)
 {
 	rstate st;
+	struct near_memo near = {0};
 	memset(&st, 0, sizeof(st));
+	st.near = &near;
 	st.has_dct = doc->dct_source != TL_DCT_NONE;
 	st.dct = doc->dct;
 	st.inferred = doc->dct_source == TL_DCT_INFERRED;

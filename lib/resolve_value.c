@@ -21,6 +21,8 @@
 const char *const tl_season_code[5] = {"", "SP", "SU", "FA", "WI"};
 static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "12:00", "24:00", "DT"};
 
+static int put_padded(char *out, int64_t v, int width);
+
 /* Durations: P30Y, PT2H, PXW, "a year and a half" P18M. */
 void tl_resolve_duration(const tl_ment *m, char *value, size_t size)
 {
@@ -82,6 +84,15 @@ void tl_resolve_duration(const tl_ment *m, char *value, size_t size)
 		snprintf(value, size, "P%s%lld.5%s", timeu ? "T" : "", (long long)n, code[unit]);
 		return;
 	}
+	if (n >= 0 && size >= 32) { /* room for "PT", 19 digits, "DE" and the NUL */
+		size_t l = 0;
+		value[l++] = 'P';
+		if (timeu)
+			value[l++] = 'T';
+		l += (size_t)put_padded(value + l, n, 1);
+		memcpy(value + l, code[unit], strlen(code[unit]) + 1);
+		return;
+	}
 	snprintf(value, size, "P%s%lld%s", timeu ? "T" : "", (long long)n, code[unit]);
 }
 
@@ -115,6 +126,20 @@ void tl_resolve_set(const tl_ment *m, char *value, size_t size, char *freq, size
  * for every timex, and snprintf() cost more than the rest of resolving. */
 static int put_padded(char *out, int64_t v, int width)
 {
+	if (width == 2 && v >= 0 && v < 100) { /* months, days, hours, minutes */
+		out[0] = (char)('0' + v / 10);
+		out[1] = (char)('0' + v % 10);
+		out[2] = '\0';
+		return 2;
+	}
+	if (width == 4 && v >= 1000 && v < 10000) { /* years */
+		out[0] = (char)('0' + v / 1000);
+		out[1] = (char)('0' + v / 100 % 10);
+		out[2] = (char)('0' + v / 10 % 10);
+		out[3] = (char)('0' + v % 10);
+		out[4] = '\0';
+		return 4;
+	}
 	char tmp[20];
 	int k = 0;
 	do {
@@ -174,8 +199,22 @@ void tl_value_months(tl_rout *o, int32_t y, int32_t m, int k, tl_granularity g)
 /* A full day value and its one-day interval. */
 void tl_value_day(tl_rout *o, tl_date d)
 {
-	int l = tl_value_year(o->value, sizeof(o->value), d.year);
-	if (d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31) {
+	int full = d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31;
+	if (full && d.year >= 1000 && d.year <= 9999) { /* the common case, in one go */
+		char *v = o->value;
+		v[0] = (char)('0' + d.year / 1000);
+		v[1] = (char)('0' + d.year / 100 % 10);
+		v[2] = (char)('0' + d.year / 10 % 10);
+		v[3] = (char)('0' + d.year % 10);
+		v[4] = '-';
+		v[5] = (char)('0' + d.month / 10);
+		v[6] = (char)('0' + d.month % 10);
+		v[7] = '-';
+		v[8] = (char)('0' + d.day / 10);
+		v[9] = (char)('0' + d.day % 10);
+		v[10] = '\0';
+	} else if (full) {
+		int l = tl_value_year(o->value, sizeof(o->value), d.year);
 		o->value[l++] = '-';
 		l += put_padded(o->value + l, d.month, 2);
 		o->value[l++] = '-';
@@ -187,7 +226,11 @@ void tl_value_day(tl_rout *o, tl_date d)
 	}
 	o->has_interval = 1;
 	o->begin = d;
-	o->end = tl_date_add_days(d, 1);
+	if (d.year >= -999999 && d.year <= 999999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+	    d.day < tl_date_days_in_month(d.year, d.month))
+		o->end = (tl_date){d.year, d.month, d.day + 1}; /* what tl_date_add_days() gives */
+	else
+		o->end = tl_date_add_days(d, 1);
 	o->gran = TL_GRAN_DAY;
 }
 
@@ -195,10 +238,19 @@ void tl_value_day(tl_rout *o, tl_date d)
 static void week_value(tl_rout *o, tl_date d, int weekend)
 {
 	int32_t wy, wk;
-	char y[16];
 	tl_date_isoweek(d, &wy, &wk);
-	tl_value_year(y, sizeof(y), wy);
-	snprintf(o->value, sizeof(o->value), "%s-W%02d%s", y, (int)wk, weekend ? "-WE" : "");
+	int l = tl_value_year(o->value, sizeof(o->value), wy);
+	if (wk >= 0 && wk <= 99) { /* always: ISO weeks run 1 to 53 */
+		memcpy(o->value + l, "-W", 2);
+		l += 2 + put_padded(o->value + l + 2, wk, 2);
+		if (weekend)
+			memcpy(o->value + l, "-WE", 4);
+	} else {
+		char y[16];
+		tl_value_year(y, sizeof(y), wy);
+		snprintf(o->value, sizeof(o->value), "%s-W%02d%s", y, (int)wk,
+		         weekend ? "-WE" : "");
+	}
 	tl_date mon = tl_date_add_days(d, 1 - tl_date_weekday(d));
 	o->has_interval = 1;
 	o->begin = weekend ? tl_date_add_days(mon, 5) : mon;
@@ -320,7 +372,17 @@ void tl_value_time(const tl_ment *m, tl_rout *o)
 	if (!o->has_interval && strncmp(o->value, "XXXX-", 5) != 0 && !strchr(o->value, '-'))
 		return;
 	o->type = TL_TIMEX_TIME;
-	if (m->said & HAS_HOUR) {
+	if (m->said & HAS_HOUR && !(m->said & HAS_SECOND) && m->hour >= 0 && m->hour <= 99 &&
+	    m->minute >= 0 && m->minute <= 99 && sizeof(o->value) - l >= 7) {
+		char *v = o->value + l; /* "T%02d:%02d" by hand */
+		v[0] = 'T';
+		put_padded(v + 1, m->hour, 2);
+		v[3] = ':';
+		put_padded(v + 4, m->minute, 2);
+		o->gran = (m->said & HAS_MINUTE) ? TL_GRAN_MINUTE : TL_GRAN_HOUR;
+		if (m->tz && (strcmp(m->tz, "utc") == 0 || strcmp(m->tz, "gmt") == 0))
+			strncat(o->value, "Z", sizeof(o->value) - strlen(o->value) - 1);
+	} else if (m->said & HAS_HOUR) {
 		if (m->said & HAS_SECOND)
 			snprintf(o->value + l, sizeof(o->value) - l, "T%02d:%02d:%02d",
 			         (int)m->hour, (int)m->minute, (int)m->second);
