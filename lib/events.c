@@ -173,12 +173,13 @@ static tl_sentence event_window(const tl_document *doc, tl_sentence s, size_t a,
  * run of white space that holds a line break (LF, or a lone CR of old Mac
  * OS text) made one space, in b (reused;
  * b->failed on ENOMEM).  Text without a line break is not copied: *out
- * points into t. */
-static size_t event_text(tl_buf *b, const char *t, tl_sentence s, const char **out)
+ * points into t.  may_break: 0 when the caller knows s holds no line break
+ * (its sentence has none). */
+static size_t event_text(tl_buf *b, const char *t, tl_sentence s, int may_break, const char **out)
 {
 	size_t n = s.end - s.start;
 	*out = t + s.start;
-	if (!memchr(t + s.start, '\n', n) && !memchr(t + s.start, '\r', n))
+	if (!may_break || (!memchr(t + s.start, '\n', n) && !memchr(t + s.start, '\r', n)))
 		return n;
 	b->len = 0;
 	for (size_t i = s.start; i < s.end;) {
@@ -203,6 +204,44 @@ static size_t event_text(tl_buf *b, const char *t, tl_sentence s, const char **o
 	return b->len;
 }
 
+/* Copies of texts (or headlines) already in the arena, in slots picked by
+ * a hash of their length and some of their bytes: text that repeats itself
+ * gives many events equal texts, each kept once. */
+#define SHARED_SLOTS 64
+
+typedef struct shared_copy {
+	const char *p; /* in the arena, NUL-terminated; NULL: empty slot */
+	size_t len;
+} shared_copy;
+
+/* The slot of s[0, n) in a table of SHARED_SLOTS. */
+static size_t shared_slot(const char *s, size_t n)
+{
+	uint64_t a = 0, b = 0;
+	memcpy(&a, s, n < 8 ? n : 8);
+	memcpy(&b, s + (n > 8 ? n - 8 : 0), n < 8 ? n : 8);
+	uint64_t h = a * 0x9E3779B97F4A7C15u ^ b * 0xC2B2AE3D27D4EB4Fu ^ n * 0x165667B19E3779F9u;
+	if (n > 16)
+		h ^= (unsigned char)s[n / 2] * 0x27D4EB2F165667C5u;
+	h ^= h >> 29;
+	return (size_t)(h % SHARED_SLOTS);
+}
+
+/* An arena copy of s[0, n): the one in tab when equal, else a new one,
+ * remembered there.  NULL when out of memory. */
+static const char *shared_copy_of(shared_copy *tab, tl_arena *arena, const char *s, size_t n)
+{
+	shared_copy *c = &tab[shared_slot(s, n)];
+	if (c->p && c->len == n && memcmp(c->p, s, n) == 0)
+		return c->p;
+	const char *p = tl_arena_strndup(arena, s, n);
+	if (p) {
+		c->p = p;
+		c->len = n;
+	}
+	return p;
+}
+
 int tl_events_extract(tl_document *doc)
 {
 	tl_buf flat = {0};
@@ -212,6 +251,9 @@ int tl_events_extract(tl_document *doc)
 	const char *last_headline = NULL, *last_text = NULL;
 	size_t last_hlen = 0, last_tlen = 0;
 	tl_sentence last_s = {0, 0}; /* the span last_text was made from */
+	shared_copy texts[SHARED_SLOTS] = {{0}}, headlines[SHARED_SLOTS] = {{0}};
+	size_t brk_si = SIZE_MAX; /* the sentence brk was worked out for */
+	int brk = 1;              /* ... 1 when it holds a line break */
 	doc->nevent = 0;
 	for (size_t i = 1; i < doc->ntimex; i++)
 		in_order &= doc->timexes[i - 1].byte_start <= doc->timexes[i].byte_start;
@@ -272,19 +314,26 @@ int tl_events_extract(tl_document *doc)
 		else if (last_headline && hlen == last_hlen && memcmp(h, last_headline, hlen) == 0)
 			e.headline = last_headline;
 		else
-			e.headline = last_headline = tl_arena_strndup(&doc->arena, h, hlen);
+			e.headline = last_headline =
+			    shared_copy_of(headlines, &doc->arena, h, hlen);
 		last_hlen = hlen;
 		if (last_text && s.start == last_s.start && s.end == last_s.end) {
 			e.text = last_text; /* the text of the last event's sentence */
 		} else {
 			const char *tx;
-			size_t tlen = event_text(&flat, doc->text, s, &tx);
+			if (si != brk_si) {
+				size_t n = whole.end - whole.start;
+				brk = memchr(doc->text + whole.start, '\n', n) ||
+				      memchr(doc->text + whole.start, '\r', n);
+				brk_si = si;
+			}
+			size_t tlen = event_text(&flat, doc->text, s, brk, &tx);
 			if (flat.failed)
 				e.text = NULL;
 			else if (last_text && tlen == last_tlen && memcmp(tx, last_text, tlen) == 0)
 				e.text = last_text;
 			else
-				e.text = last_text = tl_arena_strndup(&doc->arena, tx, tlen);
+				e.text = last_text = shared_copy_of(texts, &doc->arena, tx, tlen);
 			last_tlen = tlen;
 			if (e.text)
 				last_s = s;

@@ -54,11 +54,14 @@
  * and space flag, not its gap to a token outside the span. */
 #define SHAPE_FIRST (0xFFFFFFFFu | (tl_hl_shape)1 << 63)
 
-/* 1 for the ASCII letters and digits. */
-static int ascii_alnum(unsigned char u)
-{
-	return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
-}
+/* 1 for the ASCII letters and digits, by table: the tokenizer asks it of
+ * every byte of a word. */
+#define ALNUM1(c)                                                                                  \
+	(((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
+#define ALNUM4(c) ALNUM1(c), ALNUM1((c) + 1), ALNUM1((c) + 2), ALNUM1((c) + 3)
+#define ALNUM16(c) ALNUM4(c), ALNUM4((c) + 4), ALNUM4((c) + 8), ALNUM4((c) + 12)
+#define ALNUM64(c) ALNUM16(c), ALNUM16((c) + 16), ALNUM16((c) + 32), ALNUM16((c) + 48)
+static const unsigned char alnum_tab[256] = {ALNUM64(0), ALNUM64(64), ALNUM64(128), ALNUM64(192)};
 
 /* Length of the UTF-8 punctuation mark at s[0..n) (dashes, curly quotes,
  * ellipsis), or 0. */
@@ -137,48 +140,54 @@ static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, in
 			i++;
 			continue;
 		}
-		tl_hl_tok k = {i, i + 1, 0, 0, (unsigned char)space, 0, 0, 0, 0, 0, 0};
+		if (sc->nbase >= sc->cap_base &&
+		    tl_grow((void **)&sc->base, &sc->cap_base, sc->nbase + 1, sizeof(*sc->base)))
+			return TL_ENOMEM;
+		if (sc->nbase >= sc->cap_shape &&
+		    tl_grow((void **)&sc->shape, &sc->cap_shape, sc->nbase + 1, sizeof(*sc->shape)))
+			return TL_ENOMEM;
+		tl_hl_tok *k = &sc->base[sc->nbase]; /* made in place */
+		memset(k, 0, sizeof(*k));
+		k->start = i;
+		k->end = i + 1;
+		k->space = (unsigned char)space;
+		k->ascii = 1;
 		size_t p = u[i] >= 0xC2 ? utf8_punct(u + i, to - i) : 0;
-		k.ascii = 1;
 		if (p) {
-			k.end = i + p;
-			k.ascii = 0;
+			k->end = i + p;
+			k->ascii = 0;
 		} else if (tl_hl_is_word_byte(t[i])) {
 			size_t j = i;
 			for (;;) {
 				size_t jl;
-				if (j < to && ascii_alnum(u[j])) {
+				while (j < to && alnum_tab[u[j]])
 					j++; /* the common case, before the general tests */
-				} else if (j < to && u[j] >= 0x80 && !utf8_punct(u + j, to - j)) {
+				if (j < to && u[j] >= 0x80 && !utf8_punct(u + j, to - j)) {
 					j++; /* the word bytes that are no ASCII letter or digit */
-					k.ascii = 0;
+					k->ascii = 0;
 				} else if (j < to && (jl = joiner(t, j, to)) != 0) {
 					j += jl;
-					k.ascii &= jl == 1;
+					k->ascii &= jl == 1;
 				} else {
 					break;
 				}
 			}
-			k.end = j;
-			k.word = 1;
+			k->end = j;
+			k->word = 1;
 		} else if (u[i] >= 0x80) {
-			while (k.end < to && (u[k.end] & 0xC0) == 0x80)
-				k.end++;
-			k.ascii = 0;
+			while (k->end < to && (u[k->end] & 0xC0) == 0x80)
+				k->end++;
+			k->ascii = 0;
 		}
-		tok_facts(t, &k);
-		if (sc->nbase >= sc->cap_shape &&
-		    tl_grow((void **)&sc->shape, &sc->cap_shape, sc->nbase + 1, sizeof(*sc->shape)))
-			return TL_ENOMEM;
-		size_t gap = sc->nbase ? k.start - sc->base[sc->nbase - 1].end : 0;
+		tok_facts(t, k);
+		size_t gap = sc->nbase ? k->start - sc->base[sc->nbase - 1].end : 0;
 		/* lengths and gaps cut to their low bits: a memo holds no span
 		 * where that loses anything (see SHAPE_GAP) */
-		sc->shape[sc->nbase] = (uint32_t)(k.end - k.start) |
+		sc->shape[sc->nbase] = (uint32_t)(k->end - k->start) |
 		                       (tl_hl_shape)(gap & SHAPE_GAP) << 32 |
-		                       (tl_hl_shape)k.space << 63;
-		if (TL_VEC_PUSH(sc->base, sc->nbase, sc->cap_base, k))
-			return TL_ENOMEM;
-		i = k.end;
+		                       (tl_hl_shape)k->space << 63;
+		sc->nbase++;
+		i = k->end;
 		space = 0;
 	}
 	return 0;
