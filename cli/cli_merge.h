@@ -19,16 +19,16 @@ typedef struct cli_event_key {
 	size_t len;
 } cli_event_key;
 
-/** The elements of one array of one batch, laid end to end. */
+/** Where the elements of one array of one batch lie in its export. */
 typedef struct cli_part_array {
-	char *data;
-	size_t len, cap;
+	size_t *offs; /* offset of each element in cli_part.json */
 	size_t *lens; /* length of each element */
-	size_t n, cap_lens;
+	size_t n, cap;
 } cli_part_array;
 
-/** One batch split into elements, indexed like cli_merge.arr. */
+/** One batch's export and its elements, indexed like cli_merge.arr. */
 typedef struct cli_part {
+	char *json; /* the export (tl_free()) */
 	cli_part_array arr[CLI_MERGE_MAX_ARRAYS];
 	cli_event_key *keys; /* one per event: start and granularity */
 } cli_part;
@@ -42,7 +42,7 @@ typedef struct cli_merge {
 		char *pre;   /* text from the previous ']' to this array's '[' */
 		char *lead;  /* between '[' and the first element */
 		char *trail; /* between the last element and ']' */
-		int is_events, is_timexes;
+		int is_events;
 		FILE *spill;    /* elements so far, with separators (not events) */
 		uint64_t count; /* elements so far */
 	} arr[CLI_MERGE_MAX_ARRAYS];
@@ -65,12 +65,15 @@ int cli_merge_new(cli_merge **out, const tl_export_options *eo);
 void cli_merge_free(cli_merge *m);
 
 /**
- * Split json, the export of batch timeline tl whose first document is the
- * doc_base-th of the run, into *part.  Thread-safe: m is only read.
- * 0, or -1 (out of memory or an export this code does not understand).
+ * Export batch timeline tl, whose first document is the doc_base-th of the
+ * run, with options eo (document_base and element are set here), into
+ * *part.  Thread-safe: m is only read.  0, or a TL_E* code (TL_ENOMEM; or
+ * the export's own failure, with tl_error_last(); or TL_ERROR for an export
+ * this code does not understand).  *part is empty on failure.
  */
-int cli_merge_split(cli_part *part, const cli_merge *m, tl_timeline *tl, const char *json,
-                    size_t doc_base);
+int cli_merge_export(cli_part *part, const cli_merge *m, tl_timeline *tl,
+                     const tl_export_options *eo, size_t doc_base);
+/** Free what *part holds and empty it. */
 void cli_part_free(cli_part *p);
 
 /** Take a batch's elements over into the spills, in batch order.  0 or -1. */

@@ -385,18 +385,20 @@ static void work_stream(cli_run *r, cli_job *j)
 		free(j->docs[i].text);
 		j->docs[i].text = NULL;
 	}
-	j->out_lib = 1;
-	if ((rc = tl_export(&j->out, &j->outlen, tl, TL_FORMAT_JSON, &r->eo)) != 0) {
-		job_fail(j, rc, j->ndoc ? j->docs[0].id : "batch");
-		goto done;
-	}
 	if (j->split) {
-		if (cli_merge_split(&j->part, r->merge, tl, j->out, j->doc_base) != 0) {
-			j->rc = TL_ENOMEM;
+		if ((rc = cli_merge_export(&j->part, r->merge, tl, &r->eo, j->doc_base)) != 0) {
+			if (rc == TL_ENOMEM)
+				j->rc = TL_ENOMEM;
+			else
+				job_fail(j, rc, j->ndoc ? j->docs[0].id : "batch");
 			goto done;
 		}
-		tl_free(j->out);
-		j->out = NULL;
+	} else {
+		j->out_lib = 1;
+		if ((rc = tl_export(&j->out, &j->outlen, tl, TL_FORMAT_JSON, &r->eo)) != 0) {
+			job_fail(j, rc, j->ndoc ? j->docs[0].id : "batch");
+			goto done;
+		}
 	}
 done:
 	tl_timeline_free(tl);

@@ -3,9 +3,10 @@
  *
  * A long input is analysed in batches (text segments or groups of documents,
  * see input.c).  Each batch is a small tl_timeline that the library exports
- * as JSON; the worker scans that JSON (no parse tree) and cuts out the
- * elements of its arrays (documents, events, timexes, warnings) as they are,
- * adding the batch's first document index to the document indices.  The
+ * as JSON, with the document indices already shifted by the batch's first
+ * document index (tl_export_options.document_base), and tells where each
+ * element of its root arrays (documents, events, timexes, warnings) lies
+ * (tl_export_options.element): the export is cut, never parsed back.  The
  * main thread appends documents, timexes and warnings to spill files
  * (tmpfile(), on disk, not in memory) and events to an event spill, keeping
  * only a compact index entry per event (start date, granularity, batch,
@@ -98,6 +99,17 @@ static int cut_skeleton(cli_merge *m, const char *sk)
 	return 0;
 }
 
+/* Is key one of the root arrays whose elements the library's element
+ * callback reports (tl_export_element_fn)? */
+static int is_reported(const char *key)
+{
+	static const char *const names[] = {"documents", "events", "timexes", "warnings"};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(key, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Learn the layout from the library's export of an empty timeline. */
 int cli_merge_new(cli_merge **out, const tl_export_options *eo)
 {
@@ -139,7 +151,8 @@ int cli_merge_new(cli_merge **out, const tl_export_options *eo)
 			if (!m->arr[m->narr].key)
 				goto done;
 			m->arr[m->narr].is_events = strcmp(key, "events") == 0;
-			m->arr[m->narr].is_timexes = strcmp(key, "timexes") == 0;
+			if (!is_reported(key))
+				goto done; /* its elements would not be told */
 			m->narr++;
 		} else
 			v = json_object_get(val);
@@ -189,230 +202,95 @@ void cli_merge_free(cli_merge *m)
 void cli_part_free(cli_part *p)
 {
 	for (size_t k = 0; k < CLI_MERGE_MAX_ARRAYS; k++) {
-		free(p->arr[k].data);
+		free(p->arr[k].offs);
 		free(p->arr[k].lens);
 	}
 	free(p->keys);
+	tl_free(p->json);
 	memset(p, 0, sizeof(*p));
 }
 
-/* Room for n more bytes and one more element in a; 0 or -1. */
-static int part_reserve(cli_part_array *a, size_t n)
-{
-	if (a->n == a->cap_lens) {
-		size_t c = a->cap_lens ? a->cap_lens * 2 : 16;
-		size_t *nl = realloc(a->lens, c * sizeof(*nl));
-		if (!nl)
-			return -1;
-		a->lens = nl;
-		a->cap_lens = c;
-	}
-	if (a->len + n > a->cap) {
-		size_t c = a->cap ? a->cap : 4096;
-		while (c < a->len + n)
-			c *= 2;
-		char *nd = realloc(a->data, c);
-		if (!nd)
-			return -1;
-		a->data = nd;
-		a->cap = c;
-	}
-	return 0;
-}
+/* What the element callback of one export works with. */
+typedef struct split_ctx {
+	cli_part *part;
+	const cli_merge *m;
+	const char *last; /* the array name of the previous element */
+	size_t k;         /* its index in m->arr */
+	int nomem;
+} split_ctx;
 
-/* Index just past the JSON string that starts at s[i] ('"'); n + 1 if
- * unterminated.  The closing quote is found with memchr() (the sentences of
- * events make most of a batch): a quote closes the string unless an odd run
- * of backslashes stands before it. */
-static size_t skip_string(const char *s, size_t n, size_t i)
+/* tl_export_element_fn: note where an element lies; 0, or -1 to stop. */
+static int on_element(void *ctx, const char *array, size_t begin, size_t end)
 {
-	size_t j = i + 1;
-	while (j < n) {
-		const char *q = memchr(s + j, '"', n - j);
-		if (!q)
-			break;
-		size_t k = (size_t)(q - s), b = k;
-		while (b > i + 1 && s[b - 1] == '\\')
-			b--;
-		if ((k - b) % 2 == 0)
-			return k + 1;
-		j = k + 1;
-	}
-	return n + 1;
-}
-
-/* Index just past the JSON value that starts at s[i]; n + 1 if it does not end. */
-static size_t skip_value(const char *s, size_t n, size_t i)
-{
-	if (i >= n)
-		return n + 1;
-	if (s[i] == '"')
-		return skip_string(s, n, i);
-	if (s[i] == '{' || s[i] == '[') {
-		/* the bytes that matter between strings: " { } [ ] */
-		static const unsigned char mark[256] = {
-		    ['"'] = 1, ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1};
-		size_t depth = 0;
-		for (; i < n; i++) {
-			while (i < n && !mark[(unsigned char)s[i]])
-				i++;
-			if (i >= n)
-				break;
-			char c = s[i];
-			if (c == '"') {
-				i = skip_string(s, n, i);
-				if (i > n)
-					return n + 1;
-				i--;
-			} else if (c == '{' || c == '[')
-				depth++;
-			else if ((c == '}' || c == ']') && --depth == 0)
-				return i + 1;
-		}
-		return n + 1;
-	}
-	while (i < n && !strchr(",}] \t\r\n", s[i]))
-		i++;
-	return i;
-}
-
-/* Index of the first byte at or after i that is not JSON whitespace. */
-static size_t skip_ws(const char *s, size_t n, size_t i)
-{
-	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-		i++;
-	return i;
-}
-
-/* Write v in decimal at p (up to 20 bytes, no NUL); its length. */
-static size_t put_ull(char *p, unsigned long long v)
-{
-	char tmp[20];
-	size_t k = 0;
-	do {
-		tmp[k++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v && k < sizeof(tmp));
-	for (size_t j = 0; j < k; j++)
-		p[j] = tmp[k - 1 - j];
-	return k;
-}
-
-/*
- * Append element s[0..n) to a, adding delta to the integer value of every
- * "document" key in it (the document index of a timex and of each mention of
- * an event; an event's "document" is its id, a string, and stays).  0 or -1.
- */
-static int put_element(cli_part_array *a, const char *s, size_t n, size_t delta)
-{
-	if (part_reserve(a, n + 64) != 0)
-		return -1;
-	size_t start = a->len, i = 0, done = 0;
-	static const char key[] = "\"document\"";
-	while (delta && i < n) {
-		if (s[i] != '"') {
-			const char *q = memchr(s + i, '"', n - i);
-			if (!q)
-				break;
-			i = (size_t)(q - s);
-		}
-		size_t e = skip_string(s, n, i);
-		if (e > n)
-			break;
-		size_t v = skip_ws(s, n, e);
-		if (e - i == sizeof(key) - 1 && memcmp(s + i, key, e - i) == 0 && v < n &&
-		    s[v] == ':' && (v = skip_ws(s, n, v + 1)) < n && s[v] >= '0' && s[v] <= '9') {
-			size_t d = v;
-			unsigned long long x = 0;
-			while (d < n && s[d] >= '0' && s[d] <= '9')
-				x = x * 10 + (unsigned long long)(s[d++] - '0');
-			if (part_reserve(a, (v - done) + 24 + (n - d)) != 0)
-				return -1;
-			memcpy(a->data + a->len, s + done, v - done);
-			a->len += v - done;
-			a->len += put_ull(a->data + a->len, x + (unsigned long long)delta);
-			done = i = d;
-			continue;
-		}
-		i = e;
-	}
-	if (part_reserve(a, n - done) != 0)
-		return -1;
-	memcpy(a->data + a->len, s + done, n - done);
-	a->len += n - done;
-	a->lens[a->n++] = a->len - start;
-	return 0;
-}
-
-/*
- * Split one batch's export into elements (runs on a worker).  The export is
- * scanned, not parsed: its elements are cut out as they are, already at the
- * depth they have in the merged output, and only the document indices are
- * rewritten.
- */
-int cli_merge_split(cli_part *part, const cli_merge *m, tl_timeline *tl, const char *json,
-                    size_t doc_base)
-{
-	size_t n = strlen(json), i = skip_ws(json, n, 0);
-	memset(part, 0, sizeof(*part));
-	if (i >= n || json[i] != '{')
-		goto bad;
-	i++;
-	for (;;) {
-		i = skip_ws(json, n, i);
-		if (i < n && json[i] == '}')
-			break;
-		if (i >= n || json[i] != '"')
-			goto bad;
-		size_t ke = skip_string(json, n, i);
+	split_ctx *c = ctx;
+	if (array != c->last) {
 		size_t k = 0;
-		while (k < m->narr && !(strlen(m->arr[k].key) + 2 == ke - i &&
-		                        memcmp(json + i + 1, m->arr[k].key, ke - i - 2) == 0))
+		while (k < c->m->narr && strcmp(c->m->arr[k].key, array) != 0)
 			k++;
-		i = skip_ws(json, n, ke);
-		if (ke > n || i >= n || json[i] != ':')
-			goto bad;
-		i = skip_ws(json, n, i + 1);
-		if (k == m->narr || i >= n || json[i] != '[') {
-			i = skip_value(json, n, i);
-			if (i > n)
-				goto bad;
-		} else {
-			size_t delta = m->arr[k].is_events || m->arr[k].is_timexes ? doc_base : 0;
-			i = skip_ws(json, n, i + 1);
-			while (i < n && json[i] != ']') {
-				size_t e = skip_value(json, n, i);
-				if (e > n ||
-				    put_element(&part->arr[k], json + i, e - i, delta) != 0)
-					goto bad;
-				i = skip_ws(json, n, e);
-				if (i < n && json[i] == ',')
-					i = skip_ws(json, n, i + 1);
-			}
-			if (i >= n)
-				goto bad;
-			i++;
-			if (m->arr[k].is_events) {
-				size_t ne = part->arr[k].n;
-				if (ne != tl_timeline_event_count(tl))
-					goto bad;
-				if (ne && !(part->keys = calloc(ne, sizeof(*part->keys))))
-					goto bad;
-				for (size_t e = 0; e < ne; e++) {
-					const tl_event *ev = tl_timeline_event(tl, e);
-					part->keys[e].start = ev->start;
-					part->keys[e].granularity = (int)ev->granularity;
-				}
-			}
+		if (k == c->m->narr)
+			return -1; /* an array the skeleton does not have */
+		c->last = array;
+		c->k = k;
+	}
+	cli_part_array *a = &c->part->arr[c->k];
+	if (a->n == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 64;
+		size_t *no =
+		    cap <= SIZE_MAX / sizeof(*no) ? realloc(a->offs, cap * sizeof(*no)) : NULL;
+		if (no)
+			a->offs = no;
+		size_t *nl = no ? realloc(a->lens, cap * sizeof(*nl)) : NULL;
+		if (!nl) {
+			c->nomem = 1;
+			return -1;
 		}
-		i = skip_ws(json, n, i);
-		if (i < n && json[i] == ',')
-			i++;
+		a->lens = nl;
+		a->cap = cap;
+	}
+	a->offs[a->n] = begin;
+	a->lens[a->n++] = end - begin;
+	return 0;
+}
+
+/*
+ * Export one batch and note where its elements lie (runs on a worker).  The
+ * library writes the document indices already shifted by doc_base and tells
+ * where each element of a root array begins and ends: nothing is parsed back.
+ */
+int cli_merge_export(cli_part *part, const cli_merge *m, tl_timeline *tl,
+                     const tl_export_options *eo, size_t doc_base)
+{
+	tl_export_options o = *eo;
+	split_ctx c = {part, m, NULL, 0, 0};
+	size_t len = 0;
+	memset(part, 0, sizeof(*part));
+	o.document_base = doc_base;
+	o.element = on_element;
+	o.element_ctx = &c;
+	int rc = tl_export(&part->json, &len, tl, TL_FORMAT_JSON, &o);
+	if (rc != 0) {
+		cli_part_free(part);
+		return c.nomem ? TL_ENOMEM : rc;
+	}
+	for (size_t k = 0; k < m->narr; k++) {
+		if (!m->arr[k].is_events)
+			continue;
+		size_t ne = part->arr[k].n;
+		if (ne != tl_timeline_event_count(tl)) {
+			cli_part_free(part);
+			return TL_ERROR; /* not an export this code understands */
+		}
+		if (ne && !(part->keys = calloc(ne, sizeof(*part->keys)))) {
+			cli_part_free(part);
+			return TL_ENOMEM;
+		}
+		for (size_t e = 0; e < ne; e++) {
+			const tl_event *ev = tl_timeline_event(tl, e);
+			part->keys[e].start = ev->start;
+			part->keys[e].granularity = (int)ev->granularity;
+		}
 	}
 	return 0;
-bad:
-	cli_part_free(part);
-	return -1;
 }
 
 /* Write n bytes to a spill file; 0 or -1. */
@@ -429,9 +307,8 @@ int cli_merge_add(cli_merge *m, const cli_part *part, size_t batch)
 		FILE **f = m->arr[k].is_events ? &m->evspill : &m->arr[k].spill;
 		if (a->n && !*f && !(*f = tmpfile()))
 			return -1;
-		size_t off = 0;
 		for (size_t i = 0; i < a->n; i++) {
-			const char *e = a->data + off;
+			const char *e = part->json + a->offs[i];
 			if (m->arr[k].is_events) {
 				cli_event_key key = part->keys[i];
 				key.batch = batch;
@@ -455,7 +332,6 @@ int cli_merge_add(cli_merge *m, const cli_part *part, size_t batch)
 			if (spill_write(*f, e, a->lens[i]) != 0)
 				return -1;
 			m->arr[k].count++;
-			off += a->lens[i];
 		}
 	}
 	return 0;

@@ -5,8 +5,9 @@
 
 /* Format names, indexed by tl_format. */
 static const char *const format_names[] = {
-	[TL_FORMAT_JSON] = "json",   [TL_FORMAT_ICS] = "ics", [TL_FORMAT_TIMEML] = "timeml",
-	[TL_FORMAT_TIMELINEJS] = "timelinejs", [TL_FORMAT_TSV] = "tsv", [TL_FORMAT_HTML] = "html",
+    [TL_FORMAT_JSON] = "json",     [TL_FORMAT_ICS] = "ics",
+    [TL_FORMAT_TIMEML] = "timeml", [TL_FORMAT_TIMELINEJS] = "timelinejs",
+    [TL_FORMAT_TSV] = "tsv",       [TL_FORMAT_HTML] = "html",
 };
 #define NFORMATS (sizeof(format_names) / sizeof(format_names[0]))
 
@@ -34,8 +35,14 @@ const char *tl_format_name(tl_format fmt)
 int tl_export_options_init(tl_export_options *opts, unsigned int version)
 {
 	static const tl_export_options init = TL_EXPORT_OPTIONS_INIT;
-	if (!opts || version != TL_EXPORT_OPTIONS_VERSION)
+	if (!opts || (version != 1 && version != TL_EXPORT_OPTIONS_VERSION))
 		return tl_seterr(TL_EINVAL, "tl_export_options_init: unknown version %u", version);
+	if (version == 1) { /* a version 1 struct ends after dtstamp */
+		opts->version = 1;
+		opts->pretty = init.pretty;
+		opts->dtstamp = init.dtstamp;
+		return 0;
+	}
 	*opts = init;
 	return 0;
 }
@@ -43,25 +50,24 @@ int tl_export_options_init(tl_export_options *opts, unsigned int version)
 /* Names of the TIMEX3 types, mods and granularities shared by the writers. */
 const char *tl_type_name(tl_timex_type t)
 {
-	static const char *const n[] = { "DATE", "TIME", "DURATION", "SET" };
+	static const char *const n[] = {"DATE", "TIME", "DURATION", "SET"};
 	return (unsigned)t < 4 ? n[t] : "DATE";
 }
 
 const char *tl_mod_name(tl_mod m)
 {
-	static const char *const n[] = { NULL,           "BEFORE",         "AFTER",
-		                         "ON_OR_BEFORE", "ON_OR_AFTER",    "LESS_THAN",
-		                         "MORE_THAN",    "EQUAL_OR_LESS",  "EQUAL_OR_MORE",
-		                         "START",        "MID",            "END",
-		                         "APPROX" };
+	static const char *const n[] = {
+	    NULL,        "BEFORE",    "AFTER",         "ON_OR_BEFORE",  "ON_OR_AFTER",
+	    "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START",
+	    "MID",       "END",       "APPROX"};
 	return (unsigned)m < sizeof(n) / sizeof(n[0]) ? n[m] : NULL;
 }
 
 const char *tl_granularity_name(tl_granularity g)
 {
-	static const char *const n[] = { "none",   "millennium", "century", "decade", "year",
-		                         "half",   "quarter",    "season",  "month",  "week",
-		                         "day",    "partofday",  "hour",    "minute", "second" };
+	static const char *const n[] = {"none", "millennium", "century", "decade", "year",
+	                                "half", "quarter",    "season",  "month",  "week",
+	                                "day",  "partofday",  "hour",    "minute", "second"};
 	return (unsigned)g < sizeof(n) / sizeof(n[0]) ? n[g] : "none";
 }
 
@@ -108,14 +114,19 @@ int tl_export(char **out, size_t *out_len, tl_timeline *tl, tl_format fmt,
 		*out_len = 0;
 	if (!tl)
 		return tl_seterr(TL_EINVAL, "tl_export: NULL timeline");
+	tl_export_options v1 = defaults;
 	if (!opts)
 		opts = &defaults;
-	if (opts->version != TL_EXPORT_OPTIONS_VERSION)
+	if (opts->version == 1) { /* only the fields up to dtstamp are there */
+		v1.pretty = opts->pretty;
+		v1.dtstamp = opts->dtstamp;
+		opts = &v1;
+	} else if (opts->version != TL_EXPORT_OPTIONS_VERSION)
 		return tl_seterr(TL_EINVAL, "tl_export: unknown options version %u", opts->version);
 	int rc = tl_timeline_build(tl);
 	if (rc)
 		return rc;
-	tl_buf b = { 0 };
+	tl_buf b = {0};
 	switch (fmt) {
 	case TL_FORMAT_JSON:
 		rc = tl_export_json(&b, tl, opts);
@@ -136,7 +147,8 @@ int tl_export(char **out, size_t *out_len, tl_timeline *tl, tl_format fmt,
 		rc = tl_export_html(&b, tl, opts);
 		break;
 	default:
-		rc = tl_seterr(TL_ENOTFOUND, "format '%s' is not available", tl_format_name(fmt) ? tl_format_name(fmt) : "?");
+		rc = tl_seterr(TL_ENOTFOUND, "format '%s' is not available",
+		               tl_format_name(fmt) ? tl_format_name(fmt) : "?");
 	}
 	if (rc) {
 		tl_buf_free(&b);

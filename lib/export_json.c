@@ -65,7 +65,7 @@ static void document_json(tl_jw *w, const tl_document *doc)
 	tl_jw_end_object(w);
 }
 
-static void timex_json(tl_jw *w, const tl_document *doc, size_t di, const tl_timex *t)
+static void timex_json(tl_jw *w, const tl_document *doc, uint64_t di, const tl_timex *t)
 {
 	tl_jw_begin_object(w);
 	tl_jw_member_int(w, "document", (int64_t)di);
@@ -84,7 +84,7 @@ static void timex_json(tl_jw *w, const tl_document *doc, size_t di, const tl_tim
 	tl_jw_end_object(w);
 }
 
-static void event_json(tl_jw *w, tl_timeline *tl, size_t i)
+static void event_json(tl_jw *w, tl_timeline *tl, size_t i, uint64_t base)
 {
 	const tl_event *e = tl_timeline_event(tl, i);
 	tl_jw_begin_object(w);
@@ -102,7 +102,7 @@ static void event_json(tl_jw *w, tl_timeline *tl, size_t i)
 	for (size_t j = 0; j < e->mention_count; j++) {
 		const tl_mention *m = tl_timeline_event_mention(tl, i, j);
 		tl_jw_begin_object(w);
-		tl_jw_member_int(w, "document", (int64_t)m->document);
+		tl_jw_member_int(w, "document", (int64_t)(base + m->document));
 		tl_jw_member_int(w, "timex", (int64_t)m->timex);
 		tl_jw_end_object(w);
 	}
@@ -110,39 +110,69 @@ static void event_json(tl_jw *w, tl_timeline *tl, size_t i)
 	tl_jw_end_object(w);
 }
 
+/* The element of root array `array` that began at `begin` is written: tell
+ * opts->element.  0, or -1 when it asks to stop. */
+static int told(const tl_export_options *opts, const char *array, size_t begin, const tl_jw *w)
+{
+	return opts->element && opts->element(opts->element_ctx, array, begin, w->b->len) != 0 ? -1
+	                                                                                       : 0;
+}
+
 int tl_export_json(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 {
 	tl_jw w;
-	size_t ndoc = tl_timeline_document_count(tl);
+	size_t ndoc = tl_timeline_document_count(tl), at;
+	uint64_t base = opts->document_base;
+	if (ndoc && (uint64_t)opts->document_base > (uint64_t)INT64_MAX - (ndoc - 1))
+		return tl_seterr(TL_ERANGE, "JSON export: document_base %zu is too large",
+		                 opts->document_base);
 	tl_jw_init(&w, b, opts->pretty);
 	tl_jw_begin_object(&w);
 	tl_jw_member_int(&w, "schema_version", 1);
 	tl_jw_key(&w, "documents");
 	tl_jw_begin_array(&w);
-	for (size_t d = 0; d < ndoc; d++)
+	for (size_t d = 0; d < ndoc; d++) {
+		at = tl_jw_place(&w);
 		document_json(&w, tl_timeline_document(tl, d));
+		if (told(opts, "documents", at, &w))
+			goto stop;
+	}
 	tl_jw_end_array(&w);
 	tl_jw_key(&w, "events");
 	tl_jw_begin_array(&w);
-	for (size_t i = 0; i < tl_timeline_event_count(tl); i++)
-		event_json(&w, tl, i);
+	for (size_t i = 0; i < tl_timeline_event_count(tl); i++) {
+		at = tl_jw_place(&w);
+		event_json(&w, tl, i, base);
+		if (told(opts, "events", at, &w))
+			goto stop;
+	}
 	tl_jw_end_array(&w);
 	tl_jw_key(&w, "timexes");
 	tl_jw_begin_array(&w);
 	for (size_t d = 0; d < ndoc; d++) {
 		const tl_document *doc = tl_timeline_document(tl, d);
-		for (size_t i = 0; i < doc->ntimex; i++)
-			timex_json(&w, doc, d, &doc->timexes[i]);
+		for (size_t i = 0; i < doc->ntimex; i++) {
+			at = tl_jw_place(&w);
+			timex_json(&w, doc, base + d, &doc->timexes[i]);
+			if (told(opts, "timexes", at, &w))
+				goto stop;
+		}
 	}
 	tl_jw_end_array(&w);
 	tl_jw_key(&w, "warnings");
 	tl_jw_begin_array(&w);
-	for (size_t i = 0; i < tl_timeline_warning_count(tl); i++)
+	for (size_t i = 0; i < tl_timeline_warning_count(tl); i++) {
+		at = tl_jw_place(&w);
 		tl_jw_str(&w, tl_timeline_warning(tl, i));
+		if (told(opts, "warnings", at, &w))
+			goto stop;
+	}
 	tl_jw_end_array(&w);
 	tl_jw_end_object(&w);
 	tl_buf_put(b, "\n", 1);
 	if (w.failed)
 		return tl_seterr(TL_ERROR, "JSON writer misused (a bug)");
 	return b->failed ? tl_seterr(TL_ENOMEM, "out of memory writing JSON") : 0;
+stop:
+	return tl_seterr(TL_ERROR, "JSON export stopped by the element callback");
 }

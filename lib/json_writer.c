@@ -279,6 +279,17 @@ void tl_jw_key(tl_jw *w, const char *key)
 	w->after_key = 1;
 }
 
+size_t tl_jw_place(tl_jw *w)
+{
+	if (w->depth == 0 || w->is_object[w->depth - 1] || w->after_key) {
+		w->failed = 1; /* only a value of an array has a place of its own */
+		return w->b->len;
+	}
+	before_value(w);
+	w->after_key = 1;
+	return w->b->len;
+}
+
 void tl_jw_strn(tl_jw *w, const char *s, size_t len)
 {
 	before_value(w);

@@ -27,7 +27,7 @@ typedef struct tl_jw {
 	int failed;                           /* misuse: too deep, key outside an object */
 	unsigned char count[TL_JW_MAX_DEPTH]; /* 0: no member yet at that level, else 1 */
 	unsigned char is_object[TL_JW_MAX_DEPTH];
-	int after_key; /* a key was written: the value follows it */
+	int after_key; /* a key (or tl_jw_place()) was written: the value follows it */
 } tl_jw;
 
 /** Start writing into b (not owned); pretty 1 for json-c's PRETTY|SPACED layout. */
@@ -40,6 +40,13 @@ void tl_jw_end_array(tl_jw *w);
 
 /** The key of the next member of the current object (escaped like a string). */
 void tl_jw_key(tl_jw *w, const char *key);
+
+/**
+ * In an array: write the separator and indentation of the next value now
+ * (the value written next adds none), and return the offset in the buffer
+ * at which that value will begin.
+ */
+size_t tl_jw_place(tl_jw *w);
 
 /** A string value: s[0..len), bytes passed through except what JSON escapes. */
 void tl_jw_strn(tl_jw *w, const char *s, size_t len);
