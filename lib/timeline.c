@@ -41,8 +41,11 @@ typedef struct tl_tl_event {
 	size_t root;          /* the event it was merged into (itself when none) */
 	size_t next;          /* next event merged into the same root, or SIZE_MAX */
 	size_t last;          /* for a root: its last merged event */
+	size_t prev_root;     /* for a root: the root before it of the same start
+	                         and granularity, or SIZE_MAX */
 	uint64_t words[MAX_WORDS];
 	size_t nwords;
+	int have_words;     /* words, nwords and word_bits are computed (on demand) */
 	uint64_t date_key;  /* hash of value and end: equal for the same date */
 	uint64_t word_bits; /* bit (w mod 64) of each word hash w */
 } tl_tl_event;
@@ -278,26 +281,38 @@ static uint64_t fnv(uint64_t h, const char *s)
 	return h;
 }
 
-/* The hashes that let merge() pass over most events without comparing
- * strings: equal dates give equal date keys, and two headlines that share
- * a word share a bit of word_bits (the converse need not hold: the strings
- * are still compared). */
-static void merge_keys(tl_tl_event *e)
+/* The hash that lets merge() pass over most events without comparing
+ * strings: equal dates give equal date keys. */
+static void date_key(tl_tl_event *e)
 {
 	uint64_t h = fnv(14695981039346656037ULL, e->pub.value);
 	h = (h ^ (uint64_t)(uint32_t)e->pub.end.year) * 1099511628211ULL;
 	h = (h ^ (uint64_t)(e->pub.end.month * 64 + e->pub.end.day)) * 1099511628211ULL;
 	e->date_key = h;
+}
+
+/* The content words of e and their bits, once: only events whose dates are
+ * compared and whose sentences differ need them.  Two headlines that share a
+ * word share a bit of word_bits (the converse need not hold: the hashes are
+ * still compared). */
+static void need_words(tl_tl_event *e)
+{
+	if (e->have_words)
+		return;
+	content_words(e);
 	e->word_bits = 0;
 	for (size_t i = 0; i < e->nwords; i++)
 		e->word_bits |= (uint64_t)1 << (e->words[i] & 63);
+	e->have_words = 1;
 }
 
 /* Are a and b (same value and interval) one happening?  See the top. */
-static int same_happening(const tl_tl_event *a, const tl_tl_event *b)
+static int same_happening(tl_tl_event *a, tl_tl_event *b)
 {
 	if (a->pub.text == b->pub.text || strcmp(a->pub.text, b->pub.text) == 0)
 		return 1; /* the events of one sentence share its text */
+	need_words(a);
+	need_words(b);
 	if (!(a->word_bits & b->word_bits))
 		return 0; /* no word in common */
 	size_t shared = 0;
@@ -352,8 +367,7 @@ static int gather(tl_timeline *tl)
 			}
 			if (!keep(tl, &e))
 				continue;
-			content_words(&e);
-			merge_keys(&e);
+			date_key(&e);
 			if (TL_VEC_PUSH(tl->events, tl->nevent, tl->cap_event, e))
 				return tl_seterr(TL_ENOMEM, "out of memory");
 		}
@@ -361,29 +375,43 @@ static int gather(tl_timeline *tl)
 	return 0;
 }
 
-/* Merge the sorted events in place and lay out their mentions, in order. */
+/*
+ * Merge the sorted events in place and lay out their mentions, in order.
+ * An event is compared with the roots (events not merged into another) among
+ * the MERGE_WINDOW events before it that share its start and granularity,
+ * latest first, and joins the first that is the same happening.  The sort
+ * makes those events one run; the roots of the run are chained (prev_root),
+ * so the events merged into them are never looked at.
+ */
 static int merge(tl_timeline *tl)
 {
-	size_t n = tl->nevent, out = 0;
+	size_t n = tl->nevent, out = 0, run = 0, last_root = SIZE_MAX;
 	for (size_t i = 0; i < n; i++) {
 		tl_tl_event *e = &tl->events[i];
 		e->root = i;
 		e->next = SIZE_MAX;
 		e->last = i;
+		e->prev_root = SIZE_MAX;
 		if (!tl->opts.merge)
 			continue;
-		size_t looked = 0;
-		for (size_t j = i; j-- > 0 && looked++ < MERGE_WINDOW;) {
+		if (i > 0 && (tl_date_cmp(tl->events[i - 1].pub.start, e->pub.start) != 0 ||
+		              tl->events[i - 1].pub.granularity != e->pub.granularity)) {
+			run = i; /* a new start or granularity: a new run */
+			last_root = SIZE_MAX;
+		}
+		size_t lo = i - run > MERGE_WINDOW ? i - MERGE_WINDOW : run;
+		for (size_t j = last_root; j != SIZE_MAX && j >= lo; j = tl->events[j].prev_root) {
 			tl_tl_event *o = &tl->events[j];
-			if (tl_date_cmp(o->pub.start, e->pub.start) != 0 ||
-			    o->pub.granularity != e->pub.granularity)
-				break;
-			if (o->root == j && same_date(o, e) && same_happening(o, e)) {
+			if (same_date(o, e) && same_happening(o, e)) {
 				e->root = j;
 				tl->events[o->last].next = i;
 				o->last = i;
 				break;
 			}
+		}
+		if (e->root == i) {
+			e->prev_root = last_root;
+			last_root = i;
 		}
 	}
 	/* mentions of each root, in timeline order */
