@@ -75,34 +75,61 @@ void tl_jw_init(tl_jw *w, tl_buf *b, int pretty)
 	w->pretty = pretty;
 }
 
-/* Before a value: the separator and indentation its place asks for. */
-static void before_value(tl_jw *w)
+/* The separator and indentation the next value of an array asks for, at p
+ * (room for 2 + 2 * depth bytes); returns the end.  Marks the place taken. */
+static char *sep_at(tl_jw *w, char *p)
+{
+	if (w->count[w->depth - 1])
+		*p++ = ',';
+	w->count[w->depth - 1] = 1;
+	if (w->pretty) {
+		size_t n = (size_t)w->depth * 2;
+		*p++ = '\n';
+		memset(p, ' ', n);
+		p += n;
+	}
+	return p;
+}
+
+/* Before a value: the separator and indentation its place asks for, and
+ * room for `extra` bytes after them: where the value goes, or NULL (the
+ * buffer failed, or a misuse: w->failed). */
+static char *value_at(tl_jw *w, size_t extra)
 {
 	if (w->after_key) {
 		w->after_key = 0;
-		return;
+		return room(w, extra);
 	}
 	if (w->depth == 0)
-		return;
+		return room(w, extra);
 	if (w->is_object[w->depth - 1]) {
 		w->failed = 1; /* a value in an object needs a key */
-		return;
+		return NULL;
 	}
-	if (w->count[w->depth - 1])
-		put(w, ",", 1);
-	w->count[w->depth - 1] = 1;
-	if (w->pretty)
-		indent(w, w->depth);
+	char *p = room(w, extra + 2 + (size_t)w->depth * 2);
+	return p ? sep_at(w, p) : NULL;
+}
+
+/* Before a value written with put(): its separator and indentation. */
+static void before_value(tl_jw *w)
+{
+	char *p = value_at(w, 0);
+	if (p)
+		close_at(w, p);
 }
 
 static void begin(tl_jw *w, int is_object)
 {
-	before_value(w);
 	if (w->depth >= TL_JW_MAX_DEPTH) {
+		before_value(w);
 		w->failed = 1;
 		return;
 	}
-	put(w, is_object ? "{" : "[", 1);
+	char *p = value_at(w, 1);
+	if (p) {
+		*p++ = is_object ? '{' : '[';
+		close_at(w, p);
+	}
 	w->count[w->depth] = 0;
 	w->is_object[w->depth] = (unsigned char)is_object;
 	w->depth++;
@@ -115,9 +142,17 @@ static void end(tl_jw *w, int is_object)
 		return;
 	}
 	w->depth--;
-	if (w->pretty)
-		indent(w, w->depth);
-	put(w, is_object ? "}" : "]", 1);
+	size_t n = w->pretty ? 1 + (size_t)w->depth * 2 : 0;
+	char *p = room(w, n + 1);
+	if (!p)
+		return;
+	if (n) {
+		*p++ = '\n';
+		memset(p, ' ', n - 1);
+		p += n - 1;
+	}
+	*p++ = is_object ? '}' : ']';
+	close_at(w, p);
 }
 
 void tl_jw_begin_object(tl_jw *w)
@@ -235,34 +270,54 @@ static void put_string(tl_jw *w, const char *s, size_t len)
 	put(w, "\"", 1);
 }
 
-void tl_jw_key(tl_jw *w, const char *key)
+/* Can a key go in now?  Sets w->failed when not. */
+static int key_ok(tl_jw *w)
 {
 	if (w->depth == 0 || !w->is_object[w->depth - 1] || w->after_key) {
 		w->failed = 1;
-		return;
+		return 0;
 	}
-	size_t kl = strlen(key), ind = w->pretty ? (size_t)w->depth * 2 : 0;
-	if (!any_escape(key, kl)) {
-		/* the common case: ",\n    \"key\": " in one piece */
-		char *p = room(w, kl + ind + 6);
-		if (p) {
-			if (w->count[w->depth - 1])
-				*p++ = ',';
-			if (w->pretty) {
-				*p++ = '\n';
-				memset(p, ' ', ind);
-				p += ind;
-			}
-			*p++ = '"';
-			memcpy(p, key, kl);
-			p += kl;
-			*p++ = '"';
-			*p++ = ':';
-			if (w->pretty)
-				*p++ = ' ';
-			close_at(w, p);
+	return 1;
+}
+
+/*
+ * The common case of a key, one that needs no escape: ",\n    \"key\": " in
+ * one piece, with room for `extra` bytes of value after it.  Where the value
+ * goes, or NULL when the buffer failed.  The member is counted.
+ */
+static char *plain_key(tl_jw *w, const char *key, size_t kl, size_t extra)
+{
+	size_t ind = w->pretty ? (size_t)w->depth * 2 : 0;
+	char *p = room(w, kl + ind + 6 + extra);
+	if (p) {
+		if (w->count[w->depth - 1])
+			*p++ = ',';
+		if (w->pretty) {
+			*p++ = '\n';
+			memset(p, ' ', ind);
+			p += ind;
 		}
-		w->count[w->depth - 1] = 1;
+		*p++ = '"';
+		memcpy(p, key, kl);
+		p += kl;
+		*p++ = '"';
+		*p++ = ':';
+		if (w->pretty)
+			*p++ = ' ';
+	}
+	w->count[w->depth - 1] = 1;
+	return p;
+}
+
+void tl_jw_key(tl_jw *w, const char *key)
+{
+	if (!key_ok(w))
+		return;
+	size_t kl = strlen(key);
+	if (!any_escape(key, kl)) {
+		char *p = plain_key(w, key, kl, 0);
+		if (p)
+			close_at(w, p);
 		w->after_key = 1;
 		return;
 	}
@@ -292,6 +347,17 @@ size_t tl_jw_place(tl_jw *w)
 
 void tl_jw_strn(tl_jw *w, const char *s, size_t len)
 {
+	if (!any_escape(s, len)) { /* the common case: one room(), one copy */
+		char *p = len < SIZE_MAX - 2 ? value_at(w, len + 2) : NULL;
+		if (p) {
+			*p++ = '"';
+			memcpy(p, s, len);
+			p += len;
+			*p++ = '"';
+			close_at(w, p);
+		}
+		return;
+	}
 	before_value(w);
 	put_string(w, s, len);
 }
@@ -301,31 +367,63 @@ void tl_jw_str(tl_jw *w, const char *s)
 	tl_jw_strn(w, s, strlen(s));
 }
 
-void tl_jw_int(tl_jw *w, int64_t v)
+/* v in decimal at p (at most 20 bytes); returns the end. */
+static char *int_at(char *p, int64_t v)
 {
-	char num[24], *p = num + sizeof(num);
+	char num[24], *q = num + sizeof(num);
 	/* the magnitude as unsigned, so that INT64_MIN needs no special case */
 	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	do {
-		*--p = (char)('0' + m % 10);
+		*--q = (char)('0' + m % 10);
 		m /= 10;
 	} while (m);
 	if (v < 0)
-		*--p = '-';
-	before_value(w);
-	put(w, p, (size_t)(num + sizeof(num) - p));
+		*--q = '-';
+	size_t n = (size_t)(num + sizeof(num) - q);
+	memcpy(p, q, n);
+	return p + n;
+}
+
+void tl_jw_int(tl_jw *w, int64_t v)
+{
+	char *p = value_at(w, 20);
+	if (p)
+		close_at(w, int_at(p, v));
 }
 
 void tl_jw_member_str(tl_jw *w, const char *key, const char *s)
 {
 	if (!s)
 		return;
-	tl_jw_key(w, key);
-	tl_jw_str(w, s);
+	if (!key_ok(w))
+		return;
+	size_t kl = strlen(key), len = strlen(s);
+	if (any_escape(key, kl) || any_escape(s, len)) {
+		tl_jw_key(w, key);
+		tl_jw_strn(w, s, len);
+		return;
+	}
+	char *p = plain_key(w, key, kl, len + 2);
+	if (!p)
+		return;
+	*p++ = '"';
+	memcpy(p, s, len);
+	p += len;
+	*p++ = '"';
+	close_at(w, p);
 }
 
 void tl_jw_member_int(tl_jw *w, const char *key, int64_t v)
 {
-	tl_jw_key(w, key);
-	tl_jw_int(w, v);
+	if (!key_ok(w))
+		return;
+	size_t kl = strlen(key);
+	if (any_escape(key, kl)) {
+		tl_jw_key(w, key);
+		tl_jw_int(w, v);
+		return;
+	}
+	char *p = plain_key(w, key, kl, 20);
+	if (p)
+		close_at(w, int_at(p, v));
 }
