@@ -29,6 +29,7 @@
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 /* Flag sets json-c may have been asked for, tried in turn. */
@@ -299,39 +300,77 @@ static int spill_write(FILE *f, const void *p, size_t n)
 	return n && fwrite(p, 1, n, f) != n ? -1 : 0;
 }
 
+/* A spill file, made on first use with a 64 KiB buffer; NULL on failure. */
+static FILE *spill_open(FILE **f)
+{
+	if (!*f && (*f = tmpfile()) != NULL)
+		setvbuf(*f, NULL, _IOFBF, 1 << 16);
+	return *f;
+}
+
+/*
+ * The number of elements of a, from the i-th on, that lie in json one after
+ * the other with exactly "," and lead between them (how the library writes
+ * them, and how the spills join them): they go out in one piece.  At least 1.
+ */
+static size_t run_length(const cli_part_array *a, const char *json, size_t i, const char *lead,
+                         size_t llen)
+{
+	size_t j = i + 1;
+	while (j < a->n) {
+		size_t end = a->offs[j - 1] + a->lens[j - 1];
+		if (a->offs[j] - end != llen + 1 || json[end] != ',' ||
+		    memcmp(json + end + 1, lead, llen) != 0)
+			break;
+		j++;
+	}
+	return j - i;
+}
+
 /* Take a batch's elements over into the spills (main thread, batch order). */
 int cli_merge_add(cli_merge *m, const cli_part *part, size_t batch)
 {
 	for (size_t k = 0; k < m->narr; k++) {
 		const cli_part_array *a = &part->arr[k];
 		FILE **f = m->arr[k].is_events ? &m->evspill : &m->arr[k].spill;
-		if (a->n && !*f && !(*f = tmpfile()))
+		const char *lead = m->arr[k].lead;
+		size_t llen = strlen(lead);
+		if (a->n && !spill_open(f))
 			return -1;
-		for (size_t i = 0; i < a->n; i++) {
-			const char *e = part->json + a->offs[i];
+		for (size_t i = 0; i < a->n;) {
+			size_t run = run_length(a, part->json, i, lead, llen);
+			const char *first = part->json + a->offs[i];
+			size_t span = a->offs[i + run - 1] + a->lens[i + run - 1] - a->offs[i];
 			if (m->arr[k].is_events) {
-				cli_event_key key = part->keys[i];
-				key.batch = batch;
-				key.pos = i;
-				key.offset = m->evlen;
-				key.len = a->lens[i];
-				if (m->nindex == m->cap_index) {
+				/* the run is spilled whole; each event is indexed in it */
+				if (m->nindex > SIZE_MAX - run)
+					return -1;
+				while (m->nindex + run > m->cap_index) {
 					size_t c = m->cap_index ? m->cap_index * 2 : 1024;
-					cli_event_key *ni = realloc(m->index, c * sizeof(*ni));
+					cli_event_key *ni = c <= SIZE_MAX / sizeof(*ni)
+					                        ? realloc(m->index, c * sizeof(*ni))
+					                        : NULL;
 					if (!ni)
 						return -1;
 					m->index = ni;
 					m->cap_index = c;
 				}
-				m->index[m->nindex++] = key;
-				m->evlen += a->lens[i];
-			} else if (m->arr[k].count &&
-			           (spill_write(*f, ",", 1) != 0 ||
-			            spill_write(*f, m->arr[k].lead, strlen(m->arr[k].lead)) != 0))
+				for (size_t e = i; e < i + run; e++) {
+					cli_event_key key = part->keys[e];
+					key.batch = batch;
+					key.pos = e;
+					key.offset = m->evlen + (a->offs[e] - a->offs[i]);
+					key.len = a->lens[e];
+					m->index[m->nindex++] = key;
+				}
+				m->evlen += span;
+			} else if (m->arr[k].count && (spill_write(*f, ",", 1) != 0 ||
+			                               spill_write(*f, lead, llen) != 0))
 				return -1;
-			if (spill_write(*f, e, a->lens[i]) != 0)
+			if (spill_write(*f, first, span) != 0)
 				return -1;
-			m->arr[k].count++;
+			m->arr[k].count += run;
+			i += run;
 		}
 	}
 	return 0;
@@ -367,9 +406,16 @@ static int copy_spill(FILE *f, cli_sink *s)
 	return ferror(f) ? -1 : 0;
 }
 
-/* Write the events in timeline order from the event spill; 0 or -1. */
+/*
+ * Write the events in timeline order from the event spill; 0 or -1.  The
+ * spill is mapped (file pages, not the heap) and events that follow each
+ * other there as they do in the output go out in one piece; where it cannot
+ * be mapped, each event is read with pread().
+ */
 static int write_events(cli_merge *m, size_t k, cli_sink *s)
 {
+	const char *lead = m->arr[k].lead;
+	size_t llen = strlen(lead);
 	char *buf = NULL;
 	size_t cap = 0;
 	int rc = 0;
@@ -377,27 +423,51 @@ static int write_events(cli_merge *m, size_t k, cli_sink *s)
 	if (fflush(m->evspill) != 0)
 		return -1;
 	int fd = fileno(m->evspill);
-	for (size_t i = 0; i < m->nindex && rc == 0; i++) {
+	const char *map = NULL;
+	if (m->evlen > 0 && m->evlen <= SIZE_MAX) {
+		void *p = mmap(NULL, (size_t)m->evlen, PROT_READ, MAP_PRIVATE, fd, 0);
+		map = p == MAP_FAILED ? NULL : p;
+	}
+	for (size_t i = 0; i < m->nindex && rc == 0;) {
 		const cli_event_key *e = &m->index[i];
-		if (e->len > cap) {
-			char *nb = realloc(buf, e->len);
-			if (!nb) {
+		const char *data;
+		size_t len = e->len, n = 1;
+		if (map) {
+			data = map + e->offset;
+			/* the events after it in the spill, joined by "," and lead */
+			uint64_t end = e->offset + e->len;
+			while (i + n < m->nindex && m->index[i + n].offset == end + 1 + llen &&
+			       map[end] == ',' && memcmp(map + end + 1, lead, llen) == 0) {
+				end = m->index[i + n].offset + m->index[i + n].len;
+				n++;
+			}
+			len = (size_t)(end - e->offset);
+		} else {
+			if (e->len > cap) {
+				char *nb = realloc(buf, e->len);
+				if (!nb) {
+					rc = -1;
+					break;
+				}
+				buf = nb;
+				cap = e->len;
+			}
+			ssize_t got = pread(fd, buf, e->len, (off_t)e->offset);
+			if (got < 0 || (size_t)got != e->len) {
 				rc = -1;
 				break;
 			}
-			buf = nb;
-			cap = e->len;
+			data = buf;
 		}
-		ssize_t got = pread(fd, buf, e->len, (off_t)e->offset);
-		if (got < 0 || (size_t)got != e->len) {
-			rc = -1;
-			break;
-		}
-		if (i)
+		if (i) {
 			cli_sink_write(s, ",", 1);
-		cli_sink_write(s, i ? m->arr[k].lead : "", i ? strlen(m->arr[k].lead) : 0);
-		cli_sink_write(s, buf, e->len);
+			cli_sink_write(s, lead, llen);
+		}
+		cli_sink_write(s, data, len);
+		i += n;
 	}
+	if (map)
+		munmap((void *)map, (size_t)m->evlen);
 	free(buf);
 	return rc;
 }
