@@ -20,11 +20,14 @@
  * cost is one pass over the output.
  */
 
+/* put_date() with a literal key (json_writer.h: TL_JW_MEMBER_STR). */
+#define PUT_DATE(w, lit, d) put_date((w), lit TL_JW_PAD, sizeof(lit) - 1, (d))
+
 static const char *const dct_source_names[] = {"none", "given", "inferred"};
 
-/* key: "YYYY-MM-DD" (or YYYY-MM, YYYY), as tl_date_format() writes it; by
+/* key (padded, see PUT_DATE): "YYYY-MM-DD" (or YYYY-MM, YYYY), as tl_date_format() writes it; by
  * hand for years 0..9999, the common case, which saves a printf per date. */
-static void put_date(tl_jw *w, const char *key, tl_date d)
+static void put_date(tl_jw *w, const char *key, size_t kl, tl_date d)
 {
 	char buf[32];
 	if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 12 && d.day >= 0 &&
@@ -50,7 +53,7 @@ static void put_date(tl_jw *w, const char *key, tl_date d)
 	} else {
 		tl_date_format(buf, sizeof(buf), d);
 	}
-	tl_jw_member_str(w, key, buf);
+	tl_jw_member_str_plain(w, key, kl, buf);
 }
 
 static void document_json(tl_jw *w, const tl_document *doc)
@@ -58,29 +61,29 @@ static void document_json(tl_jw *w, const tl_document *doc)
 	tl_date dct;
 	tl_dct_source src = tl_document_dct(&dct, doc);
 	tl_jw_begin_object(w);
-	tl_jw_member_str(w, "id", tl_document_id(doc));
+	TL_JW_MEMBER_STR(w, "id", tl_document_id(doc));
 	if (src != TL_DCT_NONE)
-		put_date(w, "dct", dct);
-	tl_jw_member_str(w, "dct_source", dct_source_names[src]);
+		PUT_DATE(w, "dct", dct);
+	TL_JW_MEMBER_STR(w, "dct_source", dct_source_names[src]);
 	tl_jw_end_object(w);
 }
 
 static void timex_json(tl_jw *w, const tl_document *doc, uint64_t di, const tl_timex *t)
 {
 	tl_jw_begin_object(w);
-	tl_jw_member_int(w, "document", (int64_t)di);
+	TL_JW_MEMBER_INT(w, "document", (int64_t)di);
 	tl_jw_key(w, "text");
 	tl_jw_strn(w, doc->text + t->byte_start, t->byte_end - t->byte_start);
-	tl_jw_member_str(w, "type", tl_type_name(t->type));
-	tl_jw_member_str(w, "value", t->value);
-	tl_jw_member_str(w, "mod", tl_mod_name(t->mod));
-	tl_jw_member_str(w, "quant", t->quant);
-	tl_jw_member_str(w, "freq", t->freq);
-	tl_jw_member_str(w, "tz", t->tz);
-	tl_jw_member_int(w, "start", (int64_t)t->char_start);
-	tl_jw_member_int(w, "end", (int64_t)t->char_end);
-	tl_jw_member_int(w, "byte_start", (int64_t)t->byte_start);
-	tl_jw_member_int(w, "byte_end", (int64_t)t->byte_end);
+	TL_JW_MEMBER_STR(w, "type", tl_type_name(t->type));
+	TL_JW_MEMBER_STR(w, "value", t->value);
+	TL_JW_MEMBER_STR(w, "mod", tl_mod_name(t->mod));
+	TL_JW_MEMBER_STR(w, "quant", t->quant);
+	TL_JW_MEMBER_STR(w, "freq", t->freq);
+	TL_JW_MEMBER_STR(w, "tz", t->tz);
+	TL_JW_MEMBER_INT(w, "start", (int64_t)t->char_start);
+	TL_JW_MEMBER_INT(w, "end", (int64_t)t->char_end);
+	TL_JW_MEMBER_INT(w, "byte_start", (int64_t)t->byte_start);
+	TL_JW_MEMBER_INT(w, "byte_end", (int64_t)t->byte_end);
 	tl_jw_end_object(w);
 }
 
@@ -88,22 +91,22 @@ static void event_json(tl_jw *w, tl_timeline *tl, size_t i, uint64_t base)
 {
 	const tl_event *e = tl_timeline_event(tl, i);
 	tl_jw_begin_object(w);
-	tl_jw_member_str(w, "value", e->value);
-	tl_jw_member_str(w, "type", tl_type_name(e->type));
-	tl_jw_member_str(w, "mod", tl_mod_name(e->mod));
-	put_date(w, "start", e->start);
-	put_date(w, "end", e->end);
-	tl_jw_member_str(w, "granularity", tl_granularity_name(e->granularity));
-	tl_jw_member_str(w, "headline", e->headline);
-	tl_jw_member_str(w, "text", e->text);
-	tl_jw_member_str(w, "document", e->document);
+	TL_JW_MEMBER_STR(w, "value", e->value);
+	TL_JW_MEMBER_STR(w, "type", tl_type_name(e->type));
+	TL_JW_MEMBER_STR(w, "mod", tl_mod_name(e->mod));
+	PUT_DATE(w, "start", e->start);
+	PUT_DATE(w, "end", e->end);
+	TL_JW_MEMBER_STR(w, "granularity", tl_granularity_name(e->granularity));
+	TL_JW_MEMBER_STR(w, "headline", e->headline);
+	TL_JW_MEMBER_STR(w, "text", e->text);
+	TL_JW_MEMBER_STR(w, "document", e->document);
 	tl_jw_key(w, "mentions");
 	tl_jw_begin_array(w);
 	for (size_t j = 0; j < e->mention_count; j++) {
 		const tl_mention *m = tl_timeline_event_mention(tl, i, j);
 		tl_jw_begin_object(w);
-		tl_jw_member_int(w, "document", (int64_t)(base + m->document));
-		tl_jw_member_int(w, "timex", (int64_t)m->timex);
+		TL_JW_MEMBER_INT(w, "document", (int64_t)(base + m->document));
+		TL_JW_MEMBER_INT(w, "timex", (int64_t)m->timex);
 		tl_jw_end_object(w);
 	}
 	tl_jw_end_array(w);
@@ -128,7 +131,7 @@ int tl_export_json(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		                 opts->document_base);
 	tl_jw_init(&w, b, opts->pretty);
 	tl_jw_begin_object(&w);
-	tl_jw_member_int(&w, "schema_version", 1);
+	TL_JW_MEMBER_INT(&w, "schema_version", 1);
 	tl_jw_key(&w, "documents");
 	tl_jw_begin_array(&w);
 	for (size_t d = 0; d < ndoc; d++) {

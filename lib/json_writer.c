@@ -9,6 +9,7 @@
  */
 #include "json_writer.h"
 
+#include <assert.h>
 #include <stdint.h>
 
 /* 0: copy as is; 1: needs an escape. */
@@ -309,6 +310,39 @@ static char *plain_key(tl_jw *w, const char *key, size_t kl, size_t extra)
 	return p;
 }
 
+/* Spaces for indentation copied in one fixed-size piece. */
+static const char spaces[32] = "                                ";
+
+/*
+ * plain_key() for a padded key (16 bytes readable, see TL_JW_PAD): fixed-size
+ * copies of the indentation and the key, which room() leaves slack for.
+ */
+static char *padded_key(tl_jw *w, const char *key, size_t kl, size_t extra)
+{
+	size_t ind = w->pretty ? (size_t)w->depth * 2 : 0;
+	if (kl > 16 || ind > sizeof(spaces) || extra > SIZE_MAX / 2)
+		return plain_key(w, key, kl, extra);
+	char *p = room(w, kl + ind + 6 + extra + 48); /* slack for the fixed copies */
+	if (p) {
+		if (w->count[w->depth - 1])
+			*p++ = ',';
+		if (w->pretty) {
+			*p++ = '\n';
+			memcpy(p, spaces, sizeof(spaces));
+			p += ind;
+		}
+		*p++ = '"';
+		memcpy(p, key, 16);
+		p += kl;
+		*p++ = '"';
+		*p++ = ':';
+		if (w->pretty)
+			*p++ = ' ';
+	}
+	w->count[w->depth - 1] = 1;
+	return p;
+}
+
 void tl_jw_key(tl_jw *w, const char *key)
 {
 	if (!key_ok(w))
@@ -367,16 +401,31 @@ void tl_jw_str(tl_jw *w, const char *s)
 	tl_jw_strn(w, s, strlen(s));
 }
 
-/* v in decimal at p (at most 20 bytes); returns the end. */
+/* v in decimal at p (at most 20 bytes); returns the end.  Two digits a
+ * step, from a table of the pairs 00..99. */
 static char *int_at(char *p, int64_t v)
 {
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+	                            "25262728293031323334353637383940414243444546474849"
+	                            "50515253545556575859606162636465666768697071727374"
+	                            "75767778798081828384858687888990919293949596979899";
 	char num[24], *q = num + sizeof(num);
 	/* the magnitude as unsigned, so that INT64_MIN needs no special case */
 	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	do {
-		*--q = (char)('0' + m % 10);
-		m /= 10;
-	} while (m);
+	if (v >= 0 && m < 10) { /* the commonest: one digit */
+		*p = (char)('0' + m);
+		return p + 1;
+	}
+	while (m >= 100) {
+		q -= 2;
+		memcpy(q, pairs + m % 100 * 2, 2);
+		m /= 100;
+	}
+	if (m >= 10) {
+		q -= 2;
+		memcpy(q, pairs + m * 2, 2);
+	} else
+		*--q = (char)('0' + m);
 	if (v < 0)
 		*--q = '-';
 	size_t n = (size_t)(num + sizeof(num) - q);
@@ -424,6 +473,37 @@ void tl_jw_member_int(tl_jw *w, const char *key, int64_t v)
 		return;
 	}
 	char *p = plain_key(w, key, kl, 20);
+	if (p)
+		close_at(w, int_at(p, v));
+}
+
+void tl_jw_member_str_plain(tl_jw *w, const char *key, size_t kl, const char *s)
+{
+	assert(!any_escape(key, kl));
+	if (!s || !key_ok(w))
+		return;
+	size_t len = strlen(s);
+	if (any_escape(s, len)) {
+		tl_jw_key(w, key);
+		tl_jw_strn(w, s, len);
+		return;
+	}
+	char *p = padded_key(w, key, kl, len + 2);
+	if (!p)
+		return;
+	*p++ = '"';
+	memcpy(p, s, len);
+	p += len;
+	*p++ = '"';
+	close_at(w, p);
+}
+
+void tl_jw_member_int_plain(tl_jw *w, const char *key, size_t kl, int64_t v)
+{
+	assert(!any_escape(key, kl));
+	if (!key_ok(w))
+		return;
+	char *p = padded_key(w, key, kl, 20);
 	if (p)
 		close_at(w, int_at(p, v));
 }

@@ -59,4 +59,18 @@ void tl_jw_int(tl_jw *w, int64_t v);
 void tl_jw_member_str(tl_jw *w, const char *key, const char *s);
 void tl_jw_member_int(tl_jw *w, const char *key, int64_t v);
 
+/*
+ * The same members for a key that is a string literal of characters JSON
+ * needs no escape for (letters, digits, '_'), the exporters' case: its
+ * length is known when compiling and it is neither measured nor scanned.
+ * The macros pad the literal so that 16 bytes can always be read from it.
+ * tl_jw_member_*_plain(): key[0, kl) needs no escape and key has at least
+ * kl + 16 readable bytes.
+ */
+#define TL_JW_PAD "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"
+#define TL_JW_MEMBER_STR(w, lit, s) tl_jw_member_str_plain((w), lit TL_JW_PAD, sizeof(lit) - 1, (s))
+#define TL_JW_MEMBER_INT(w, lit, v) tl_jw_member_int_plain((w), lit TL_JW_PAD, sizeof(lit) - 1, (v))
+void tl_jw_member_str_plain(tl_jw *w, const char *key, size_t kl, const char *s);
+void tl_jw_member_int_plain(tl_jw *w, const char *key, size_t kl, int64_t v);
+
 #endif

@@ -58,6 +58,47 @@ static int64_t random_int(void)
 	}
 }
 
+/* The literal keys of plain_member(), by member index (objects have up to 3). */
+static const char *const literal_keys[] = {"tz", "byte_start", "a_key_longer_than_16", "document"};
+
+/* The i-th member of an object with a literal key (a short one, one longer
+ * than 16 bytes) and a random integer or string value, both ways. */
+static json_object *plain_member(tl_jw *w, size_t i)
+{
+	char s[300];
+	int64_t v = random_int();
+	size_t n = rnd() % 2 ? 0 : random_string(s, sizeof(s) - 1);
+	s[n] = '\0';
+	if (strlen(s) != n)
+		n = 0; /* a NUL inside: an integer instead */
+	switch (i) {
+	case 0:
+		if (n)
+			TL_JW_MEMBER_STR(w, "tz", s);
+		else
+			TL_JW_MEMBER_INT(w, "tz", v);
+		break;
+	case 1:
+		if (n)
+			TL_JW_MEMBER_STR(w, "byte_start", s);
+		else
+			TL_JW_MEMBER_INT(w, "byte_start", v);
+		break;
+	case 2:
+		if (n)
+			TL_JW_MEMBER_STR(w, "a_key_longer_than_16", s);
+		else
+			TL_JW_MEMBER_INT(w, "a_key_longer_than_16", v);
+		break;
+	default:
+		if (n)
+			TL_JW_MEMBER_STR(w, "document", s);
+		else
+			TL_JW_MEMBER_INT(w, "document", v);
+	}
+	return n ? json_object_new_string_len(s, (int)n) : json_object_new_int64(v);
+}
+
 /* Build a random value both ways; depth bounds the nesting. */
 static json_object *random_value(tl_jw *w, int depth)
 {
@@ -85,6 +126,10 @@ static json_object *random_value(tl_jw *w, int depth)
 	json_object *o = json_object_new_object();
 	tl_jw_begin_object(w);
 	for (size_t i = 0; i < n; i++) {
+		if (rnd() % 2) { /* a literal key: TL_JW_MEMBER_INT, TL_JW_MEMBER_STR */
+			json_object_object_add(o, literal_keys[i], plain_member(w, i));
+			continue;
+		}
 		char key[16];
 		snprintf(key, sizeof(key), "k%zu/\"%c", i, (char)('a' + rnd() % 26));
 		tl_jw_key(w, key);
