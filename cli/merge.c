@@ -29,7 +29,6 @@
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 /* Flag sets json-c may have been asked for, tried in turn. */
@@ -300,11 +299,11 @@ static int spill_write(FILE *f, const void *p, size_t n)
 	return n && fwrite(p, 1, n, f) != n ? -1 : 0;
 }
 
-/* A spill file, made on first use with a 64 KiB buffer; NULL on failure. */
+/* A spill file, made on first use; NULL on failure. */
 static FILE *spill_open(FILE **f)
 {
-	if (!*f && (*f = tmpfile()) != NULL)
-		setvbuf(*f, NULL, _IOFBF, 1 << 16);
+	if (!*f)
+		*f = tmpfile();
 	return *f;
 }
 
@@ -406,69 +405,82 @@ static int copy_spill(FILE *f, cli_sink *s)
 	return ferror(f) ? -1 : 0;
 }
 
+/* Read-ahead over the event spill: all buffers together hold at most this. */
+#define EV_READAHEAD ((size_t)4 << 20)
+
+/* One batch's window on the event spill. */
+typedef struct ev_stream {
+	uint64_t at; /* spill offset of data[0] */
+	size_t len, cap;
+	char *data;
+} ev_stream;
+
 /*
- * Write the events in timeline order from the event spill; 0 or -1.  The
- * spill is mapped (file pages, not the heap) and events that follow each
- * other there as they do in the output go out in one piece; where it cannot
- * be mapped, each event is read with pread().
+ * Where the bytes [off, off + len) of the event spill are, read through the
+ * window of their batch; NULL on a read error or out of memory.  A batch's
+ * events are read in the order they were spilled (the index is sorted by
+ * timeline order, and so is each batch), so each window moves forward: a
+ * window of `want` bytes costs one pread() per `want` bytes of the spill.
+ */
+static const char *ev_read(ev_stream *st, int fd, uint64_t off, size_t len, size_t want)
+{
+	if (off >= st->at && off - st->at <= st->len && st->len - (off - st->at) >= len)
+		return st->data + (off - st->at);
+	size_t n = len > want ? len : want;
+	if (n > st->cap) {
+		char *nd = realloc(st->data, n);
+		if (!nd)
+			return NULL;
+		st->data = nd;
+		st->cap = n;
+	}
+	ssize_t got = pread(fd, st->data, n, (off_t)off);
+	if (got < 0 || (size_t)got < len)
+		return NULL;
+	st->at = off;
+	st->len = (size_t)got;
+	return st->data;
+}
+
+/*
+ * Write the events in timeline order from the event spill; 0 or -1.  Each
+ * batch reads its part of the spill through a window of its own (the
+ * batches' windows share EV_READAHEAD bytes, 4 KiB to 64 KiB each), so that
+ * memory stays bounded and reads are few.
  */
 static int write_events(cli_merge *m, size_t k, cli_sink *s)
 {
 	const char *lead = m->arr[k].lead;
-	size_t llen = strlen(lead);
-	char *buf = NULL;
-	size_t cap = 0;
+	size_t llen = strlen(lead), nbatch = 0;
 	int rc = 0;
 	qsort(m->index, m->nindex, sizeof(*m->index), key_cmp);
 	if (fflush(m->evspill) != 0)
 		return -1;
+	for (size_t i = 0; i < m->nindex; i++)
+		if (m->index[i].batch >= nbatch)
+			nbatch = m->index[i].batch + 1;
+	size_t want = nbatch ? EV_READAHEAD / nbatch : 0;
+	want = want < 4096 ? 4096 : want > 65536 ? 65536 : want;
+	ev_stream *st = nbatch ? calloc(nbatch, sizeof(*st)) : NULL;
+	if (nbatch && !st)
+		return -1;
 	int fd = fileno(m->evspill);
-	const char *map = NULL;
-	if (m->evlen > 0 && m->evlen <= SIZE_MAX) {
-		void *p = mmap(NULL, (size_t)m->evlen, PROT_READ, MAP_PRIVATE, fd, 0);
-		map = p == MAP_FAILED ? NULL : p;
-	}
-	for (size_t i = 0; i < m->nindex && rc == 0;) {
+	for (size_t i = 0; i < m->nindex; i++) {
 		const cli_event_key *e = &m->index[i];
-		const char *data;
-		size_t len = e->len, n = 1;
-		if (map) {
-			data = map + e->offset;
-			/* the events after it in the spill, joined by "," and lead */
-			uint64_t end = e->offset + e->len;
-			while (i + n < m->nindex && m->index[i + n].offset == end + 1 + llen &&
-			       map[end] == ',' && memcmp(map + end + 1, lead, llen) == 0) {
-				end = m->index[i + n].offset + m->index[i + n].len;
-				n++;
-			}
-			len = (size_t)(end - e->offset);
-		} else {
-			if (e->len > cap) {
-				char *nb = realloc(buf, e->len);
-				if (!nb) {
-					rc = -1;
-					break;
-				}
-				buf = nb;
-				cap = e->len;
-			}
-			ssize_t got = pread(fd, buf, e->len, (off_t)e->offset);
-			if (got < 0 || (size_t)got != e->len) {
-				rc = -1;
-				break;
-			}
-			data = buf;
+		const char *data = ev_read(&st[e->batch], fd, e->offset, e->len, want);
+		if (!data) {
+			rc = -1;
+			break;
 		}
 		if (i) {
 			cli_sink_write(s, ",", 1);
 			cli_sink_write(s, lead, llen);
 		}
-		cli_sink_write(s, data, len);
-		i += n;
+		cli_sink_write(s, data, e->len);
 	}
-	if (map)
-		munmap((void *)map, (size_t)m->evlen);
-	free(buf);
+	for (size_t b = 0; b < nbatch; b++)
+		free(st[b].data);
+	free(st);
 	return rc;
 }
 

@@ -51,6 +51,11 @@ static void catch_signals(void)
 	}
 }
 
+/* The sink's stdio buffer.  Given to setvbuf() explicitly: with a NULL buffer
+ * glibc keeps the size it picks itself (st_blksize, 4 KiB for a pipe or a
+ * file), and a merged timeline went out 4 KiB a write.  One sink a run. */
+static char sink_buf[1 << 16];
+
 /* Open the sink: standard output, or a temporary file next to path. */
 int cli_sink_open(cli_sink *s, const char *path)
 {
@@ -58,7 +63,7 @@ int cli_sink_open(cli_sink *s, const char *path)
 	s->path = path;
 	if (!path) {
 		s->f = stdout;
-		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+		setvbuf(stdout, sink_buf, _IOFBF, sizeof(sink_buf));
 		return 0;
 	}
 	/* Not a regular file (/dev/null, a FIFO, a terminal): write to it as it
@@ -70,6 +75,7 @@ int cli_sink_open(cli_sink *s, const char *path)
 			return CLI_EXIT_INPUT;
 		}
 		s->direct = 1;
+		setvbuf(s->f, sink_buf, _IOFBF, sizeof(sink_buf));
 		return 0;
 	}
 	/* A symbolic link: replace the file it points to, and keep the link. */
@@ -102,7 +108,7 @@ int cli_sink_open(cli_sink *s, const char *path)
 		cli_sink_abort(s);
 		return CLI_EXIT_INPUT;
 	}
-	setvbuf(s->f, NULL, _IOFBF, 1 << 16);
+	setvbuf(s->f, sink_buf, _IOFBF, sizeof(sink_buf));
 	return 0;
 }
 
