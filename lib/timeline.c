@@ -315,12 +315,16 @@ static int same_happening(tl_tl_event *a, tl_tl_event *b)
 	need_words(b);
 	if (!(a->word_bits & b->word_bits))
 		return 0; /* no word in common */
-	size_t shared = 0;
-	for (size_t i = 0; i < a->nwords; i++)
+	size_t shared = 0, small = a->nwords < b->nwords ? a->nwords : b->nwords;
+	for (size_t i = 0; i < a->nwords; i++) {
+		if (!(b->word_bits & (uint64_t)1 << (a->words[i] & 63)))
+			continue; /* not among b's words */
 		for (size_t j = 0; j < b->nwords; j++)
 			shared += a->words[i] == b->words[j];
-	size_t small = a->nwords < b->nwords ? a->nwords : b->nwords;
-	return shared >= 2 && 2 * shared >= small;
+		if (shared >= 2 && 2 * shared >= small)
+			return 1; /* shared only grows */
+	}
+	return 0;
 }
 
 /* Same date: value, start, end. */
@@ -334,6 +338,13 @@ static int same_date(const tl_tl_event *a, const tl_tl_event *b)
 /* Gather one tl_tl_event per document event that passes the filters. */
 static int gather(tl_timeline *tl)
 {
+	size_t total = 0; /* room for all of them at once: no regrowth */
+	for (size_t d = 0; d < tl->ndoc; d++)
+		if ((total += tl->docs[d]->nevent) < tl->docs[d]->nevent)
+			return tl_seterr(TL_ENOMEM, "out of memory");
+	if (total > tl->cap_event &&
+	    tl_grow((void **)&tl->events, &tl->cap_event, total, sizeof(*tl->events)) != 0)
+		return tl_seterr(TL_ENOMEM, "out of memory");
 	for (size_t d = 0; d < tl->ndoc; d++) {
 		tl_document *doc = tl->docs[d];
 		for (size_t k = 0; k < doc->nevent; k++) {
