@@ -2,12 +2,13 @@
  * engine.c - drives the engine stages over one document.
  *
  * For each chunk (a paragraph, or a line that ends a unit: see wrap.c) the
- * scanner fills the token buffer, the
- * driver splits the chunk into sentences and notes each sentence's tense,
- * the matcher appends mentions and the refiner cleans them.  When the whole
- * text is read, the DCT is inferred if asked (the latest explicit full date
+ * scanner fills the token buffer, the driver splits the chunk into
+ * sentences, the matcher appends mentions and the refiner cleans them; then
+ * each mention gets its sentence and the tense of its sentence around it
+ * (the cues are read for the mentions' tokens only).  When the whole text
+ * is read, the DCT is inferred if asked (the latest explicit full date
  * bounds it from below), and the resolver turns mentions into timexes.
- * The buffers (tokens, per-token sentence numbers) live for one document.
+ * The buffers (tokens, the sentence ends of a chunk) live for one document.
  */
 #include "engine.h"
 
@@ -62,29 +63,68 @@ static int since_phrase(const tl_tok *t, size_t k)
 	return 0;
 }
 
-/** Per-document buffers of the driver. */
+/* The tense cue of token k in the sentence of tokens [first, last] of t: 1
+ * future, 2 past, 0 none.  A cue reads its neighbours inside the sentence
+ * only. */
+static int tense_cue(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
+{
+	int cue = 0;
+	const tl_word *w = t[k].w;
+	if (w && w->cls == W_TENSE)
+		cue = w->val > 0 ? 1 : w->val < 0 ? 2 : 0;
+	else if (t[k].kind == TK_WORD && !w && t[k].e - t[k].b >= 4 && text[t[k].e - 2] == 'e' &&
+	         text[t[k].e - 1] == 'd')
+		cue = 2; /* a regular past form ("closed") */
+	if (cue == 2 && k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE &&
+	    t[k - 1].w->val == 0)
+		cue = 0; /* a participle after "be": "will be held" */
+	if (w && w->cls == W_MONTH && w->val == 5 && !(t[k].flags & TF_CAP))
+		cue = 1; /* the modal "may": "may be signed on September 12" */
+	if (k + 1 <= last && t[k + 1].w && t[k + 1].w->cls == W_FUNC && t[k + 1].w->val == F_TO &&
+	    t[k].e - t[k].b == 3 && (text[t[k].b] | 0x20) == 's' && text[t[k].b + 1] == 'e' &&
+	    text[t[k].b + 2] == 't')
+		cue = 1; /* "the trial is set to begin on Wednesday" */
+	if (k > first && w && w->cls == W_TENSE && w->val == 0 && t[k - 1].w &&
+	    t[k - 1].w->cls == W_FUNC && t[k - 1].w->val == F_TO && t[k].e - t[k].b == 2 &&
+	    text[t[k].b + 1] == 'e')
+		cue = 1; /* "an event to be held on October 12" */
+	return cue;
+}
+
+/* The tense of token k in the sentence [first, last]: the nearest cue before
+ * it in its sentence, else the first one from it on (0: none).  Computed
+ * only for the tokens that start a mention. */
+static uint8_t token_tense(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
+{
+	for (size_t j = k; j > first; j--) {
+		int cue = tense_cue(text, t, first, last, j - 1);
+		if (cue)
+			return (uint8_t)cue;
+	}
+	for (size_t j = k; j <= last; j++) {
+		int cue = tense_cue(text, t, first, last, j);
+		if (cue)
+			return (uint8_t)cue;
+	}
+	return 0;
+}
+
+/** Per-document buffer of the driver: the sentences of the current chunk. */
 typedef struct sentbuf {
-	size_t *tsent;  /* sentence index of each token */
-	uint8_t *tense; /* per token: tense of its sentence */
-	size_t cap;
+	size_t *last; /* index of the last token of each sentence of the chunk */
+	size_t n, cap;
+	size_t base; /* doc->nsentence before the chunk */
 } sentbuf;
 
-/* Split the tokens of the current chunk into sentences, push them to doc,
- * and note the sentence and tense of each token. */
+/* Split the tokens of the current chunk into sentences and push them to doc;
+ * sb gets the last token of each. */
 static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 {
 	const tl_tok *t = e->scan.toks;
 	size_t n = e->scan.ntok;
-	if (n > sb->cap) {
-		size_t cap = sb->cap;
-		if (tl_grow((void **)&sb->tsent, &cap, n, sizeof(size_t)))
-			return TL_ENOMEM;
-		cap = sb->cap;
-		if (tl_grow((void **)&sb->tense, &cap, n, 1))
-			return TL_ENOMEM;
-		sb->cap = cap;
-	}
 	size_t first = 0;
+	sb->n = 0;
+	sb->base = doc->nsentence;
 	for (size_t i = 0; i < n; i++) {
 		int end = i + 1 == n;
 		if (!end && t[i].kind == TK_PUNCT &&
@@ -106,52 +146,33 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 		if (!end)
 			continue;
 		tl_sentence s = {t[first].b, t[i].e};
-		/* the tense of a token: the nearest cue before it in its
-		 * sentence, else the first one after it */
-		int cur = 0, firstcue = 0;
-		for (size_t k = first; k <= i; k++) {
-			int cue = 0;
-			if (t[k].w && t[k].w->cls == W_TENSE)
-				cue = t[k].w->val > 0 ? 1 : t[k].w->val < 0 ? 2 : 0;
-			else if (t[k].kind == TK_WORD && !t[k].w && t[k].e - t[k].b >= 4 &&
-			         e->scan.text[t[k].e - 2] == 'e' && e->scan.text[t[k].e - 1] == 'd')
-				cue = 2; /* a regular past form ("closed") */
-			if (cue == 2 && k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE &&
-			    t[k - 1].w->val == 0)
-				cue = 0; /* a participle after "be": "will be held" */
-			if (t[k].w && t[k].w->cls == W_MONTH && t[k].w->val == 5 &&
-			    !(t[k].flags & TF_CAP))
-				cue = 1; /* the modal "may": "may be signed on September 12" */
-			if (k + 1 <= i && t[k + 1].w && t[k + 1].w->cls == W_FUNC &&
-			    t[k + 1].w->val == F_TO && t[k].e - t[k].b == 3 &&
-			    (e->scan.text[t[k].b] | 0x20) == 's' &&
-			    e->scan.text[t[k].b + 1] == 'e' && e->scan.text[t[k].b + 2] == 't')
-				cue = 1; /* "the trial is set to begin on Wednesday" */
-			if (k > first && t[k].w && t[k].w->cls == W_TENSE && t[k].w->val == 0 &&
-			    t[k - 1].w && t[k - 1].w->cls == W_FUNC && t[k - 1].w->val == F_TO &&
-			    t[k].e - t[k].b == 2 && e->scan.text[t[k].b + 1] == 'e')
-				cue = 1; /* "an event to be held on October 12" */
-			if (cue && !firstcue)
-				firstcue = cue;
-			sb->tsent[k] = doc->nsentence;
-			sb->tense[k] = (uint8_t)cur;
-			if (cue)
-				cur = cue;
-		}
-		for (size_t k = first; k <= i && sb->tense[k] == 0; k++)
-			sb->tense[k] = (uint8_t)firstcue;
-		if (TL_VEC_PUSH(doc->sentences, doc->nsentence, doc->cap_sentence, s))
+		if (TL_VEC_PUSH(doc->sentences, doc->nsentence, doc->cap_sentence, s) ||
+		    TL_VEC_PUSH(sb->last, sb->n, sb->cap, i))
 			return TL_ENOMEM;
 		first = i + 1;
 	}
 	return 0;
 }
 
+/* The sentence of the chunk (an index into sb->last) that holds token k. */
+static size_t sentence_of(const sentbuf *sb, size_t k)
+{
+	size_t lo = 0, hi = sb->n - 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sb->last[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Run the engine over doc. */
 int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 {
 	tl_engine e;
-	sentbuf sb = {NULL, NULL, 0};
+	sentbuf sb = {NULL, 0, 0, 0};
 	int rc;
 	memset(&e, 0, sizeof(e));
 	e.scan.text = doc->text;
@@ -168,9 +189,10 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 			goto out;
 		tl_refine_chunk(&e, from);
 		for (size_t i = from; i < e.nm; i++) {
-			e.m[i].sentence = sb.tsent[e.m[i].tok0];
-			e.m[i].tense = sb.tense[e.m[i].tok0];
-			size_t k = e.m[i].tok0;
+			size_t k = e.m[i].tok0, si = sentence_of(&sb, k);
+			size_t first = si > 0 ? sb.last[si - 1] + 1 : 0;
+			e.m[i].sentence = sb.base + si;
+			e.m[i].tense = token_tense(e.scan.text, e.scan.toks, first, sb.last[si], k);
 			const tl_word *before = k > 0 ? e.scan.toks[k - 1].w : NULL;
 			int fw = before && before->cls == W_FUNC ? before->val : 0;
 			e.m[i].since = fw == F_SINCE || since_phrase(e.scan.toks, k);
@@ -190,7 +212,6 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 out:
 	free(e.scan.toks);
 	free(e.m);
-	free(sb.tsent);
-	free(sb.tense);
+	free(sb.last);
 	return rc;
 }
