@@ -58,6 +58,22 @@ static const unsigned char byte_class[256] = {
 #undef L
 #undef H
 
+/* Each ASCII letter lower-cased; 0 for every other byte.  The letter loop
+ * reads one entry per letter: the test and the case folding in one load. */
+/* clang-format off */
+static const unsigned char fold[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+	0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+	/* 0x80..0xFF: 0 */
+};
+/* clang-format on */
+
 static inline unsigned char cclass(unsigned char c)
 {
 	return byte_class[c];
@@ -72,11 +88,16 @@ static size_t seqlen(unsigned char c)
 /* Tokenise the next chunk of s->text into s->toks.  Tokens are written in
  * place; a word is hashed for the table lookup while it is read, and its
  * letters are compared with the table's only when the hash slot holds a
- * word of the same length. */
+ * word of the same length.  Code points are not counted byte by byte: xb
+ * counts the bytes past the first of each multi-byte character so far, and
+ * the code point offset of byte i is i - xb. */
 int tl_scan_chunk(tl_scan *s)
 {
 	const unsigned char *t = (const unsigned char *)s->text;
-	size_t i = s->pos, n = s->len, cp = s->cpos;
+	size_t i = s->pos, n = s->len;
+	size_t xb = s->pos - s->cpos; /* bytes before pos minus code points */
+	size_t nt = 0, cap = s->cap;  /* s->ntok and s->cap, written back */
+	tl_tok *toks = s->toks;
 	unsigned pending = 0; /* TF_SPACE / TF_NL before the next token */
 	s->ntok = 0;
 	if (i >= n)
@@ -85,26 +106,25 @@ int tl_scan_chunk(tl_scan *s)
 		pending = TF_NL;
 	size_t start = i, line_tok = 0; /* line_tok: first token of the line */
 	if (i == 0 || t[i - 1] == '\n')
-		s->line_cp = cp;
+		s->line_cp = i - xb;
 	while (i < n) {
 		unsigned char c = t[i];
 		unsigned char k = cclass(c);
 		if (k == C_SPACE) {
 			pending |= TF_SPACE;
 			i++;
-			cp++;
 			continue;
 		}
 		if (k == C_NL) {
 			i++;
-			cp++;
-			if (s->ntok == line_tok) {
-				s->line_cp = cp;
+			if (nt == line_tok) {
+				s->line_cp = i - xb;
 				break; /* nothing on the line */
 			}
+			s->ntok = nt;
 			int hard = tl_wrap_break(s, line_tok, i);
-			s->line_cp = cp;
-			line_tok = s->ntok;
+			s->line_cp = i - xb;
+			line_tok = nt;
 			/* a chunk ends at a hard line break, and a very long
 			 * paragraph at any line break */
 			if (hard || i - start > MAXCHUNK)
@@ -112,18 +132,21 @@ int tl_scan_chunk(tl_scan *s)
 			pending |= TF_SPACE;
 			continue;
 		}
-		if (s->ntok == s->cap &&
-		    tl_grow((void **)&s->toks, &s->cap, s->ntok + 1, sizeof(tl_tok)))
-			return TL_ENOMEM;
-		tl_tok *tok = &s->toks[s->ntok];
+		if (nt == cap) {
+			if (tl_grow((void **)&s->toks, &s->cap, nt + 1, sizeof(tl_tok))) {
+				s->ntok = nt;
+				return TL_ENOMEM;
+			}
+			toks = s->toks;
+			cap = s->cap;
+		}
+		tl_tok *tok = &toks[nt];
 		tok->b = i;
-		tok->cb = cp;
-		tok->flags = (uint8_t)pending;
+		tok->cb = i - xb;
 		tok->ndig = 0;
 		tok->punct = 0;
 		tok->num = 0;
 		tok->w = NULL;
-		pending = 0;
 		if (k == C_DIGIT) {
 			int64_t v = 0;
 			size_t nd = 0;
@@ -135,29 +158,30 @@ int tl_scan_chunk(tl_scan *s)
 				i++;
 				nd++;
 			}
-			cp += nd;
+			tok->flags = (uint8_t)pending;
 			tok->kind = TK_NUM;
 			tok->num = v;
 			tok->ndig = (uint8_t)(nd > 255 ? 255 : nd);
-		} else if (k == C_UPPER || k == C_LOWER || k == C_HIGH) {
+		} else if (k >= C_UPPER) { /* C_UPPER, C_LOWER, C_HIGH */
 			if (k == C_HIGH) {
 				/* dashes and quotes are punctuation, not letters */
 				if (c == 0xE2 && i + 2 < n && t[i + 1] == 0x80) {
 					/* general punctuation U+2000..203F: dashes, quotes, ... */
 					unsigned char d = t[i + 2];
+					tok->flags = (uint8_t)pending;
 					tok->kind = TK_PUNCT;
 					tok->punct = d == 0x93 || d == 0x94   ? '-'
 					             : d == 0x98 || d == 0x99 ? '\''
 					                                      : '*';
 					i += 3;
-					cp++;
+					xb += 2;
 					goto push;
 				}
 				if (c == 0xC2 && i + 1 < n &&
 				    t[i + 1] == 0xA0) { /* no-break space */
 					pending |= TF_SPACE;
 					i += 2;
-					cp++;
+					xb++;
 					continue;
 				}
 			}
@@ -171,8 +195,8 @@ int tl_scan_chunk(tl_scan *s)
 				/* the run of ASCII letters; t[n] is '\0', no letter */
 				const unsigned char *p = t + i;
 				for (;;) {
-					unsigned ch = *p, low = ch | 0x20u;
-					if (low - 'a' >= 26u)
+					unsigned ch = *p, low = fold[ch];
+					if (!low)
 						break;
 					acc |= ch;
 					h = tl_wordhash_step(h, (unsigned char)low);
@@ -193,46 +217,47 @@ int tl_scan_chunk(tl_scan *s)
 					break;
 			}
 			size_t wl = i - wb;
-			cp += wl - extra;
+			unsigned flags = pending;
+			xb += extra;
 			tok->kind = TK_WORD;
-			if (cclass(t[wb]) == C_UPPER)
-				tok->flags |= TF_CAP;
+			if (k == C_UPPER)
+				flags |= TF_CAP;
 			if (!(acc & 0x20) && !high && wl > 1)
-				tok->flags |= TF_UPPER;
+				flags |= TF_UPPER;
 			if (!high && wl <= MAXWORD) {
-				tok->w =
+				const tl_word *w =
 				    tl_wordtab_find_folded(s->tab, (const char *)t + wb, wl, h);
-				/* an abbreviation or a single letter keeps its period */
-				int dotted = wl == 1 && i < n && t[i] == '.' &&
-				             ((i + 1 < n && cclass(t[i + 1]) >= C_UPPER) ||
-				              (wb > 0 && t[wb - 1] == '.'));
-				if (tok->w && i < n && t[i] == '.' &&
-				    ((tok->w->flags & WF_ABBR) || dotted)) {
-					i++;
-					cp++;
-					tok->flags |= TF_PERIOD;
-				} else if (!tok->w && dotted) {
-					i++;
-					cp++;
-					tok->flags |= TF_PERIOD;
+				tok->w = w;
+				if (t[i] == '.') { /* t[n] is '\0' */
+					/* an abbreviation or a single letter keeps its period */
+					int dotted = wl == 1 &&
+					             ((i + 1 < n && cclass(t[i + 1]) >= C_UPPER) ||
+					              (wb > 0 && t[wb - 1] == '.'));
+					if (w ? (w->flags & WF_ABBR) || dotted : dotted) {
+						i++;
+						flags |= TF_PERIOD;
+					}
 				}
 			}
+			tok->flags = (uint8_t)flags;
 		} else {
+			tok->flags = (uint8_t)pending;
 			tok->kind = TK_PUNCT;
 			tok->punct = (char)c;
 			i++;
-			cp++;
 		}
 	push:
+		pending = 0;
 		tok->e = i;
-		tok->ce = cp;
-		s->ntok++;
+		tok->ce = i - xb;
+		nt++;
 		/* a very long line is cut after a sentence end */
 		if (i - start > MAXCHUNK && tok->kind == TK_PUNCT &&
 		    (c == '.' || c == '!' || c == '?') && i < n && cclass(t[i]) == C_SPACE)
 			break;
 	}
+	s->ntok = nt;
 	s->pos = i;
-	s->cpos = cp;
+	s->cpos = i - xb;
 	return 1;
 }
