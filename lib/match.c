@@ -25,21 +25,6 @@ int tl_m_glued(const tl_mctx *c, size_t i)
 	return i < c->n && !(c->t[i].flags & (TF_SPACE | TF_NL));
 }
 
-/* Token i is the word s (case-insensitive; s lower case). */
-int tl_m_lit(const tl_mctx *c, size_t i, const char *s)
-{
-	if (i >= c->n || c->t[i].kind != TK_WORD)
-		return 0;
-	const tl_tok *t = &c->t[i];
-	size_t n = t->e - t->b - ((t->flags & TF_PERIOD) ? 1 : 0);
-	if (strlen(s) != n)
-		return 0;
-	for (size_t k = 0; k < n; k++)
-		if ((c->text[t->b + k] | 0x20) != s[k])
-			return 0;
-	return 1;
-}
-
 /* Whether token i opens a sentence: the first of its chunk (a line, or a
  * paragraph of wrapped lines: lib/wrap.c), or after a
  * sentence end (". ! ?", a colon), a quote or a bracket between. */
@@ -404,6 +389,14 @@ int tl_match_chunk(tl_engine *e)
 {
 	tl_mctx c = {e->scan.toks, e->scan.ntok, e->scan.text, e->scan.tab, e->parser};
 	for (size_t i = 0; i < c.n;) {
+		const tl_tok *t = &c.t[i];
+		/* the common case first: a word outside the tables (other than a
+		 * single letter: "Q3") or punctuation other than '\'' ("'90s") */
+		if (!t->w && t->kind != TK_NUM &&
+		    (t->kind == TK_PUNCT ? t->punct != '\'' : t->e - t->b != 1)) {
+			i++;
+			continue;
+		}
 		if (!may_start(&c, i)) {
 			i++;
 			continue;

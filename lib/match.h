@@ -56,8 +56,24 @@ int tl_m_punct(const tl_mctx *c, size_t i, char ch);
 int tl_m_glued(const tl_mctx *c, size_t i);
 /** 1 when token i opens a sentence (first of its line, or after ". ! ? :"). */
 int tl_m_sentence_start(const tl_mctx *c, size_t i);
-/** 1 when token i is the lower-case word s (exact, ASCII). */
-int tl_m_lit(const tl_mctx *c, size_t i, const char *s);
+/**
+ * 1 when token i is the word s (s lower case, ASCII; the token in any case,
+ * a period it kept not counted).  Inline: s is mostly a literal, whose
+ * length the compiler then knows.
+ */
+static inline int tl_m_lit(const tl_mctx *c, size_t i, const char *s)
+{
+	if (i >= c->n || c->t[i].kind != TK_WORD)
+		return 0;
+	const tl_tok *t = &c->t[i];
+	size_t n = t->e - t->b - ((t->flags & TF_PERIOD) ? 1 : 0);
+	if (strlen(s) != n)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if ((c->text[t->b + k] | 0x20) != s[k])
+			return 0;
+	return 1;
+}
 /**
  * A cardinal at token i: digits (not part of a decimal or grouped number) or
  * number words ("twenty-five", "a dozen").  *val gets the value; returns the
