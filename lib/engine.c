@@ -125,7 +125,15 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 	size_t first = 0;
 	sb->n = 0;
 	sb->base = doc->nsentence;
+	size_t fb = n ? t[0].b : 0; /* where the sentence starts */
 	for (size_t i = 0; i < n; i++) {
+		/* the common case first: no sentence end can be here */
+		if (i + 1 < n && t[i].e - fb <= MAXSENT &&
+		    (t[i].kind == TK_WORD ? !(t[i].flags & TF_PERIOD)
+		     : t[i].kind == TK_NUM
+		         ? 1
+		         : t[i].punct != '.' && t[i].punct != '!' && t[i].punct != '?'))
+			continue;
 		int end = i + 1 == n;
 		if (!end && t[i].kind == TK_PUNCT &&
 		    (t[i].punct == '.' || t[i].punct == '!' || t[i].punct == '?') &&
@@ -150,6 +158,8 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 		    TL_VEC_PUSH(sb->last, sb->n, sb->cap, i))
 			return TL_ENOMEM;
 		first = i + 1;
+		if (first < n)
+			fb = t[first].b;
 	}
 	return 0;
 }
