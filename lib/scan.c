@@ -18,6 +18,9 @@
 
 #define MAXWORD 14 /* longest table word ("thanksgiving", "approximately") */
 #define MAXCHUNK 65536
+/* Slots of the word hash table (a power of two; tables.c masks the hash
+ * with the same number minus one). */
+#define TL_WORDTAB_SLOTS (sizeof(((tl_wordtab *)0)->slot) / sizeof(((tl_wordtab *)0)->slot[0]))
 
 /* Character classes of the bytes (C_HIGH: any byte of a multi-byte UTF-8 sequence). */
 enum { C_OTHER = 0, C_SPACE, C_NL, C_DIGIT, C_UPPER, C_LOWER, C_HIGH };
@@ -225,8 +228,11 @@ int tl_scan_chunk(tl_scan *s)
 			if (!(acc & 0x20) && !high && wl > 1)
 				flags |= TF_UPPER;
 			if (!high && wl <= MAXWORD) {
-				const tl_word *w =
-				    tl_wordtab_find_folded(s->tab, (const char *)t + wb, wl, h);
+				/* most words end at an empty slot: no call for those */
+				const tl_word *w = s->tab->slot[h & (TL_WORDTAB_SLOTS - 1)]
+				                       ? tl_wordtab_find_folded(
+				                             s->tab, (const char *)t + wb, wl, h)
+				                       : NULL;
 				tok->w = w;
 				if (t[i] == '.') { /* t[n] is '\0' */
 					/* an abbreviation or a single letter keeps its period */

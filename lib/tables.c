@@ -220,6 +220,9 @@ static const tl_word words[] = {
 
 #define NWORDS (sizeof(words) / sizeof(words[0]))
 #define TABMASK 2047u
+/* scan.c tests a slot with the same mask before it calls the lookup */
+_Static_assert(TABMASK + 1 == sizeof(((tl_wordtab *)0)->slot) / sizeof(((tl_wordtab *)0)->slot[0]),
+               "TABMASK must match the slots of tl_wordtab");
 
 /* FNV-1a over the bytes of s[0..n). */
 static uint32_t hash(const char *s, size_t n)
