@@ -122,18 +122,21 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 {
 	const tl_tok *t = e->scan.toks;
 	size_t n = e->scan.ntok;
-	size_t first = 0;
+	const size_t *ends = e->scan.ends;
+	size_t first = 0, ne = e->scan.nends, ke = 0;
 	sb->n = 0;
 	sb->base = doc->nsentence;
 	size_t fb = n ? t[0].b : 0; /* where the sentence starts */
 	for (size_t i = 0; i < n; i++) {
-		/* the common case first: no sentence end can be here */
-		if (i + 1 < n && t[i].e - fb <= MAXSENT &&
-		    (t[i].kind == TK_WORD ? !(t[i].flags & TF_PERIOD)
-		     : t[i].kind == TK_NUM
-		         ? 1
-		         : t[i].punct != '.' && t[i].punct != '!' && t[i].punct != '?'))
-			continue;
+		/* The tokens before the next candidate (. ! ?, a word that kept
+		 * its period, else the last token) can end a sentence only by
+		 * its length: passed over when the sentence is short enough up
+		 * to there. */
+		while (ke < ne && ends[ke] < i)
+			ke++;
+		size_t next = ke < ne ? ends[ke] : n - 1;
+		if (next > i && t[next - 1].e - fb <= MAXSENT)
+			i = next;
 		int end = i + 1 == n;
 		if (!end && t[i].kind == TK_PUNCT &&
 		    (t[i].punct == '.' || t[i].punct == '!' || t[i].punct == '?') &&
@@ -220,7 +223,7 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 	}
 	rc = tl_resolve_all(&e, doc);
 out:
-	free(e.scan.toks);
+	tl_scan_free(&e.scan);
 	free(e.m);
 	free(sb.last);
 	return rc;

@@ -243,7 +243,16 @@ typedef struct tl_tok {
 	const tl_word *w; /* table entry (TK_WORD) or NULL */
 } tl_tok;
 
-/** The scanner state of one document; buffers reused from chunk to chunk. */
+/**
+ * The scanner state of one document; buffers reused from chunk to chunk,
+ * owned by the state (tl_scan_free).  Besides the tokens, the scanner
+ * lists two kinds of them, in text order, so that later passes need not
+ * visit every token:
+ *  - cand: the tokens that may start a temporal expression (tl_match_chunk):
+ *    a word of the tables, a number, a quote ('90s), a one-letter word (Q3);
+ *  - ends: the tokens that may end a sentence (engine.c): the punctuation
+ *    . ! ? and a word that kept its period.
+ */
 typedef struct tl_scan {
 	const char *text; /* text[len] must be '\0' (the document's copy is) */
 	size_t len;
@@ -251,6 +260,9 @@ typedef struct tl_scan {
 	size_t cpos; /* code points before pos */
 	tl_tok *toks;
 	size_t ntok, cap;
+	size_t *cand, ncand; /* token indexes; cand and ends hold capx entries */
+	size_t *ends, nends;
+	size_t capx;
 	const tl_wordtab *tab;
 	size_t line_cp; /* code points before the current line */
 	size_t width;   /* longest line of the paragraph so far (code points) */
@@ -259,10 +271,14 @@ typedef struct tl_scan {
 /**
  * Tokenise the next chunk (up to and including the next hard line break,
  * see wrap.c; a very long chunk is cut at a sentence end or a line break) into
- * s->toks.  A soft line break is white space.  Returns 1 when a chunk was
- * read, 0 at the end of the text, TL_ENOMEM.
+ * s->toks, and list its candidates in s->cand and s->ends.  A soft line
+ * break is white space.  Returns 1 when a chunk was read, 0 at the end of
+ * the text, TL_ENOMEM.
  */
 int tl_scan_chunk(tl_scan *s);
+
+/** Free the buffers of s (not s itself); they are NULL afterwards. */
+void tl_scan_free(tl_scan *s);
 
 /* Lines longer than this (code points) are not wrapped text (wrap.c). */
 #define TL_WRAP_MAXLINE 100

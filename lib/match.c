@@ -388,15 +388,17 @@ static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m)
 int tl_match_chunk(tl_engine *e)
 {
 	tl_mctx c = {e->scan.toks, e->scan.ntok, e->scan.text, e->scan.tab, e->parser};
+	/* only the scanner's candidates can start a match: a word outside the
+	 * tables (other than a single letter: "Q3") or punctuation other than
+	 * '\'' ("'90s") cannot */
+	const size_t *cand = e->scan.cand;
+	size_t nc = e->scan.ncand, k = 0;
 	for (size_t i = 0; i < c.n;) {
-		const tl_tok *t = &c.t[i];
-		/* the common case first: a word outside the tables (other than a
-		 * single letter: "Q3") or punctuation other than '\'' ("'90s") */
-		if (!t->w && t->kind != TK_NUM &&
-		    (t->kind == TK_PUNCT ? t->punct != '\'' : t->e - t->b != 1)) {
-			i++;
-			continue;
-		}
+		while (k < nc && cand[k] < i)
+			k++;
+		if (k == nc)
+			break;
+		i = cand[k];
 		if (!may_start(&c, i)) {
 			i++;
 			continue;

@@ -88,6 +88,32 @@ static size_t seqlen(unsigned char c)
 	return c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
+/* Grow the token buffer of s by one token at least, and the candidate
+ * lists to the same capacity. */
+static int grow(tl_scan *s)
+{
+	if (tl_grow((void **)&s->toks, &s->cap, s->ntok + 1, sizeof(tl_tok)))
+		return TL_ENOMEM;
+	size_t c = s->capx;
+	if (tl_grow((void **)&s->cand, &c, s->cap, sizeof(size_t)))
+		return TL_ENOMEM;
+	c = s->capx;
+	if (tl_grow((void **)&s->ends, &c, s->cap, sizeof(size_t)))
+		return TL_ENOMEM;
+	s->capx = c;
+	return 0;
+}
+
+void tl_scan_free(tl_scan *s)
+{
+	free(s->toks);
+	free(s->cand);
+	free(s->ends);
+	s->toks = NULL;
+	s->cand = s->ends = NULL;
+	s->ntok = s->cap = s->ncand = s->nends = s->capx = 0;
+}
+
 /* Tokenise the next chunk of s->text into s->toks.  Tokens are written in
  * place; a word is hashed for the table lookup while it is read, and its
  * letters are compared with the table's only when the hash slot holds a
@@ -99,10 +125,12 @@ int tl_scan_chunk(tl_scan *s)
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t i = s->pos, n = s->len;
 	size_t xb = s->pos - s->cpos; /* bytes before pos minus code points */
-	size_t nt = 0, cap = s->cap;  /* s->ntok and s->cap, written back */
+	size_t nt = 0, cap = s->cap < s->capx ? s->cap : s->capx; /* room for tokens */
+	size_t nc = 0, ne = 0;                                    /* s->ncand, s->nends */
 	tl_tok *toks = s->toks;
+	size_t *cand = s->cand, *ends = s->ends;
 	unsigned pending = 0; /* TF_SPACE / TF_NL before the next token */
-	s->ntok = 0;
+	s->ntok = s->ncand = s->nends = 0;
 	if (i >= n)
 		return 0;
 	if (i == 0)
@@ -136,12 +164,15 @@ int tl_scan_chunk(tl_scan *s)
 			continue;
 		}
 		if (nt == cap) {
-			if (tl_grow((void **)&s->toks, &s->cap, nt + 1, sizeof(tl_tok))) {
-				s->ntok = nt;
+			s->ntok = nt;
+			s->ncand = nc;
+			s->nends = ne;
+			if (grow(s))
 				return TL_ENOMEM;
-			}
 			toks = s->toks;
-			cap = s->cap;
+			cap = s->cap < s->capx ? s->cap : s->capx;
+			cand = s->cand;
+			ends = s->ends;
 		}
 		tl_tok *tok = &toks[nt];
 		tok->b = i;
@@ -161,6 +192,7 @@ int tl_scan_chunk(tl_scan *s)
 				i++;
 				nd++;
 			}
+			cand[nc++] = nt;
 			tok->flags = (uint8_t)pending;
 			tok->kind = TK_NUM;
 			tok->num = v;
@@ -176,6 +208,8 @@ int tl_scan_chunk(tl_scan *s)
 					tok->punct = d == 0x93 || d == 0x94   ? '-'
 					             : d == 0x98 || d == 0x99 ? '\''
 					                                      : '*';
+					if (tok->punct == '\'')
+						cand[nc++] = nt;
 					i += 3;
 					xb += 2;
 					goto push;
@@ -246,10 +280,18 @@ int tl_scan_chunk(tl_scan *s)
 				}
 			}
 			tok->flags = (uint8_t)flags;
+			if (tok->w || i - wb == 1)
+				cand[nc++] = nt;
+			if (flags & TF_PERIOD)
+				ends[ne++] = nt;
 		} else {
 			tok->flags = (uint8_t)pending;
 			tok->kind = TK_PUNCT;
 			tok->punct = (char)c;
+			if (c == '\'')
+				cand[nc++] = nt;
+			else if (c == '.' || c == '!' || c == '?')
+				ends[ne++] = nt;
 			i++;
 		}
 	push:
@@ -263,6 +305,8 @@ int tl_scan_chunk(tl_scan *s)
 			break;
 	}
 	s->ntok = nt;
+	s->ncand = nc;
+	s->nends = ne;
 	s->pos = i;
 	s->cpos = i - xb;
 	return 1;

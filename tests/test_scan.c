@@ -2,7 +2,8 @@
  * test_scan.c - the scanner (lib/scan.c) and the word-table lookup it uses
  * (lib/tables.c): token kinds, byte and code-point offsets, flags, the
  * table entry of each word, the period an abbreviation keeps, and the
- * case-folded lookup that the scanner does while it reads a word.
+ * case-folded lookup that the scanner does while it reads a word, and the
+ * tokens it lists as candidates (a mention start, a sentence end).
  * Offsets are counted by hand from the text below (UTF-8: U+00A0 and U+00E9
  * take 2 bytes, U+2014 takes 3).
  */
@@ -62,6 +63,14 @@ typedef struct {
 } want_tok;
 
 #define FLAGS_CHECKED (TF_CAP | TF_UPPER | TF_SPACE | TF_PERIOD)
+
+/* The token list got[0..n) is want[0..nwant). */
+static void check_list(const size_t *got, size_t n, const size_t *want, size_t nwant)
+{
+	ck_assert_uint_eq(n, nwant);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_uint_eq(got[i], want[i]);
+}
 
 static void check_toks(const tl_scan *s, const want_tok *w, size_t n)
 {
@@ -123,6 +132,11 @@ START_TEST(test_tokens)
 	};
 	ck_assert_int_eq(tl_scan_chunk(&s), 1);
 	check_toks(&s, line1, sizeof(line1) / sizeof(line1[0]));
+	/* words of the tables and numbers may start a mention; "J." and "R."
+	 * are no table words, but end a sentence as "Nov." and "." may */
+	static const size_t cand1[] = {0, 1, 2, 4, 5, 8, 13}, ends1[] = {1, 10, 11, 14};
+	check_list(s.cand, s.ncand, cand1, sizeof(cand1) / sizeof(cand1[0]));
+	check_list(s.ends, s.nends, ends1, sizeof(ends1) / sizeof(ends1[0]));
 	ck_assert_uint_eq(s.pos, 57); /* after the line break */
 	ck_assert_uint_eq(s.cpos, 53);
 
@@ -131,8 +145,12 @@ START_TEST(test_tokens)
 	};
 	ck_assert_int_eq(tl_scan_chunk(&s), 1);
 	check_toks(&s, line2, 1);
+	static const size_t cand2[] = {0};
+	check_list(s.cand, s.ncand, cand2, 1);
+	ck_assert_uint_eq(s.nends, 0);
 	ck_assert_int_eq(tl_scan_chunk(&s), 0);
-	free(s.toks);
+	tl_scan_free(&s);
+	ck_assert_ptr_null(s.toks);
 }
 END_TEST
 
