@@ -16,7 +16,9 @@
 
 #define MAXSENT 1000 /* bytes; longer sentences are cut */
 
-/* Titles and abbreviations after which a period does not end a sentence. */
+/* Titles and abbreviations after which a period does not end a sentence;
+ * none is longer than MAXABBR letters (a longer word is not looked up). */
+#define MAXABBR 4
 static const char *const abbrevs[] = {"adm",  "capt", "cmdr", "col", "corp", "dr",  "gen", "gov",
                                       "inc",  "jr",   "lt",   "maj", "mr",   "mrs", "ms",  "no",
                                       "prof", "rep",  "rev",  "sen", "sgt",  "sr",  "st",  "vs"};
@@ -30,11 +32,11 @@ static int abbrev_cmp(const void *k, const void *e)
 /* Whether token t (a word before a period) is a known abbreviation. */
 int tl_is_abbrev(const char *text, const tl_tok *t)
 {
-	char low[8];
+	char low[MAXABBR + 1];
 	size_t n = t->e - t->b;
 	if (t->flags & TF_PERIOD)
 		return 1;
-	if (n >= sizeof(low))
+	if (n > MAXABBR)
 		return 0;
 	if (n == 1 && (t->flags & TF_CAP))
 		return 1; /* an initial: "J. Smith" */

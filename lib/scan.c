@@ -303,6 +303,10 @@ int tl_scan_chunk(tl_scan *s)
 		if (i - start > MAXCHUNK && tok->kind == TK_PUNCT &&
 		    (c == '.' || c == '!' || c == '?') && i < n && cclass(t[i]) == C_SPACE)
 			break;
+		if (t[i] == ' ') { /* the usual single space: one pass less */
+			pending = TF_SPACE;
+			i++;
+		}
 	}
 	s->ntok = nt;
 	s->ncand = nc;

@@ -154,12 +154,44 @@ START_TEST(test_tokens)
 }
 END_TEST
 
+/* A word token over text[b, e). */
+static tl_tok word_tok(size_t b, size_t e, unsigned flags)
+{
+	tl_tok t;
+	memset(&t, 0, sizeof(t));
+	t.b = b;
+	t.e = e;
+	t.kind = TK_WORD;
+	t.flags = (uint8_t)flags;
+	return t;
+}
+
+START_TEST(test_abbrev)
+{
+	/* the word before each period */
+	static const char text[] = "Capt. capts. J. j. vs. said. Prof.";
+	tl_tok capt = word_tok(0, 4, TF_CAP), capts = word_tok(6, 11, 0);
+	tl_tok j = word_tok(13, 14, TF_CAP), jl = word_tok(16, 17, 0);
+	tl_tok vs = word_tok(19, 21, 0), said = word_tok(23, 27, 0);
+	tl_tok prof = word_tok(29, 33, TF_CAP), kept = word_tok(29, 34, TF_CAP | TF_PERIOD);
+	ck_assert_int_eq(tl_is_abbrev(text, &capt), 1);
+	ck_assert_int_eq(tl_is_abbrev(text, &capts), 0); /* longer than any title */
+	ck_assert_int_eq(tl_is_abbrev(text, &j), 1);     /* an initial */
+	ck_assert_int_eq(tl_is_abbrev(text, &jl), 0);
+	ck_assert_int_eq(tl_is_abbrev(text, &vs), 1);
+	ck_assert_int_eq(tl_is_abbrev(text, &said), 0);
+	ck_assert_int_eq(tl_is_abbrev(text, &prof), 1);
+	ck_assert_int_eq(tl_is_abbrev(text, &kept), 1); /* a period the scanner kept */
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("scan");
 	TCase *tc = tcase_create("scan");
 	tcase_add_test(tc, test_folded_lookup);
 	tcase_add_test(tc, test_tokens);
+	tcase_add_test(tc, test_abbrev);
 	suite_add_tcase(s, tc);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);
