@@ -344,7 +344,8 @@ static int may_start(const tl_mctx *c, size_t i)
 	return rule_mask(c, i) != 0;
 }
 
-/* Match at i: modifier, "the", rule.  Returns the end or 0. */
+/* Match at i: modifier, "the", rule.  Returns the end or 0; on a match *m
+ * is filled whole (a copy of one a rule filled from zero). */
 static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	int mod = 0, datemod = 0;
@@ -403,8 +404,7 @@ int tl_match_chunk(tl_engine *e)
 			i++;
 			continue;
 		}
-		tl_ment m;
-		memset(&m, 0, sizeof(m));
+		tl_ment m; /* match_at fills it whole (from a zeroed one) on a match */
 		size_t j = match_at(&c, i, &m);
 		if (!j) {
 			i++;

@@ -126,10 +126,9 @@ int tl_scan_chunk(tl_scan *s)
 	size_t i = s->pos, n = s->len;
 	size_t xb = s->pos - s->cpos; /* bytes before pos minus code points */
 	size_t nt = 0, cap = s->cap < s->capx ? s->cap : s->capx; /* room for tokens */
-	size_t nc = 0, ne = 0;                                    /* s->ncand, s->nends */
 	tl_tok *toks = s->toks;
-	size_t *cand = s->cand, *ends = s->ends;
-	unsigned pending = 0; /* TF_SPACE / TF_NL before the next token */
+	size_t *pc = s->cand, *pe = s->ends; /* the next entries of s->cand, s->ends */
+	unsigned pending = 0;                /* TF_SPACE / TF_NL before the next token */
 	s->ntok = s->ncand = s->nends = 0;
 	if (i >= n)
 		return 0;
@@ -165,14 +164,14 @@ int tl_scan_chunk(tl_scan *s)
 		}
 		if (nt == cap) {
 			s->ntok = nt;
-			s->ncand = nc;
-			s->nends = ne;
+			s->ncand = (size_t)(pc - s->cand);
+			s->nends = (size_t)(pe - s->ends);
 			if (grow(s))
 				return TL_ENOMEM;
 			toks = s->toks;
 			cap = s->cap < s->capx ? s->cap : s->capx;
-			cand = s->cand;
-			ends = s->ends;
+			pc = s->cand + s->ncand;
+			pe = s->ends + s->nends;
 		}
 		tl_tok *tok = &toks[nt];
 		tok->b = i;
@@ -192,7 +191,7 @@ int tl_scan_chunk(tl_scan *s)
 				i++;
 				nd++;
 			}
-			cand[nc++] = nt;
+			*pc++ = nt;
 			tok->flags = (uint8_t)pending;
 			tok->kind = TK_NUM;
 			tok->num = v;
@@ -209,7 +208,7 @@ int tl_scan_chunk(tl_scan *s)
 					             : d == 0x98 || d == 0x99 ? '\''
 					                                      : '*';
 					if (tok->punct == '\'')
-						cand[nc++] = nt;
+						*pc++ = nt;
 					i += 3;
 					xb += 2;
 					goto push;
@@ -281,17 +280,17 @@ int tl_scan_chunk(tl_scan *s)
 			}
 			tok->flags = (uint8_t)flags;
 			if (tok->w || i - wb == 1)
-				cand[nc++] = nt;
+				*pc++ = nt;
 			if (flags & TF_PERIOD)
-				ends[ne++] = nt;
+				*pe++ = nt;
 		} else {
 			tok->flags = (uint8_t)pending;
 			tok->kind = TK_PUNCT;
 			tok->punct = (char)c;
 			if (c == '\'')
-				cand[nc++] = nt;
+				*pc++ = nt;
 			else if (c == '.' || c == '!' || c == '?')
-				ends[ne++] = nt;
+				*pe++ = nt;
 			i++;
 		}
 	push:
@@ -309,8 +308,8 @@ int tl_scan_chunk(tl_scan *s)
 		}
 	}
 	s->ntok = nt;
-	s->ncand = nc;
-	s->nends = ne;
+	s->ncand = (size_t)(pc - s->cand);
+	s->nends = (size_t)(pe - s->ends);
 	s->pos = i;
 	s->cpos = i - xb;
 	return 1;
