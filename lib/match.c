@@ -13,18 +13,6 @@
 
 #include <ctype.h>
 
-/* Token i is the punctuation ch. */
-int tl_m_punct(const tl_mctx *c, size_t i, char ch)
-{
-	return i < c->n && c->t[i].kind == TK_PUNCT && c->t[i].punct == ch;
-}
-
-/* Token i directly follows the previous token. */
-int tl_m_glued(const tl_mctx *c, size_t i)
-{
-	return i < c->n && !(c->t[i].flags & (TF_SPACE | TF_NL));
-}
-
 /* Whether token i opens a sentence: the first of its chunk (a line, or a
  * paragraph of wrapped lines: lib/wrap.c), or after a
  * sentence end (". ! ?", a colon), a quote or a bracket between. */

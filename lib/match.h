@@ -50,10 +50,16 @@ static inline int tl_m_is(const tl_mctx *c, size_t i, int cls, int val)
 	const tl_word *w = tl_m_word(c, i, cls);
 	return w && (val < 0 || w->val == val);
 }
-/** 1 when token i is the punctuation character ch. */
-int tl_m_punct(const tl_mctx *c, size_t i, char ch);
+/** 1 when token i is the punctuation character ch (inline: a frequent test). */
+static inline int tl_m_punct(const tl_mctx *c, size_t i, char ch)
+{
+	return i < c->n && c->t[i].kind == TK_PUNCT && c->t[i].punct == ch;
+}
 /** 1 when token i touches the token before it (no white space between). */
-int tl_m_glued(const tl_mctx *c, size_t i);
+static inline int tl_m_glued(const tl_mctx *c, size_t i)
+{
+	return i < c->n && !(c->t[i].flags & (TF_SPACE | TF_NL));
+}
 /** 1 when token i opens a sentence (first of its line, or after ". ! ? :"). */
 int tl_m_sentence_start(const tl_mctx *c, size_t i);
 /**
