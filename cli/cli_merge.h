@@ -9,6 +9,10 @@
 
 #define CLI_MERGE_MAX_ARRAYS 8
 
+/* Entries of the event index a block holds (a power of two: 768 KiB). */
+#define CLI_INDEX_SHIFT 14
+#define CLI_INDEX_BLOCK ((size_t)1 << CLI_INDEX_SHIFT)
+
 /** What the final sort needs of one event, and where its JSON lies in the spill. */
 typedef struct cli_event_key {
 	tl_date start;
@@ -51,8 +55,13 @@ typedef struct cli_merge {
 	size_t empty_len;
 	FILE *evspill;
 	uint64_t evlen;
-	cli_event_key *index;
-	size_t nindex, cap_index;
+	/* the event index: nindex entries in blocks of CLI_INDEX_BLOCK, never
+	 * moved; runs[r] is where the r-th batch with events begins in it */
+	cli_event_key **blocks;
+	size_t nblocks, cap_blocks, nindex;
+	size_t *runs;
+	size_t nruns, cap_runs;
+	int unsorted; /* some batch's events are not in timeline order */
 } cli_merge;
 
 /**

@@ -10,9 +10,11 @@
  * main thread appends documents, timexes and warnings to spill files
  * (tmpfile(), on disk, not in memory) and events to an event spill, keeping
  * only a compact index entry per event (start date, granularity, batch,
- * position, place in the spill: 48 bytes).  At the end the index is sorted
- * in the library's timeline order (start, then coarser first, then document
- * and position) and the output is assembled from the spills.
+ * position, place in the spill: 48 bytes, in blocks that are never moved).
+ * Each batch's events come in the library's timeline order (start, then
+ * coarser first, then document and position), so at the end the batches'
+ * runs of the index are merged (a heap, no sort) into that order for the
+ * whole run, and the output is assembled from the spills.
  *
  * Layout is json-c's, as the library writes it: the skeleton (root keys,
  * indentation, separators) is learnt at start-up from the library's export of
@@ -193,7 +195,10 @@ void cli_merge_free(cli_merge *m)
 	}
 	if (m->evspill)
 		fclose(m->evspill);
-	free(m->index);
+	for (size_t b = 0; b < m->nblocks; b++)
+		free(m->blocks[b]);
+	free(m->blocks);
+	free(m->runs);
 	free(m->tail);
 	tl_free(m->empty);
 	free(m);
@@ -326,6 +331,68 @@ static size_t run_length(const cli_part_array *a, const char *json, size_t i, co
 	return j - i;
 }
 
+/* Timeline order of two events: start, coarser first, batch, position. */
+static int key_cmp(const void *pa, const void *pb)
+{
+	const cli_event_key *a = pa, *b = pb;
+	if (a->start.year != b->start.year)
+		return a->start.year < b->start.year ? -1 : 1;
+	if (a->start.month != b->start.month)
+		return a->start.month < b->start.month ? -1 : 1;
+	if (a->start.day != b->start.day)
+		return a->start.day < b->start.day ? -1 : 1;
+	if (a->granularity != b->granularity)
+		return a->granularity < b->granularity ? -1 : 1;
+	if (a->batch != b->batch)
+		return a->batch < b->batch ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* The i-th entry of the event index. */
+static cli_event_key *key_at(const cli_merge *m, size_t i)
+{
+	return &m->blocks[i >> CLI_INDEX_SHIFT][i & (CLI_INDEX_BLOCK - 1)];
+}
+
+/*
+ * Append *key to the event index; 0 or -1 when out of memory.  The index
+ * grows a block at a time and is never moved or copied.  The start of each
+ * batch's run is noted, and whether each run is in timeline order.
+ */
+static int index_push(cli_merge *m, const cli_event_key *key)
+{
+	if (m->nindex == m->nblocks << CLI_INDEX_SHIFT) {
+		if (m->nblocks == m->cap_blocks) {
+			size_t c = m->cap_blocks ? m->cap_blocks * 2 : 16;
+			cli_event_key **nb = c <= SIZE_MAX / sizeof(*nb)
+			                         ? realloc(m->blocks, c * sizeof(*nb))
+			                         : NULL;
+			if (!nb)
+				return -1;
+			m->blocks = nb;
+			m->cap_blocks = c;
+		}
+		if (!(m->blocks[m->nblocks] = malloc(CLI_INDEX_BLOCK * sizeof(cli_event_key))))
+			return -1;
+		m->nblocks++;
+	}
+	if (m->nindex == 0 || key->batch != key_at(m, m->nindex - 1)->batch) {
+		if (m->nruns == m->cap_runs) {
+			size_t c = m->cap_runs ? m->cap_runs * 2 : 64;
+			size_t *nr =
+			    c <= SIZE_MAX / sizeof(*nr) ? realloc(m->runs, c * sizeof(*nr)) : NULL;
+			if (!nr)
+				return -1;
+			m->runs = nr;
+			m->cap_runs = c;
+		}
+		m->runs[m->nruns++] = m->nindex;
+	} else if (key_cmp(key_at(m, m->nindex - 1), key) >= 0)
+		m->unsorted = 1;
+	*key_at(m, m->nindex++) = *key;
+	return 0;
+}
+
 /* Take a batch's elements over into the spills (main thread, batch order). */
 int cli_merge_add(cli_merge *m, const cli_part *part, size_t batch)
 {
@@ -344,23 +411,14 @@ int cli_merge_add(cli_merge *m, const cli_part *part, size_t batch)
 				/* the run is spilled whole; each event is indexed in it */
 				if (m->nindex > SIZE_MAX - run)
 					return -1;
-				while (m->nindex + run > m->cap_index) {
-					size_t c = m->cap_index ? m->cap_index * 2 : 1024;
-					cli_event_key *ni = c <= SIZE_MAX / sizeof(*ni)
-					                        ? realloc(m->index, c * sizeof(*ni))
-					                        : NULL;
-					if (!ni)
-						return -1;
-					m->index = ni;
-					m->cap_index = c;
-				}
 				for (size_t e = i; e < i + run; e++) {
 					cli_event_key key = part->keys[e];
 					key.batch = batch;
 					key.pos = e;
 					key.offset = m->evlen + (a->offs[e] - a->offs[i]);
 					key.len = a->lens[e];
-					m->index[m->nindex++] = key;
+					if (index_push(m, &key) != 0)
+						return -1;
 				}
 				m->evlen += span;
 			} else if (m->arr[k].count && (spill_write(*f, ",", 1) != 0 ||
@@ -375,21 +433,113 @@ int cli_merge_add(cli_merge *m, const cli_part *part, size_t batch)
 	return 0;
 }
 
-/* Timeline order of two events: start, coarser first, batch, position. */
-static int key_cmp(const void *pa, const void *pb)
+/* A binary min-heap of batch runs of the index, by their next event. */
+typedef struct run_heap {
+	const cli_merge *m;
+	cli_event_key *flat; /* NULL, or the whole index sorted (malloc'd) */
+	size_t *at;          /* next event of each run in the heap */
+	size_t *end;         /* one past its last */
+	size_t n;
+} run_heap;
+
+/* The entry at position i of what the heap merges. */
+static const cli_event_key *heap_key(const run_heap *h, size_t i)
 {
-	const cli_event_key *a = pa, *b = pb;
-	if (a->start.year != b->start.year)
-		return a->start.year < b->start.year ? -1 : 1;
-	if (a->start.month != b->start.month)
-		return a->start.month < b->start.month ? -1 : 1;
-	if (a->start.day != b->start.day)
-		return a->start.day < b->start.day ? -1 : 1;
-	if (a->granularity != b->granularity)
-		return a->granularity < b->granularity ? -1 : 1;
-	if (a->batch != b->batch)
-		return a->batch < b->batch ? -1 : 1;
-	return a->pos < b->pos ? -1 : a->pos > b->pos;
+	return h->flat ? &h->flat[i] : key_at(h->m, i);
+}
+
+/* Does run a's next event come before run b's? */
+static int run_before(const run_heap *h, size_t a, size_t b)
+{
+	return key_cmp(heap_key(h, h->at[a]), heap_key(h, h->at[b])) < 0;
+}
+
+/* Swap runs a and b in the heap. */
+static void run_swap(run_heap *h, size_t a, size_t b)
+{
+	size_t t = h->at[a];
+	h->at[a] = h->at[b];
+	h->at[b] = t;
+	t = h->end[a];
+	h->end[a] = h->end[b];
+	h->end[b] = t;
+}
+
+/* Move run i down to its place in the heap. */
+static void run_sift(run_heap *h, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, min = i;
+		if (l < h->n && run_before(h, l, min))
+			min = l;
+		if (l + 1 < h->n && run_before(h, l + 1, min))
+			min = l + 1;
+		if (min == i)
+			return;
+		run_swap(h, i, min);
+		i = min;
+	}
+}
+
+/*
+ * The events in timeline order, without sorting them: the index is a run of
+ * events for each batch, in batch order, and each run is already in
+ * timeline order (the library's order: start, coarser first, position), so
+ * the runs are merged through a heap, O(n log batches).  Should some run
+ * not be in order (never with the library's order), a sorted copy of the
+ * index is merged instead, as one run.  0, or -1 when out of memory.
+ */
+static int order_events(const cli_merge *m, run_heap *h)
+{
+	size_t nrun = m->unsorted ? 1 : m->nruns;
+	memset(h, 0, sizeof(*h));
+	h->m = m;
+	if (!m->nindex)
+		return 0;
+	if (m->unsorted) {
+		if (m->nindex > SIZE_MAX / sizeof(*h->flat) ||
+		    !(h->flat = malloc(m->nindex * sizeof(*h->flat))))
+			return -1;
+		for (size_t i = 0; i < m->nindex; i++)
+			h->flat[i] = *key_at(m, i);
+		qsort(h->flat, m->nindex, sizeof(*h->flat), key_cmp);
+	}
+	if (!(h->at = malloc(nrun * sizeof(*h->at))) ||
+	    !(h->end = malloc(nrun * sizeof(*h->end)))) {
+		free(h->flat);
+		free(h->at);
+		return -1;
+	}
+	for (size_t r = 0; r < nrun; r++) {
+		h->at[r] = m->unsorted ? 0 : m->runs[r];
+		h->end[r] = r + 1 < nrun ? m->runs[r + 1] : m->nindex;
+	}
+	h->n = nrun;
+	for (size_t i = h->n / 2; i-- > 0;)
+		run_sift(h, i);
+	return 0;
+}
+
+/* Free what order_events() made. */
+static void heap_free(run_heap *h)
+{
+	free(h->flat);
+	free(h->at);
+	free(h->end);
+}
+
+/* The next event of the merged runs (index position), or SIZE_MAX at the end. */
+static size_t next_event(run_heap *h)
+{
+	if (!h->n)
+		return SIZE_MAX;
+	size_t e = h->at[0];
+	if (++h->at[0] == h->end[0]) {
+		h->n--;
+		run_swap(h, 0, h->n);
+	}
+	run_sift(h, 0);
+	return e;
 }
 
 /* Copy a spill file to the sink; 0 or -1. */
@@ -418,8 +568,8 @@ typedef struct ev_stream {
 /*
  * Where the bytes [off, off + len) of the event spill are, read through the
  * window of their batch; NULL on a read error or out of memory.  A batch's
- * events are read in the order they were spilled (the index is sorted by
- * timeline order, and so is each batch), so each window moves forward: a
+ * events are read in the order they were spilled (the index is merged in
+ * timeline order, and each batch is in it already), so each window moves forward: a
  * window of `want` bytes costs one pread() per `want` bytes of the spill.
  */
 static const char *ev_read(ev_stream *st, int fd, uint64_t off, size_t len, size_t want)
@@ -453,20 +603,21 @@ static int write_events(cli_merge *m, size_t k, cli_sink *s)
 	const char *lead = m->arr[k].lead;
 	size_t llen = strlen(lead), nbatch = 0;
 	int rc = 0;
-	qsort(m->index, m->nindex, sizeof(*m->index), key_cmp);
-	if (fflush(m->evspill) != 0)
+	run_heap h;
+	if (fflush(m->evspill) != 0 || order_events(m, &h) != 0)
 		return -1;
-	for (size_t i = 0; i < m->nindex; i++)
-		if (m->index[i].batch >= nbatch)
-			nbatch = m->index[i].batch + 1;
+	if (m->nindex)
+		nbatch = key_at(m, m->nindex - 1)->batch + 1; /* batches come in order */
 	size_t want = nbatch ? EV_READAHEAD / nbatch : 0;
 	want = want < 4096 ? 4096 : want > 65536 ? 65536 : want;
 	ev_stream *st = nbatch ? calloc(nbatch, sizeof(*st)) : NULL;
-	if (nbatch && !st)
+	if (nbatch && !st) {
+		heap_free(&h);
 		return -1;
+	}
 	int fd = fileno(m->evspill);
-	for (size_t i = 0; i < m->nindex; i++) {
-		const cli_event_key *e = &m->index[i];
+	for (size_t i = 0, x; (x = next_event(&h)) != SIZE_MAX; i++) {
+		const cli_event_key *e = heap_key(&h, x);
 		const char *data = ev_read(&st[e->batch], fd, e->offset, e->len, want);
 		if (!data) {
 			rc = -1;
@@ -481,6 +632,7 @@ static int write_events(cli_merge *m, size_t k, cli_sink *s)
 	for (size_t b = 0; b < nbatch; b++)
 		free(st[b].data);
 	free(st);
+	heap_free(&h);
 	return rc;
 }
 

@@ -104,6 +104,21 @@ awk 'BEGIN {
 "$CLI" -i jsonl -f json --segment-size 200 -j 2 "$T/unique.jsonl" >"$T/many2" || fail "batches -j 2"
 cmp -s "$T/one" "$T/many1" || fail "batched merged JSON differs from the one-batch JSON"
 cmp -s "$T/many1" "$T/many2" || fail "batched merged output depends on -j"
+# The same over more events than one block of the merge's event index holds
+# (16,384): 9,000 documents with two dates each, all distinct, in no date
+# order, so that the batches' runs interleave when merged.
+awk 'BEGIN {
+	split("January February March April May June July August September October November December", mn, " ")
+	for (i = 0; i < 9000; i++) {
+		y = 1500 + (i * 7) % 500; k = int(i / 500) % 6; d = int(i / 3000) + 1
+		printf "{\"id\":\"v%d\",\"dct\":\"2021-06-01\",\"text\":\"The dam opened on %s %d, %d. It shut on %s %d, %d.\"}\n", i, mn[2 * k + 1], d, y, mn[2 * k + 2], d, y
+	}
+}' >"$T/wide.jsonl"
+"$CLI" -i jsonl -f json --segment-size 64M "$T/wide.jsonl" >"$T/one" || fail "one batch (wide)"
+"$CLI" -i jsonl -f json --segment-size 4K -j 2 "$T/wide.jsonl" >"$T/many" || fail "batches (wide)"
+cmp -s "$T/one" "$T/many" || fail "batched merged JSON over 16,384 events differs from the one-batch JSON"
+n=$(grep -c '"granularity"' "$T/many")
+[ "$n" -gt 16384 ] || fail "the wide input gave only $n events"
 head -n 40 "$T/in.jsonl" >"$T/small.jsonl"
 "$CLI" -i jsonl -f json --segment-size 64M "$T/small.jsonl" >"$T/one" || fail "one batch"
 "$CLI" -i jsonl -f json --segment-size 200 -j 2 "$T/small.jsonl" >"$T/many" || fail "batches"
