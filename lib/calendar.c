@@ -19,9 +19,44 @@ int32_t tl_clamp_year(int64_t y)
 	return (int32_t)(y > YMAX ? YMAX : y < -YMAX ? -YMAX : y);
 }
 
+/* 1 if d is a valid date whose year is far enough from the library's bounds
+ * that a shift of up to SMALL_SHIFT days neither saturates nor leaves them. */
+#define SMALL_SHIFT 62
+static int small_shift_ok(tl_date d, int64_t n)
+{
+	return n >= -SMALL_SHIFT && n <= SMALL_SHIFT && d.year > -YMAX + 1 && d.year < YMAX - 1 &&
+	       d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+	       d.day <= tl_date_days_in_month(d.year, d.month);
+}
+
+/* d plus n days for small_shift_ok(d, n), month by month: at most three
+ * steps, where the day-number round trip costs several divisions. */
+static tl_date small_shift(tl_date d, int64_t n)
+{
+	int32_t y = d.year, m = d.month, day = d.day + (int32_t)n;
+	int dim;
+	while (day > (dim = tl_date_days_in_month(y, m))) {
+		day -= dim;
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	while (day < 1) {
+		if (--m < 1) {
+			m = 12;
+			y--;
+		}
+		day += tl_date_days_in_month(y, m);
+	}
+	return (tl_date){y, m, day};
+}
+
 /* d plus n days; saturates at the year bounds. */
 tl_date tl_date_add_days(tl_date d, int64_t n)
 {
+	if (small_shift_ok(d, n))
+		return small_shift(d, n);
 	int64_t z = tl_date_to_days(d);
 	if (n > 2 * DAYS_MAX)
 		n = 2 * DAYS_MAX;
@@ -78,6 +113,15 @@ void tl_date_isoweek(tl_date d, int32_t *year, int32_t *week)
 {
 	int wd = tl_date_weekday(d);
 	tl_date thu = tl_date_add_days(d, 4 - wd); /* the Thursday of d's week */
+	if (small_shift_ok(d, 4 - wd)) {           /* thu is a valid date: its day of the year */
+		static const int before[12] = {0,   31,  59,  90,  120, 151,
+		                               181, 212, 243, 273, 304, 334};
+		int doy = before[thu.month - 1] + (thu.month > 2 && tl_date_is_leap(thu.year)) +
+		          thu.day - 1;
+		*year = thu.year;
+		*week = doy / 7 + 1;
+		return;
+	}
 	tl_date jan1 = {thu.year, 1, 1};
 	int64_t doy = tl_date_to_days(thu) - tl_date_to_days(jan1);
 	*year = thu.year;

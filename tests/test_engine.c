@@ -132,6 +132,40 @@ START_TEST(test_overflow)
 }
 END_TEST
 
+/* Short shifts and ISO weeks agree with day-number arithmetic on every day
+ * of 1999..2001 and of the range's last and first years. */
+START_TEST(test_short_shifts)
+{
+	static const int32_t years[] = {1999,    2000,    2001,    999997, 999998, 999999,
+	                                -999999, -999998, -999997, 0,      -1};
+	for (size_t k = 0; k < sizeof(years) / sizeof(years[0]); k++) {
+		for (int32_t m = 1; m <= 12; m++) {
+			for (int32_t day = 1; day <= tl_date_days_in_month(years[k], m); day++) {
+				tl_date d = {years[k], m, day};
+				int64_t z = tl_date_to_days(d);
+				for (int n = -70; n <= 70; n += 3) {
+					tl_date r = tl_date_add_days(d, n),
+					        e = tl_date_from_days(z + n);
+					if (e.year > 999999 || e.year < -999999)
+						continue; /* saturated: test_overflow */
+					ck_assert_int_eq(tl_date_cmp(r, e), 0);
+				}
+				int32_t y, w;
+				tl_date_isoweek(d, &y, &w);
+				int64_t thu = z + 4 - tl_date_weekday(d);
+				tl_date t = tl_date_from_days(thu);
+				if (t.year > 999999 || t.year < -999999 ||
+				    t.year != tl_clamp_year(t.year))
+					continue;
+				ck_assert_int_eq(y, t.year);
+				ck_assert_int_eq(
+				    w, (thu - tl_date_to_days((tl_date){t.year, 1, 1})) / 7 + 1);
+			}
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_wordtab)
 {
 	tl_wordtab tab;
@@ -202,6 +236,7 @@ int main(void)
 	tcase_add_test(tc, test_seed_inferred);
 	tcase_add_test(tc, test_calendar);
 	tcase_add_test(tc, test_overflow);
+	tcase_add_test(tc, test_short_shifts);
 	tcase_add_test(tc, test_wordtab);
 	tcase_add_test(tc, test_huge_amounts);
 	tcase_add_test(tc, test_holidays_by_rule);
