@@ -98,11 +98,15 @@ static size_t year_after(const tl_mctx *c, size_t i, tl_ment *m)
 	int64_t y = c->t[i].num;
 	size_t j = i + 1;
 	int bc = 0, era = 0;
-	if (tl_m_is(c, j, W_FUNC, F_BC) || (tl_m_lit(c, j, "b") && tl_m_lit(c, j + 1, "c"))) {
+	/* "b.c.", "a.d.": a one-letter word (two bytes with its period) */
+	int letter = j < c->n && c->t[j].kind == TK_WORD && c->t[j].e - c->t[j].b <= 2;
+	if (tl_m_is(c, j, W_FUNC, F_BC) ||
+	    (letter && tl_m_lit(c, j, "b") && tl_m_lit(c, j + 1, "c"))) {
 		bc = era = 1;
 		j += tl_m_is(c, j, W_FUNC, F_BC) ? 1 : 2;
-	} else if (tl_m_is(c, j, W_FUNC, F_AD) || (tl_m_lit(c, j, "a") && tl_m_lit(c, j + 1, "d") &&
-	                                           (c->t[j].flags & TF_PERIOD))) {
+	} else if (tl_m_is(c, j, W_FUNC, F_AD) ||
+	           (letter && tl_m_lit(c, j, "a") && tl_m_lit(c, j + 1, "d") &&
+	            (c->t[j].flags & TF_PERIOD))) {
 		era = 1;
 		j += tl_m_is(c, j, W_FUNC, F_AD) ? 1 : 2;
 	}
@@ -119,11 +123,26 @@ static size_t year_after(const tl_mctx *c, size_t i, tl_ment *m)
 	return j;
 }
 
+/* 0 when tl_m_ordinal() must find nothing at i, by a quick test of token i:
+ * digits not glued to a word ("5th" is "5" + "th"), or a word that is
+ * neither an ordinal nor a number (nor has a second reading). */
+static inline int maybe_ordinal(const tl_mctx *c, size_t i)
+{
+	if (i >= c->n)
+		return 0;
+	const tl_tok *t = &c->t[i];
+	if (t->kind == TK_NUM)
+		return t->ndig <= 3 && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
+		       !(c->t[i + 1].flags & (TF_SPACE | TF_NL));
+	return t->kind == TK_WORD && t->w &&
+	       (t->w->cls == W_ORDINAL || t->w->cls == W_NUMBER || (t->w->flags & WF_TWO));
+}
+
 /* A day of the month at i: "5", "5th", "fifth"; sets m->day. */
 static size_t day_at(const tl_mctx *c, size_t i, tl_ment *m, int *ordinal)
 {
 	int64_t v;
-	size_t j = tl_m_ordinal(c, i, &v);
+	size_t j = maybe_ordinal(c, i) ? tl_m_ordinal(c, i, &v) : 0;
 	*ordinal = j != 0;
 	if (!j) {
 		if (i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 2)
@@ -528,7 +547,7 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 static size_t part_of_year(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	int64_t v;
-	size_t j = tl_m_ordinal(c, i, &v);
+	size_t j = maybe_ordinal(c, i) ? tl_m_ordinal(c, i, &v) : 0;
 	if (!j)
 		return 0;
 	if (tl_m_punct(c, j, '-') && tl_m_glued(c, j))
@@ -599,7 +618,7 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 	size_t j;
 	m->kind = MK_DATE;
 	/* the 20th century */
-	j = tl_m_ordinal(c, i, &v);
+	j = maybe_ordinal(c, i) ? tl_m_ordinal(c, i, &v) : 0;
 	if (j && tl_m_is(c, j, W_UNIT, U_CENTURY) && v >= 1 && v <= 30) {
 		m->century = (int32_t)(v - 1);
 		m->said = HAS_CENTURY;

@@ -23,6 +23,10 @@ size_t tl_m_amount(const tl_mctx *c, size_t i, int64_t *n, int *vague, int *frac
 	size_t j;
 	*vague = 0;
 	*frac = 0;
+	if (i >= c->n || (c->t[i].kind != TK_NUM && (c->t[i].kind != TK_WORD || !c->t[i].w))) {
+		*n = 1;   /* as below when neither a number nor "a"/"one" is found */
+		return 0; /* every amount starts with digits or a word of the tables */
+	}
 	if (tl_m_is(c, i, W_FUNC, F_A) && tl_m_is(c, i + 1, W_NUMBER, 12)) {
 		*n = 12;
 		return i + 2;
@@ -64,6 +68,9 @@ size_t tl_m_dur_adj(const tl_mctx *c, size_t i)
 	static const char *const adj[] = {"straight", "consecutive", "successive",
 	                                  "trading",  "business",    "working"};
 	if (i >= c->n || c->t[i].kind != TK_WORD || c->t[i].w)
+		return i;
+	size_t len = c->t[i].e - c->t[i].b - ((c->t[i].flags & TF_PERIOD) ? 1 : 0);
+	if (len < 7 || len > 11) /* shorter than "trading", longer than "consecutive" */
 		return i;
 	for (size_t k = 0; k < sizeof(adj) / sizeof(adj[0]); k++)
 		if (tl_m_lit(c, i, adj[k]))

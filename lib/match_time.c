@@ -20,6 +20,13 @@ static size_t ampm(const tl_mctx *c, size_t i, int *pm)
 	return 0;
 }
 
+/* 1 when token i is a word that starts with 'h' or 'H' (a quick test before
+ * tl_m_lit() looks for "hours", "hrs", "h"). */
+static int h_word(const tl_mctx *c, size_t i)
+{
+	return i < c->n && c->t[i].kind == TK_WORD && (c->text[c->t[i].b] | 0x20) == 'h';
+}
+
 /* Clock times: "14:30", "5 p.m. EST", "noon", "0800 UTC", "3 o'clock". */
 size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -109,9 +116,10 @@ size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 		m->said = HAS_HOUR;
 		j = i + 4;
 	} else if (t[i].ndig == 4 && t[i].num % 100 < 60 && t[i].num / 100 <= 24 &&
-	           (tl_m_word(c, i + 1, W_TZ) || tl_m_lit(c, i + 1, "hours") ||
-	            tl_m_lit(c, i + 1, "hrs") ||
-	            (tl_m_lit(c, i + 1, "h") && tl_m_glued(c, i + 1)))) {
+	           (tl_m_word(c, i + 1, W_TZ) ||
+	            (h_word(c, i + 1) &&
+	             (tl_m_lit(c, i + 1, "hours") || tl_m_lit(c, i + 1, "hrs") ||
+	              (tl_m_lit(c, i + 1, "h") && tl_m_glued(c, i + 1)))))) {
 		m->hour = (int32_t)(t[i].num / 100);
 		m->minute = (int32_t)(t[i].num % 100);
 		m->said = HAS_HOUR | HAS_MINUTE;

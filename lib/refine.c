@@ -116,7 +116,7 @@ void tl_refine_chunk(tl_engine *e, size_t from)
 		if (w > from) {
 			tl_ment *p = &m[w - 1];
 			int g = gap(e, p, &m[i]);
-			if ((g == 0 || g == ',' || g == 'a') && is_day(p) && is_bare_time(&m[i])) {
+			if ((g == 0 || g == ',' || g == 'a') && is_bare_time(&m[i]) && is_day(p)) {
 				join(p, &m[i], 0);
 				continue;
 			}
@@ -127,7 +127,9 @@ void tl_refine_chunk(tl_engine *e, size_t from)
 				continue;
 			}
 		}
-		m[w++] = m[i];
+		if (w != i) /* most mentions stay where they are: no copy */
+			m[w] = m[i];
+		w++;
 	}
 	n = w;
 	/* 2. ranges */
@@ -171,7 +173,9 @@ void tl_refine_chunk(tl_engine *e, size_t from)
 			continue; /* 2: a weak year, judged at resolution */
 		if (m[i].partner >= 0)
 			m[i].partner = (int)w + (m[i].partner > (int)i ? 1 : -1);
-		m[w++] = m[i];
+		if (w != i)
+			m[w] = m[i];
+		w++;
 	}
 	e->nm = w;
 }

@@ -261,7 +261,8 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 		yk = 1;
 		o->on_dct = on_dct;
 	}
-	if (yk)
+	int full = m->vague != 2 && (m->said & HAS_MONTH) && (m->said & HAS_DAY);
+	if (yk && !full) /* a full date writes its year itself (tl_value_day()) */
 		tl_value_year(y, sizeof(y), year);
 	if (m->vague == 2) {
 		snprintf(o->value, sizeof(o->value), "%s-XX-XX", y);
@@ -269,7 +270,7 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 			tl_value_years(o, year, 1, TL_GRAN_YEAR);
 		return;
 	}
-	if ((m->said & HAS_MONTH) && (m->said & HAS_DAY)) {
+	if (full) {
 		if (m->day > tl_date_days_in_month(yk ? year : 2000, m->month)) {
 			o->value[0] = '\0';
 			return;

@@ -21,7 +21,14 @@
 const char *const tl_season_code[5] = {"", "SP", "SU", "FA", "WI"};
 static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "12:00", "24:00", "DT"};
 
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 static int put_padded(char *out, int64_t v, int width);
+static NOINLINE int put_padded_any(char *out, int64_t v, int width);
 
 /* Durations: P30Y, PT2H, PXW, "a year and a half" P18M. */
 void tl_resolve_duration(const tl_ment *m, char *value, size_t size)
@@ -127,19 +134,28 @@ void tl_resolve_set(const tl_ment *m, char *value, size_t size, char *freq, size
 static int put_padded(char *out, int64_t v, int width)
 {
 	if (width == 2 && v >= 0 && v < 100) { /* months, days, hours, minutes */
-		out[0] = (char)('0' + v / 10);
-		out[1] = (char)('0' + v % 10);
+		unsigned u = (unsigned)v;      /* unsigned 32-bit: cheaper divisions */
+		out[0] = (char)('0' + u / 10);
+		out[1] = (char)('0' + u % 10);
 		out[2] = '\0';
 		return 2;
 	}
 	if (width == 4 && v >= 1000 && v < 10000) { /* years */
-		out[0] = (char)('0' + v / 1000);
-		out[1] = (char)('0' + v / 100 % 10);
-		out[2] = (char)('0' + v / 10 % 10);
-		out[3] = (char)('0' + v % 10);
+		unsigned u = (unsigned)v, hi = u / 100, lo = u % 100;
+		out[0] = (char)('0' + hi / 10);
+		out[1] = (char)('0' + hi % 10);
+		out[2] = (char)('0' + lo / 10);
+		out[3] = (char)('0' + lo % 10);
 		out[4] = '\0';
 		return 4;
 	}
+	return put_padded_any(out, v, width);
+}
+
+/* put_padded() for any v >= 0 and width: digit by digit.  Apart, so that the
+ * common cases above need no stack frame. */
+static NOINLINE int put_padded_any(char *out, int64_t v, int width)
+{
 	char tmp[20];
 	int k = 0;
 	do {
@@ -202,16 +218,18 @@ void tl_value_day(tl_rout *o, tl_date d)
 	int full = d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31;
 	if (full && d.year >= 1000 && d.year <= 9999) { /* the common case, in one go */
 		char *v = o->value;
-		v[0] = (char)('0' + d.year / 1000);
-		v[1] = (char)('0' + d.year / 100 % 10);
-		v[2] = (char)('0' + d.year / 10 % 10);
-		v[3] = (char)('0' + d.year % 10);
+		unsigned y = (unsigned)d.year, mo = (unsigned)d.month, dd = (unsigned)d.day;
+		unsigned hi = y / 100, lo = y % 100;
+		v[0] = (char)('0' + hi / 10);
+		v[1] = (char)('0' + hi % 10);
+		v[2] = (char)('0' + lo / 10);
+		v[3] = (char)('0' + lo % 10);
 		v[4] = '-';
-		v[5] = (char)('0' + d.month / 10);
-		v[6] = (char)('0' + d.month % 10);
+		v[5] = (char)('0' + mo / 10);
+		v[6] = (char)('0' + mo % 10);
 		v[7] = '-';
-		v[8] = (char)('0' + d.day / 10);
-		v[9] = (char)('0' + d.day % 10);
+		v[8] = (char)('0' + dd / 10);
+		v[9] = (char)('0' + dd % 10);
 		v[10] = '\0';
 	} else if (full) {
 		int l = tl_value_year(o->value, sizeof(o->value), d.year);
