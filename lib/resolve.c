@@ -194,6 +194,28 @@ static tl_date shift(tl_date d, int unit, int64_t n)
 	}
 }
 
+/* out = y "-" and a tail, as snprintf(out, 80, "%s-%02d", y, v) (tag 0) or
+ * "%s-Q%d" (tag 'Q', v 0..9) would write it, for y of at most 15 characters
+ * and 0 <= v <= 99: by hand, as these values are written for many mentions.
+ * Returns 0 (nothing written) for v out of range, so that snprintf() does it. */
+static int year_tail(char *out, const char *y, char tag, int v)
+{
+	if (v < 0 || v > (tag ? 9 : 99))
+		return 0;
+	size_t l = strlen(y);
+	memcpy(out, y, l);
+	out[l++] = '-';
+	if (tag) {
+		out[l++] = tag;
+		out[l++] = (char)('0' + v);
+	} else {
+		out[l++] = (char)('0' + v / 10);
+		out[l++] = (char)('0' + v % 10);
+	}
+	out[l] = '\0';
+	return 1;
+}
+
 /* A date of calendar fields (MK_DATE, and the date part of MK_TIME). */
 static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 {
@@ -213,7 +235,13 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 		return;
 	}
 	if (m->said & HAS_DECADE) {
-		snprintf(o->value, sizeof(o->value), "%03d", (int)m->decade);
+		if (m->decade >= 0 && m->decade <= 999) { /* "%03d" */
+			o->value[0] = (char)('0' + m->decade / 100);
+			o->value[1] = (char)('0' + m->decade / 10 % 10);
+			o->value[2] = (char)('0' + m->decade % 10);
+			o->value[3] = '\0';
+		} else
+			snprintf(o->value, sizeof(o->value), "%03d", (int)m->decade);
 		tl_value_years(o, (int64_t)m->decade * 10, 10, TL_GRAN_DECADE);
 		return;
 	}
@@ -284,7 +312,8 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 		return;
 	}
 	if (m->said & HAS_MONTH) {
-		snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
+		if (!year_tail(o->value, y, 0, m->month))
+			snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
 		if (yk)
 			tl_value_months(o, year, m->month, 1, TL_GRAN_MONTH);
 		return;
@@ -297,7 +326,8 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 		return;
 	}
 	if (m->said & HAS_QUARTER) {
-		snprintf(o->value, sizeof(o->value), "%s-Q%d", y, (int)m->quarter);
+		if (!year_tail(o->value, y, 'Q', m->quarter))
+			snprintf(o->value, sizeof(o->value), "%s-Q%d", y, (int)m->quarter);
 		if (yk)
 			tl_value_months(o, year, m->quarter * 3 - 2, 3, TL_GRAN_QUARTER);
 		return;
@@ -423,7 +453,8 @@ static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
 		else if (m->dir > 0 && m->month <= a.month)
 			yr++;
 		tl_value_year(y, sizeof(y), yr);
-		snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
+		if (!year_tail(o->value, y, 0, m->month))
+			snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
 		tl_value_months(o, yr, m->month, 1, TL_GRAN_MONTH);
 		return;
 	}

@@ -411,7 +411,12 @@ void tl_value_time(const tl_ment *m, tl_rout *o)
 		if (m->tz && (strcmp(m->tz, "utc") == 0 || strcmp(m->tz, "gmt") == 0))
 			strncat(o->value, "Z", sizeof(o->value) - strlen(o->value) - 1);
 	} else if (m->said & HAS_POD) {
-		snprintf(o->value + l, sizeof(o->value) - l, "T%s", pod_code[m->pod]);
+		size_t pl = strlen(pod_code[m->pod]);
+		if (l + 1 + pl < sizeof(o->value)) { /* "T%s" by hand */
+			o->value[l] = 'T';
+			memcpy(o->value + l + 1, pod_code[m->pod], pl + 1);
+		} else
+			snprintf(o->value + l, sizeof(o->value) - l, "T%s", pod_code[m->pod]);
 		o->gran = TL_GRAN_PART_OF_DAY;
 	}
 }
