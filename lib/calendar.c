@@ -26,7 +26,7 @@ static int small_shift_ok(tl_date d, int64_t n)
 {
 	return n >= -SMALL_SHIFT && n <= SMALL_SHIFT && d.year > -YMAX + 1 && d.year < YMAX - 1 &&
 	       d.month >= 1 && d.month <= 12 && d.day >= 1 &&
-	       d.day <= tl_date_days_in_month(d.year, d.month);
+	       (d.day <= 28 || d.day <= tl_date_days_in_month(d.year, d.month));
 }
 
 /* d plus n days for small_shift_ok(d, n), month by month: at most three
@@ -34,6 +34,8 @@ static int small_shift_ok(tl_date d, int64_t n)
 static tl_date small_shift(tl_date d, int64_t n)
 {
 	int32_t y = d.year, m = d.month, day = d.day + (int32_t)n;
+	if (day >= 1 && day <= 28) /* every month has these days */
+		return (tl_date){y, m, day};
 	int dim;
 	while (day > (dim = tl_date_days_in_month(y, m))) {
 		day -= dim;
