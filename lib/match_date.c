@@ -142,6 +142,9 @@ static inline int maybe_ordinal(const tl_mctx *c, size_t i)
 static size_t day_at(const tl_mctx *c, size_t i, tl_ment *m, int *ordinal)
 {
 	int64_t v;
+	*ordinal = 0;
+	if (i >= c->n || (c->t[i].kind != TK_NUM && !maybe_ordinal(c, i)))
+		return 0; /* neither digits nor a number word: the common case, first */
 	size_t j = maybe_ordinal(c, i) ? tl_m_ordinal(c, i, &v) : 0;
 	*ordinal = j != 0;
 	if (!j) {
