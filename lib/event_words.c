@@ -7,8 +7,8 @@
  * "ended"), auxiliaries and modals ("will", "has", "was"), and nouns of
  * a stretch of time that lead up to a date ("on the night of", "in the
  * first [winter]").  One row per
- * word, sorted by word (strcmp order) for the binary search; a word may
- * belong to several classes.
+ * word, in lower-case ASCII letters, sorted by word (strcmp order) for the
+ * binary search; a word may belong to several classes.
  */
 #include "events_internal.h"
 
@@ -175,6 +175,11 @@ static const struct {
     {"yet", C | F | T},
 };
 
+const char *tl_word_row(size_t i)
+{
+	return i < sizeof(words) / sizeof(words[0]) ? words[i].word : NULL;
+}
+
 /* Compare the lowercased w[0..n) with the table word k: <0, 0, >0. */
 static int cmp_word(const char *w, size_t n, const char *k)
 {
@@ -190,8 +195,7 @@ static int cmp_word(const char *w, size_t n, const char *k)
 	return *k ? -1 : 0;
 }
 
-/* Binary search of words[] for w[0..n). */
-static unsigned search_class(const char *w, size_t n)
+unsigned tl_word_class_search(const char *w, size_t n)
 {
 	size_t lo = 0, hi = sizeof(words) / sizeof(words[0]);
 	while (lo < hi) {
@@ -208,68 +212,57 @@ static unsigned search_class(const char *w, size_t n)
 }
 
 /*
- * The fast path: an open-addressing hash table of the rows (FNV-1a over the
- * lower-cased word), built by the first caller.  Headlines look up every
- * word of a sentence many times over; the hash costs one pass over the word
- * and a probe or two where the binary search made nine string comparisons.
- * Thread safety without locks: the first caller to move `state` from 0 to 1
- * builds the table and publishes it with a release store of 2; until a
- * caller sees 2 (acquire), it uses the binary search, which gives the same
- * answer.
+ * The fast path: an open-addressing hash table of the rows, built by the
+ * first caller, keyed by a word's length and its first, second and last
+ * bytes folded to lower case (no pass over the word): a word of no row
+ * mostly finds an empty slot or a slot of another key, and only a word
+ * whose key matches is compared byte by byte.  Every row is lower-case
+ * ASCII letters, and only ASCII letters fold (c | 0x20) to one, so the
+ * folded comparison is the case-insensitive one of cmp_word().  Thread
+ * safety without locks: the first caller to move `state` from 0 to 1 builds
+ * the table and publishes it with a release store of 2; until a caller sees
+ * 2 (acquire), it uses the binary search, which gives the same answer.
  */
-#define NSLOTS 1024u /* a power of two, over twice the rows */
+#define SLOT_BITS 9
+#define NSLOTS (1u << SLOT_BITS) /* a power of two, over three times the rows */
 
-static uint16_t slots[NSLOTS];     /* row index + 1, 0 = empty */
-static uint32_t slot_hash[NSLOTS]; /* the full hash of each slot's row */
-static atomic_int state;           /* 0: no table, 1: being built, 2: ready */
-/* Per length (1..16), the first letters of the rows that long: most words
- * of a sentence are in no row and leave on one test, without a hash. */
-static uint32_t first_mask[17];
+static uint8_t slots[NSLOTS];     /* row index + 1, 0 = empty */
+static uint32_t slot_key[NSLOTS]; /* the key of each slot's row */
+static atomic_int state;          /* 0: no table, 1: being built, 2: ready */
 
-/* The bit of a word's first byte in first_mask: its letter (any case), or
- * bit 26 for any other byte. */
-static uint32_t first_bit(unsigned char c)
+/* The key of w[0..n) (1 <= n <= 16): its length and its first, second
+ * and last bytes, each folded with 0x20. */
+static inline uint32_t word_key(const unsigned char *w, size_t n)
 {
-	unsigned low = c | 0x20u;
-	return low - 'a' < 26u ? 1u << (low - 'a') : 1u << 26;
+	return (uint32_t)n | (uint32_t)(w[0] | 0x20u) << 8 | (uint32_t)(w[n > 1] | 0x20u) << 16 |
+	       (uint32_t)(w[n - 1] | 0x20u) << 24;
 }
 
-/* FNV-1a of the lower-cased w[0..n); the lower-cased copy into low. */
-static uint32_t hash_lower(const char *w, size_t n, char *low)
+/* The first slot to probe for key. */
+static inline uint32_t key_slot(uint32_t key)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)w[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		low[i] = (char)c;
-		h = (h ^ c) * 16777619u;
-	}
-	return h;
+	return (key * 0x9E3779B1u) >> (32 - SLOT_BITS);
 }
 
-/* Hash every row into slots[]. */
+/* Put every row in slots[]. */
 static void build_slots(void)
 {
-	char low[64];
+	_Static_assert(sizeof(words) / sizeof(words[0]) < UINT8_MAX, "row + 1 fits slots[]");
 	for (size_t r = 0; r < sizeof(words) / sizeof(words[0]); r++) {
 		size_t n = strlen(words[r].word);
-		if (n >= sizeof(low))
+		if (n == 0 || n > 16)
 			continue; /* never looked up: tl_word_class() takes up to 16 bytes */
-		if (n < sizeof(first_mask) / sizeof(first_mask[0]))
-			first_mask[n] |= first_bit((unsigned char)words[r].word[0]);
-		uint32_t full = hash_lower(words[r].word, n, low), h = full & (NSLOTS - 1);
+		uint32_t key = word_key((const unsigned char *)words[r].word, n), h = key_slot(key);
 		while (slots[h])
 			h = (h + 1) & (NSLOTS - 1);
-		slots[h] = (uint16_t)(r + 1);
-		slot_hash[h] = full;
+		slots[h] = (uint8_t)(r + 1);
+		slot_key[h] = key;
 	}
 }
 
 unsigned tl_word_class(const char *w, size_t n)
 {
-	char low[16];
-	if (n == 0 || n > sizeof(low))
+	if (n == 0 || n > 16)
 		return 0;
 	int st = atomic_load_explicit(&state, memory_order_acquire);
 	if (st != 2) {
@@ -278,22 +271,20 @@ unsigned tl_word_class(const char *w, size_t n)
 			build_slots();
 			atomic_store_explicit(&state, 2, memory_order_release);
 		} else {
-			return search_class(w, n);
+			return tl_word_class_search(w, n);
 		}
 	}
-	if (!(first_mask[n] & first_bit((unsigned char)w[0])))
-		return 0;
-	uint32_t full = hash_lower(w, n, low), h = full & (NSLOTS - 1);
-	while (slots[h]) {
-		if (slot_hash[h] == full) { /* else another word: no need to compare */
-			const char *k = words[slots[h] - 1].word;
-			size_t i = 0;
-			while (i < n && k[i] == low[i])
-				i++;
-			if (i == n && k[n] == '\0')
-				return words[slots[h] - 1].cls;
-		}
-		h = (h + 1) & (NSLOTS - 1);
+	const unsigned char *u = (const unsigned char *)w;
+	uint32_t key = word_key(u, n);
+	for (uint32_t h = key_slot(key); slots[h]; h = (h + 1) & (NSLOTS - 1)) {
+		if (slot_key[h] != key)
+			continue; /* another word */
+		const char *k = words[slots[h] - 1].word;
+		size_t i = 1;
+		while (i < n && (u[i] | 0x20u) == (unsigned char)k[i])
+			i++;
+		if (i == n && k[n] == '\0')
+			return words[slots[h] - 1].cls;
 	}
 	return 0;
 }

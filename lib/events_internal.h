@@ -54,6 +54,14 @@ enum {
 /** The TL_WORD_* classes of the word w[0..n) (ASCII case-insensitive); 0 if none. */
 unsigned tl_word_class(const char *w, size_t n);
 
+/** The same answer as tl_word_class(), by a binary search of the rows: the
+ * reference its hash table is checked against. */
+unsigned tl_word_class_search(const char *w, size_t n);
+
+/** The word of row i of the word classes (lower-case ASCII letters), NULL
+ * past the last row: for checks that go over every row. */
+const char *tl_word_row(size_t i);
+
 /* ---- events (events.c) ------------------------------------------------ */
 
 /** 1 when the duration d is said of a happening: a number, a hyphen and a

@@ -76,120 +76,126 @@ static size_t utf8_punct(const unsigned char *s, size_t n)
 	return 0;
 }
 
-/* 1 when text[i] (inside a word) joins two word parts: ' - & . and the
- * right single quote, followed by a letter or digit. */
-static size_t joiner(const char *t, size_t i, size_t end)
+/* The facts of word token k of text t that the rules ask of it: its word
+ * classes, whether it says something, whether it starts lower-case and
+ * whether the search for a clause's edge stops at it.  Worked out when a
+ * rule first asks (see tok()): most words of a sentence lie outside the
+ * clause of its date and are never asked about. */
+static void word_facts(const char *t, tl_hl_tok *k)
 {
-	const unsigned char *u = (const unsigned char *)t;
-	size_t len = 0;
-	if (t[i] == '\'' || t[i] == '-' || t[i] == '&')
-		len = 1;
-	else if (i + 2 < end && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x99)
-		len = 3;
-	if (len && i + len < end && tl_hl_is_word_byte(t[i + len]) &&
-	    !utf8_punct(u + i + len, end - i - len))
-		return len;
-	return 0;
+	k->cls = tl_word_class(t + k->start, k->end - k->start);
+	if (!(k->cls & TL_WORD_STOP)) /* "However", "and", "2,500" say nothing */
+		for (size_t j = k->start; j < k->end && !k->content; j++)
+			k->content = !(t[j] >= '0' && t[j] <= '9');
+	k->lower = t[k->start] >= 'a' && t[k->start] <= 'z';
+	k->edge = (k->cls & TL_WORD_SPEECH) != 0;
+	k->facts = 1;
 }
 
-/* The facts of token k of text t that the rules ask of it (its extent,
- * word, space and ascii flags are set; the rest is 0). */
-static void tok_facts(const char *t, tl_hl_tok *k)
+/* 1 for the one-byte marks that always end a clause. */
+static int strong_mark(char c)
 {
-	if (k->word) {
-		k->cls = tl_word_class(t + k->start, k->end - k->start);
-		if (!(k->cls & TL_WORD_STOP)) /* "However", "and", "2,500" say nothing */
-			for (size_t j = k->start; j < k->end && !k->content; j++)
-				k->content = !(t[j] >= '0' && t[j] <= '9');
-		k->lower = t[k->start] >= 'a' && t[k->start] <= 'z';
-	} else if (k->end - k->start > 1) {
-		/* every UTF-8 mark but the left quote ends a clause */
-		k->strong = t[k->start + 2] != (char)0x98;
-	} else {
-		k->mark = t[k->start];
-		switch (k->mark) {
-		case ';':
-		case ':':
-		case '(':
-		case ')':
-		case '[':
-		case ']':
-		case '"':
-		case '!':
-		case '?':
-		case '-':
-		case '\0':
-			k->strong = 1;
-			break;
-		default:
-			break;
-		}
+	switch (c) {
+	case ';':
+	case ':':
+	case '(':
+	case ')':
+	case '[':
+	case ']':
+	case '"':
+	case '!':
+	case '?':
+	case '-':
+	case '\0':
+		return 1;
+	default:
+		return 0;
 	}
-	k->edge = k->strong || k->mark == ',' || (k->cls & TL_WORD_SPEECH);
 }
 
 /* Append the tokens of t[from, to) to the cache; space: white space comes
- * just before from. */
+ * just before from.  A token is a word (letters, digits and UTF-8 bytes
+ * other than the marks of utf8_punct(), its parts joined by ' - & before a
+ * word byte), a UTF-8 mark, or any other byte.  A mark's facts are worked
+ * out here, a word's when a rule asks (word_facts()). */
 static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int space)
 {
 	const unsigned char *u = (const unsigned char *)t;
+	/* at most one token per byte: room for all of them at once */
+	size_t most = sc->nbase + (to - from);
+	if (most > sc->cap_base &&
+	    tl_grow((void **)&sc->base, &sc->cap_base, most, sizeof(*sc->base)))
+		return TL_ENOMEM;
+	if (most > sc->cap_shape &&
+	    tl_grow((void **)&sc->shape, &sc->cap_shape, most, sizeof(*sc->shape)))
+		return TL_ENOMEM;
+	tl_hl_tok *base = sc->base;
+	tl_hl_shape *shape = sc->shape;
+	size_t nb = sc->nbase;
+	size_t prev = nb ? base[nb - 1].end : SIZE_MAX; /* the last token's end */
 	size_t i = from;
 	while (i < to) {
-		if (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n') {
+		unsigned char c = u[i];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
 			space = 1;
 			i++;
 			continue;
 		}
-		if (sc->nbase >= sc->cap_base &&
-		    tl_grow((void **)&sc->base, &sc->cap_base, sc->nbase + 1, sizeof(*sc->base)))
-			return TL_ENOMEM;
-		if (sc->nbase >= sc->cap_shape &&
-		    tl_grow((void **)&sc->shape, &sc->cap_shape, sc->nbase + 1, sizeof(*sc->shape)))
-			return TL_ENOMEM;
-		tl_hl_tok *k = &sc->base[sc->nbase]; /* made in place */
-		memset(k, 0, sizeof(*k));
-		k->start = i;
-		k->end = i + 1;
-		k->space = (unsigned char)space;
-		k->ascii = 1;
-		size_t p = u[i] >= 0xC2 ? utf8_punct(u + i, to - i) : 0;
+		tl_hl_tok k = {.start = i, .space = (unsigned char)space, .ascii = 1};
+		size_t p = c >= 0xC2 ? utf8_punct(u + i, to - i) : 0;
 		if (p) {
-			k->end = i + p;
-			k->ascii = 0;
-		} else if (tl_hl_is_word_byte(t[i])) {
+			k.end = i + p;
+			k.ascii = 0;
+			/* every UTF-8 mark but the left quote ends a clause */
+			k.strong = t[i + 2] != (char)0x98;
+			k.edge = k.strong;
+			k.facts = 1;
+		} else if (alnum_tab[c] || c >= 0x80) {
 			size_t j = i;
 			for (;;) {
-				size_t jl;
-				while (j < to && alnum_tab[u[j]])
-					j++; /* the common case, before the general tests */
-				if (j < to && u[j] >= 0x80 && !utf8_punct(u + j, to - j)) {
+				/* the common case, before the general tests; the text
+				 * is NUL-terminated, so the run may be read past to */
+				const unsigned char *q = u + j;
+				while (alnum_tab[*q])
+					q++;
+				j = (size_t)(q - u);
+				if (j >= to) {
+					j = to;
+					break;
+				}
+				unsigned char d = u[j];
+				if (d >= 0x80) {
+					if (utf8_punct(u + j, to - j))
+						break;
 					j++; /* the word bytes that are no ASCII letter or digit */
-					k->ascii = 0;
-				} else if (j < to && (jl = joiner(t, j, to)) != 0) {
-					j += jl;
-					k->ascii &= jl == 1;
+					k.ascii = 0;
+				} else if ((d == '\'' || d == '-' || d == '&') && j + 1 < to &&
+				           tl_hl_is_word_byte(t[j + 1]) &&
+				           !utf8_punct(u + j + 1, to - j - 1)) {
+					j++; /* a joiner between two word parts */
 				} else {
 					break;
 				}
 			}
-			k->end = j;
-			k->word = 1;
-		} else if (u[i] >= 0x80) {
-			while (k->end < to && (u[k->end] & 0xC0) == 0x80)
-				k->end++;
-			k->ascii = 0;
+			k.end = j;
+			k.word = 1;
+		} else {
+			k.end = i + 1;
+			k.mark = (char)c;
+			k.strong = (unsigned char)strong_mark((char)c);
+			k.edge = k.strong || c == ',';
+			k.facts = 1;
 		}
-		tok_facts(t, k);
-		size_t gap = sc->nbase ? k->start - sc->base[sc->nbase - 1].end : 0;
 		/* lengths and gaps cut to their low bits: a memo holds no span
 		 * where that loses anything (see SHAPE_GAP) */
-		sc->shape[sc->nbase] = (uint32_t)(k->end - k->start) |
-		                       (tl_hl_shape)(gap & SHAPE_GAP) << 32 |
-		                       (tl_hl_shape)k->space << 63;
-		sc->nbase++;
-		i = k->end;
+		size_t gap = prev == SIZE_MAX ? 0 : k.start - prev;
+		shape[nb] = (uint32_t)(k.end - k.start) | (tl_hl_shape)(gap & SHAPE_GAP) << 32 |
+		            (tl_hl_shape)k.space << 63;
+		base[nb++] = k;
+		prev = i = k.end;
 		space = 0;
 	}
+	sc->nbase = nb;
 	return 0;
 }
 
@@ -257,11 +263,21 @@ static int strong(const char *t, const tl_hl_tok *k)
 	return k->strong;
 }
 
+/* Token i of the window, with its facts worked out (a word's on the first
+ * call for it).  The tokens are the scratch's own, so a const scratch
+ * still lets them take their facts. */
+static inline const tl_hl_tok *tok(const tl_hl_scratch *sc, const char *t, size_t i)
+{
+	tl_hl_tok *k = &sc->toks[i];
+	if (!k->facts)
+		word_facts(t, k);
+	return k;
+}
+
 /* Is token i a word starting with a lowercase ASCII letter? */
 static int lower_word(const tl_hl_scratch *sc, const char *t, size_t i)
 {
-	(void)t;
-	return i < sc->ntok && sc->toks[i].lower;
+	return i < sc->ntok && tok(sc, t, i)->lower;
 }
 
 /* Is token i the punctuation mark c? */
@@ -301,7 +317,7 @@ static size_t left_edge(const tl_hl_scratch *sc, const char *t, size_t to)
 {
 	int speech = 0;
 	for (size_t i = to; i-- > 0;) {
-		const tl_hl_tok *k = &sc->toks[i];
+		const tl_hl_tok *k = tok(sc, t, i);
 		if (!k->edge)
 			continue; /* the rules below pass over it */
 		if (is_mark(sc, t, i, ')')) {
@@ -325,7 +341,7 @@ static size_t left_edge(const tl_hl_scratch *sc, const char *t, size_t to)
 static size_t right_edge(const tl_hl_scratch *sc, const char *t, size_t from)
 {
 	for (size_t i = from; i < sc->ntok; i++) {
-		const tl_hl_tok *k = &sc->toks[i];
+		const tl_hl_tok *k = tok(sc, t, i);
 		if (!k->edge)
 			continue; /* the rules below pass over it */
 		if (is_mark(sc, t, i, '(')) {
@@ -365,13 +381,13 @@ static int select_range(tl_hl_scratch *sc, const char *t, size_t from, size_t to
 
 /* Drop selected tokens from the front while they are punctuation or words
  * of class cls, keeping at least one word. */
-static void trim_front(tl_hl_scratch *sc, unsigned cls)
+static void trim_front(tl_hl_scratch *sc, const char *t, unsigned cls)
 {
 	size_t k = 0, last = sc->nsel; /* the last word selected */
 	while (last > 0 && !sc->toks[sc->sel[last - 1]].word)
 		last--;
 	while (k < sc->nsel) {
-		const tl_hl_tok *tk = &sc->toks[sc->sel[k]];
+		const tl_hl_tok *tk = tok(sc, t, sc->sel[k]);
 		if (!tk->word) {
 			k++;
 			continue;
@@ -389,10 +405,10 @@ static void trim_front(tl_hl_scratch *sc, unsigned cls)
 
 /* Drop selected tokens from the back (down to `floor` of them) while they
  * are punctuation or words of class cls. */
-static void trim_back(tl_hl_scratch *sc, size_t floor, unsigned cls)
+static void trim_back(tl_hl_scratch *sc, const char *t, size_t floor, unsigned cls)
 {
 	while (sc->nsel > floor) {
-		const tl_hl_tok *tk = &sc->toks[sc->sel[sc->nsel - 1]];
+		const tl_hl_tok *tk = tok(sc, t, sc->sel[sc->nsel - 1]);
 		if (tk->word && !(tk->cls & cls))
 			break;
 		sc->nsel--;
@@ -410,11 +426,11 @@ static int any_word(const tl_hl_scratch *sc)
 
 /* Selected words that say something: not function words, not numbers
  * ("However", "and", "2,500" count for nothing); counting stops at most. */
-static size_t count_content(const tl_hl_scratch *sc, size_t most)
+static size_t count_content(const tl_hl_scratch *sc, const char *t, size_t most)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < sc->nsel && w < most; i++)
-		w += sc->toks[sc->sel[i]].content;
+		w += tok(sc, t, sc->sel[i])->content;
 	return w;
 }
 
@@ -425,7 +441,7 @@ static int lacks_subject(const tl_hl_scratch *sc, const char *t, size_t L)
 {
 	if (L < 2 || L >= sc->ntok || sc->toks[L - 1].word || t[sc->toks[L - 1].start] != ',')
 		return 0;
-	const tl_hl_tok *k = &sc->toks[L];
+	const tl_hl_tok *k = tok(sc, t, L);
 	if (k->cls & TL_WORD_AUX)
 		return 1;
 	size_t n = k->end - k->start;
@@ -495,8 +511,8 @@ static void emit(tl_hl_scratch *sc, const char *t)
 	}
 	if (keep < sc->nsel)
 		sc->nsel = keep;
-	trim_back(sc, 1, TL_WORD_TAIL);
-	trim_back(sc, 1, 0);
+	trim_back(sc, t, 1, TL_WORD_TAIL);
+	trim_back(sc, t, 1, 0);
 	sc->out.len = 0;
 	if (sc->out.failed ||
 	    (need > sc->out.cap && tl_grow((void **)&sc->out.data, &sc->out.cap, need, 1))) {
@@ -651,30 +667,30 @@ static int headline_rules(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz
 		    sc->toks[sc->sel[sc->nsel - 1]].end - sc->toks[sc->sel[sc->nsel - 1]].start ==
 		        2 &&
 		    strncmp(t + sc->toks[sc->sel[sc->nsel - 1]].start, "of", 2) == 0 &&
-		    (sc->toks[sc->sel[sc->nsel - 2]].cls & TL_WORD_TIMENOUN))
+		    (tok(sc, t, sc->sel[sc->nsel - 2])->cls & TL_WORD_TIMENOUN))
 			sc->nsel -= 2, lead |= TL_WORD_TIMENOUN;
-		trim_back(sc, 0, lead);
+		trim_back(sc, t, 0, lead);
 		if (select_range(sc, t, tz, R))
 			return TL_ENOMEM;
-		if (count_content(sc, 1) == 0 && R < sc->ntok) {
+		if (count_content(sc, t, 1) == 0 && R < sc->ntok) {
 			sc->nsel = 0; /* the date stood alone: take the next clause */
 			if (select_range(sc, t, R + 1, right_edge(sc, t, R + 1)))
 				return TL_ENOMEM;
 		}
-		if (count_content(sc, 1) == 0 && L > 0) {
+		if (count_content(sc, t, 1) == 0 && L > 0) {
 			sc->nsel = 0; /* ... or the previous one */
 			if (select_range(sc, t, left_edge(sc, t, L - 1), L - 1))
 				return TL_ENOMEM;
 		}
 	}
-	if (count_content(sc, 2) == 1 && extend_right(sc, t, ta, tz))
+	if (count_content(sc, t, 2) == 1 && extend_right(sc, t, ta, tz))
 		return TL_ENOMEM; /* "Insurgents, supported by ..., assailed the Tuileries" */
 	if (!any_word(sc)) {
 		sc->nsel = 0; /* nothing but the date: the sentence as it is */
 		if (select_range(sc, t, 0, sc->ntok))
 			return TL_ENOMEM;
 	}
-	trim_front(sc, TL_WORD_CONNECT | TL_WORD_PREP | TL_WORD_ARTICLE);
+	trim_front(sc, t, TL_WORD_CONNECT | TL_WORD_PREP | TL_WORD_ARTICLE);
 	emit(sc, t);
 	return sc->out.failed ? TL_ENOMEM : 0;
 }

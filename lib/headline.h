@@ -7,7 +7,9 @@
 #include "internal.h"
 
 /** A token of a sentence: a word or one punctuation mark (byte range),
- * with the facts the headline rules ask of it, worked out once. */
+ * with the facts the headline rules ask of it, worked out once: a mark's
+ * when it is cut, a word's (cls, content, lower, edge) when a rule first
+ * asks, which sets facts. */
 typedef struct tl_hl_tok {
 	size_t start, end;
 	unsigned cls;          /* TL_WORD_* classes of a word; 0 for a mark */
@@ -20,6 +22,7 @@ typedef struct tl_hl_tok {
 	unsigned char ascii;   /* ASCII bytes only: as many code points as bytes */
 	unsigned char edge;    /* a strong mark, a comma or a verb of reporting:
 	                        * where the search for a clause's edge stops */
+	unsigned char facts;   /* 1: cls, content, lower and edge are worked out */
 } tl_hl_tok;
 
 /** The shape of a token in a cache: its length (low 32 bits), the bytes
@@ -90,8 +93,9 @@ static inline int tl_hl_is_word_byte(char c)
  * rule.  Returns the headline (not NUL-terminated, *len bytes) in scratch's
  * buffer, valid until the next call; NULL when out of memory.  Calls for
  * the dates of one sentence in text order share the sentence's tokens:
- * text must not change between calls with one scratch.  text[s.end] must
- * be readable (a document's text is NUL-terminated).
+ * text must not change between calls with one scratch.  text must hold
+ * a NUL at or after s.end (a document's text is NUL-terminated): a word is
+ * read on to the first byte that is no letter or digit.
  */
 const char *tl_headline(tl_hl_scratch *scratch, const char *text, tl_sentence s, tl_sentence w,
                         size_t a, size_t z, size_t *len);

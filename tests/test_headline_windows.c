@@ -105,12 +105,61 @@ START_TEST(test_shared_by_hand)
 }
 END_TEST
 
+/* A window that ends inside a word (or a mark) gives the headline of the
+ * text cut there: the tokens of a window do not run past its end, however
+ * the text goes on. */
+START_TEST(test_window_end_inside_word)
+{
+	const char *text = "On May 5 the son-in-law\xE2\x80\x99s caf\xC3\xA9 re-opened its "
+	                   "crossing-points near al-Faw\xE2\x80\x94 and so on";
+	size_t n = strlen(text), a = (size_t)(strstr(text, "May 5") - text), z = a + 5;
+	tl_sentence s = {0, n};
+	for (size_t c = z; c <= n; c++) {
+		char *cut = strndup(text, c);
+		ck_assert_ptr_nonnull(cut);
+		tl_hl_scratch whole = {0}, alone = {0};
+		size_t l1 = 0, l2 = 0;
+		const char *h1 = tl_headline(&whole, text, s, (tl_sentence){0, c}, a, z, &l1);
+		const char *h2 =
+		    tl_headline(&alone, cut, (tl_sentence){0, c}, (tl_sentence){0, c}, a, z, &l2);
+		ck_assert_ptr_nonnull(h1);
+		ck_assert_ptr_nonnull(h2);
+		if (l1 != l2 || memcmp(h1, h2, l1) != 0)
+			ck_abort_msg("cut at %zu: \"%.*s\" against \"%.*s\"", c, (int)l1, h1,
+			             (int)l2, h2);
+		tl_hl_scratch_free(&whole);
+		tl_hl_scratch_free(&alone);
+		free(cut);
+	}
+}
+END_TEST
+
+/* Worked by hand: a joined word ("son-in-law") is one word; the clause
+ * ends at the comma before the lower-case "said"; "on" before the date is
+ * dropped. */
+START_TEST(test_joined_words_by_hand)
+{
+	const char *text = "Her son-in-law opened the caf\xC3\xA9 on May 5, said officials.";
+	tl_sentence s = {0, strlen(text)};
+	tl_hl_scratch sc = {0};
+	size_t len = 0, a = (size_t)(strstr(text, "May 5") - text);
+	const char *h = tl_headline(&sc, text, s, s, a, a + 5, &len);
+	ck_assert_ptr_nonnull(h);
+	const char *want = "Her son-in-law opened the caf\xC3\xA9";
+	ck_assert_int_eq((int)len, (int)strlen(want));
+	ck_assert_int_eq(memcmp(h, want, len), 0);
+	tl_hl_scratch_free(&sc);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("headline_windows");
 	TCase *tc = tcase_create("windows");
 	tcase_add_test(tc, test_sliding_windows);
 	tcase_add_test(tc, test_shared_by_hand);
+	tcase_add_test(tc, test_window_end_inside_word);
+	tcase_add_test(tc, test_joined_words_by_hand);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

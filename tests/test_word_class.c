@@ -1,7 +1,9 @@
 /*
  * test_word_class.c - the word classes behind headlines (lib/event_words.c):
- * case-insensitive lookup, words outside the table, and the same answers
- * from threads that look words up at once while the table is being built.
+ * case-insensitive lookup, words outside the table, the same answers from
+ * the hash table as from the binary search of the rows, and the same
+ * answers from threads that look words up at once while the table is
+ * being built.
  */
 #include "events_internal.h"
 
@@ -46,6 +48,77 @@ START_TEST(test_length_counts)
 }
 END_TEST
 
+/* Every row is lower-case ASCII letters, in strcmp order (the binary
+ * search needs the order, the hash table's folded comparison the letters). */
+START_TEST(test_rows_sorted)
+{
+	size_t r = 0;
+	for (; tl_word_row(r); r++) {
+		const char *w = tl_word_row(r);
+		ck_assert_uint_gt(strlen(w), 0);
+		for (const char *p = w; *p; p++)
+			ck_assert(*p >= 'a' && *p <= 'z');
+		if (r > 0)
+			ck_assert_int_lt(strcmp(tl_word_row(r - 1), w), 0);
+		ck_assert_uint_ne(tl_word_class(w, strlen(w)), 0);
+	}
+	ck_assert_uint_gt(r, 100);
+}
+END_TEST
+
+/* The hash table gives the binary search's answer for w[0..n). */
+static void same_answer(const char *w, size_t n)
+{
+	unsigned fast = tl_word_class(w, n), slow = tl_word_class_search(w, n);
+	if (fast != slow)
+		ck_abort_msg("\"%.*s\": %u by the table, %u by the search", (int)n, w, fast, slow);
+}
+
+/* Near every row: the row in other cases, cut short, made longer, and with
+ * each byte replaced by letters and by bytes that fold (| 0x20) to no
+ * letter ('@' to '`', '[' to '{') or are no ASCII at all. */
+START_TEST(test_table_matches_search)
+{
+	static const char subst[] = "azAZ@[`{-'09 \xC3\x80";
+	(void)tl_word_class("the", 3); /* the table is built */
+	for (size_t r = 0; tl_word_row(r); r++) {
+		const char *w = tl_word_row(r);
+		size_t n = strlen(w);
+		char v[32];
+		ck_assert_uint_lt(n + 2, sizeof(v));
+		for (size_t k = 0; k <= n; k++)
+			same_answer(w, k); /* the row and its prefixes */
+		memcpy(v, w, n);
+		for (size_t k = 0; k < n; k++)
+			v[k] = (char)(w[k] - 'a' + 'A');
+		same_answer(v, n); /* UPPER CASE */
+		if (n > 1)
+			memcpy(v + 1, w + 1, n - 1);
+		same_answer(v, n); /* Capitalised */
+		memcpy(v, w, n);
+		v[n] = 's';
+		same_answer(v, n + 1);
+		for (size_t k = 0; k < n; k++) {
+			for (size_t j = 0; j < sizeof(subst) - 1; j++) {
+				v[k] = subst[j];
+				same_answer(v, n);
+			}
+			v[k] = w[k];
+		}
+	}
+	/* every string of up to two letters, either case */
+	char v[2];
+	for (int a = 0; a < 256; a++) {
+		v[0] = (char)a;
+		same_answer(v, 1);
+		for (int b = 'A'; b <= 'z'; b++) {
+			v[1] = (char)b;
+			same_answer(v, 2);
+		}
+	}
+}
+END_TEST
+
 static void *look_up_all(void *arg)
 {
 	int *bad = arg;
@@ -80,6 +153,8 @@ int main(void)
 	TCase *tc = tcase_create("rows");
 	tcase_add_loop_test(tc, test_rows, 0, (int)NROWS);
 	tcase_add_test(tc, test_length_counts);
+	tcase_add_test(tc, test_rows_sorted);
+	tcase_add_test(tc, test_table_matches_search);
 	suite_add_tcase(s, tc);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);
