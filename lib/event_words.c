@@ -260,20 +260,33 @@ static void build_slots(void)
 	}
 }
 
+/* The classes of w[0..n) before the table is ready: the first caller
+ * builds it, the others search the rows meanwhile.  Apart from
+ * tl_word_class() so that its common path stays short. */
+#if defined(__GNUC__)
+#define COLD __attribute__((noinline, cold))
+#else
+#define COLD
+#endif
+
+static COLD unsigned class_cold(const char *w, size_t n, int st)
+{
+	int expect = 0;
+	if (st == 0 && atomic_compare_exchange_strong(&state, &expect, 1)) {
+		build_slots();
+		atomic_store_explicit(&state, 2, memory_order_release);
+		return tl_word_class(w, n);
+	}
+	return tl_word_class_search(w, n);
+}
+
 unsigned tl_word_class(const char *w, size_t n)
 {
 	if (n == 0 || n > 16)
 		return 0;
 	int st = atomic_load_explicit(&state, memory_order_acquire);
-	if (st != 2) {
-		int expect = 0;
-		if (st == 0 && atomic_compare_exchange_strong(&state, &expect, 1)) {
-			build_slots();
-			atomic_store_explicit(&state, 2, memory_order_release);
-		} else {
-			return tl_word_class_search(w, n);
-		}
-	}
+	if (st != 2)
+		return class_cold(w, n, st);
 	const unsigned char *u = (const unsigned char *)w;
 	uint32_t key = word_key(u, n);
 	for (uint32_t h = key_slot(key); slots[h]; h = (h + 1) & (NSLOTS - 1)) {

@@ -252,6 +252,7 @@ int tl_events_extract(tl_document *doc)
 	size_t last_hlen = 0, last_tlen = 0;
 	tl_sentence last_s = {0, 0}; /* the span last_text was made from */
 	shared_copy texts[SHARED_SLOTS] = {{0}}, headlines[SHARED_SLOTS] = {{0}};
+	size_t si = 0;            /* the sentence of the last timex */
 	size_t brk_si = SIZE_MAX; /* the sentence brk was worked out for */
 	int brk = 1;              /* ... 1 when it holds a line break */
 	doc->nevent = 0;
@@ -295,7 +296,12 @@ int tl_events_extract(tl_document *doc)
 				e.value = v;
 			}
 		}
-		size_t si = sentence_of(doc, t->byte_start);
+		/* timexes in text order: the sentence is found by moving on from
+		 * the last one (every sentence before it ends before this timex) */
+		if (!in_order)
+			si = sentence_of(doc, t->byte_start);
+		while (si < doc->nsentence && doc->sentences[si].end <= t->byte_start)
+			si++;
 		tl_sentence s =
 		    si < doc->nsentence ? doc->sentences[si] : (tl_sentence){0, doc->len};
 		size_t hlen = 0, z = t->byte_end;

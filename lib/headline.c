@@ -613,11 +613,17 @@ static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 	size_t set = memo_set(sc, t, ta, tz, nbytes);
 	tl_hl_memo *me = &sc->memo[set * TL_HL_WAYS + sc->memo_next[set]];
 	me->valid = 0;
+	/* room for a sentence of news at the first store, so that a memo
+	 * seldom grows again */
 	if (nbytes > SHAPE_GAP ||
-	    (nbytes > me->cap_bytes && tl_grow((void **)&me->bytes, &me->cap_bytes, nbytes, 1)) ||
+	    (nbytes > me->cap_bytes &&
+	     tl_grow((void **)&me->bytes, &me->cap_bytes, nbytes > 512 ? nbytes : 512, 1)) ||
 	    (sc->ntok > me->cap_shape &&
-	     tl_grow((void **)&me->shapes, &me->cap_shape, sc->ntok, sizeof(*me->shapes))) ||
-	    (sc->out.len > me->cap_out && tl_grow((void **)&me->out, &me->cap_out, sc->out.len, 1)))
+	     tl_grow((void **)&me->shapes, &me->cap_shape, sc->ntok > 64 ? sc->ntok : 64,
+	             sizeof(*me->shapes))) ||
+	    (sc->out.len > me->cap_out &&
+	     tl_grow((void **)&me->out, &me->cap_out,
+	             sc->out.len > HEADLINE_MAX * 4 ? sc->out.len : HEADLINE_MAX * 4, 1)))
 		return;
 	memcpy(me->bytes, t + sb, nbytes);
 	me->nbytes = nbytes;
