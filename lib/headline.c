@@ -141,17 +141,22 @@ static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, in
 			i++;
 			continue;
 		}
-		tl_hl_tok k = {.start = i, .space = (unsigned char)space, .ascii = 1};
+		/* each kind of token is written whole in its branch: the
+		 * fields it leaves 0 are stored together */
+		tl_hl_tok *k = &base[nb];
 		size_t p = c >= 0xC2 ? utf8_punct(u + i, to - i) : 0;
 		if (p) {
-			k.end = i + p;
-			k.ascii = 0;
 			/* every UTF-8 mark but the left quote ends a clause */
-			k.strong = t[i + 2] != (char)0x98;
-			k.edge = k.strong;
-			k.facts = 1;
+			unsigned char st = t[i + 2] != (char)0x98;
+			*k = (tl_hl_tok){.start = i,
+			                 .end = i + p,
+			                 .space = (unsigned char)space,
+			                 .strong = st,
+			                 .edge = st,
+			                 .facts = 1};
 		} else if (alnum_tab[c] || c >= 0x80) {
 			size_t j = i;
+			unsigned char ascii = 1;
 			for (;;) {
 				/* the common case, before the general tests; the text
 				 * is NUL-terminated, so the run may be read past to */
@@ -168,7 +173,7 @@ static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, in
 					if (utf8_punct(u + j, to - j))
 						break;
 					j++; /* the word bytes that are no ASCII letter or digit */
-					k.ascii = 0;
+					ascii = 0;
 				} else if ((d == '\'' || d == '-' || d == '&') && j + 1 < to &&
 				           tl_hl_is_word_byte(t[j + 1]) &&
 				           !utf8_punct(u + j + 1, to - j - 1)) {
@@ -177,22 +182,29 @@ static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, in
 					break;
 				}
 			}
-			k.end = j;
-			k.word = 1;
+			*k = (tl_hl_tok){.start = i,
+			                 .end = j,
+			                 .word = 1,
+			                 .space = (unsigned char)space,
+			                 .ascii = ascii};
 		} else {
-			k.end = i + 1;
-			k.mark = (char)c;
-			k.strong = (unsigned char)strong_mark((char)c);
-			k.edge = k.strong || c == ',';
-			k.facts = 1;
+			unsigned char st = (unsigned char)strong_mark((char)c);
+			*k = (tl_hl_tok){.start = i,
+			                 .end = i + 1,
+			                 .space = (unsigned char)space,
+			                 .mark = (char)c,
+			                 .strong = st,
+			                 .ascii = 1,
+			                 .edge = st || c == ',',
+			                 .facts = 1};
 		}
 		/* lengths and gaps cut to their low bits: a memo holds no span
 		 * where that loses anything (see SHAPE_GAP) */
-		size_t gap = prev == SIZE_MAX ? 0 : k.start - prev;
-		shape[nb] = (uint32_t)(k.end - k.start) | (tl_hl_shape)(gap & SHAPE_GAP) << 32 |
-		            (tl_hl_shape)k.space << 63;
-		base[nb++] = k;
-		prev = i = k.end;
+		size_t gap = prev == SIZE_MAX ? 0 : i - prev;
+		shape[nb] = (uint32_t)(k->end - i) | (tl_hl_shape)(gap & SHAPE_GAP) << 32 |
+		            (tl_hl_shape)space << 63;
+		nb++;
+		prev = i = k->end;
 		space = 0;
 	}
 	sc->nbase = nb;
