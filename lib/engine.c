@@ -16,6 +16,10 @@
 
 #define MAXSENT 1000 /* bytes; longer sentences are cut */
 
+/* A parsed document, even with every byte repaired to a 3-byte U+FFFD,
+ * has offsets that fit a tl_off. */
+_Static_assert(TL_DOCUMENT_MAX_BYTES <= (TL_OFF_MAX - 1) / 3, "document offsets fit tl_off");
+
 /* Titles and abbreviations after which a period does not end a sentence;
  * none is longer than MAXABBR letters (a longer word is not looked up). */
 #define MAXABBR 4
@@ -124,7 +128,7 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 {
 	const tl_tok *t = e->scan.toks;
 	size_t n = e->scan.ntok;
-	const size_t *ends = e->scan.ends;
+	const tl_off *ends = e->scan.ends;
 	size_t first = 0, ne = e->scan.nends, ke = 0;
 	sb->n = 0;
 	sb->base = doc->nsentence;
@@ -189,6 +193,9 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 	tl_engine e;
 	sentbuf sb = {NULL, 0, 0, 0};
 	int rc;
+	/* offsets and token indexes are tl_off (32 bits) */
+	if (doc->len >= TL_OFF_MAX)
+		return TL_ERANGE;
 	memset(&e, 0, sizeof(e));
 	e.scan.text = doc->text;
 	e.scan.len = doc->len;
@@ -216,6 +223,11 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 	}
 	if (rc < 0)
 		goto out;
+	/* the tokens are not needed any more: their memory goes before the
+	 * resolver's */
+	tl_scan_free(&e.scan);
+	free(sb.last);
+	sb.last = NULL;
 	if (infer_dct && doc->dct_source == TL_DCT_NONE) {
 		tl_date d;
 		if (tl_resolve_latest_full(&e, &d)) {

@@ -231,10 +231,19 @@ enum tl_tokkind { TK_WORD = 1, TK_NUM, TK_PUNCT };
 #define TF_NL 8u      /* line break before the token */
 #define TF_PERIOD 16u /* a word directly followed by '.' (an abbreviation) */
 
-/** One token of the current chunk.  Offsets are into the document text. */
+/*
+ * An offset into the text of a document being read by the engine: a
+ * document holds at most TL_DOCUMENT_MAX_BYTES (1 GiB), at most three times
+ * that after its invalid bytes became U+FFFD, so 32 bits are enough
+ * (tl_engine_run checks it).  Token indexes within a chunk fit too.
+ */
+typedef uint32_t tl_off;
+#define TL_OFF_MAX UINT32_MAX
+
+/** One token of the current chunk (40 bytes).  Offsets are into the document text. */
 typedef struct tl_tok {
-	size_t b, e;      /* bytes [b, e) */
-	size_t cb, ce;    /* code points [cb, ce) */
+	tl_off b, e;      /* bytes [b, e) */
+	tl_off cb, ce;    /* code points [cb, ce) */
 	uint8_t kind;     /* enum tl_tokkind */
 	uint8_t flags;    /* TF_* */
 	uint8_t ndig;     /* number of digits (TK_NUM) */
@@ -260,8 +269,10 @@ typedef struct tl_scan {
 	size_t cpos; /* code points before pos */
 	tl_tok *toks;
 	size_t ntok, cap;
-	size_t *cand, ncand; /* token indexes; cand and ends hold capx entries */
-	size_t *ends, nends;
+	tl_off *cand; /* token indexes; cand and ends hold capx entries */
+	size_t ncand;
+	tl_off *ends;
+	size_t nends;
 	size_t capx;
 	const tl_wordtab *tab;
 	size_t line_cp; /* code points before the current line */

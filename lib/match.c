@@ -380,7 +380,7 @@ int tl_match_chunk(tl_engine *e)
 	/* only the scanner's candidates can start a match: a word outside the
 	 * tables (other than a single letter: "Q3") or punctuation other than
 	 * '\'' ("'90s") cannot */
-	const size_t *cand = e->scan.cand;
+	const tl_off *cand = e->scan.cand;
 	size_t nc = e->scan.ncand, k = 0;
 	for (size_t i = 0; i < c.n;) {
 		while (k < nc && cand[k] < i)

@@ -95,10 +95,10 @@ static int grow(tl_scan *s)
 	if (tl_grow((void **)&s->toks, &s->cap, s->ntok + 1, sizeof(tl_tok)))
 		return TL_ENOMEM;
 	size_t c = s->capx;
-	if (tl_grow((void **)&s->cand, &c, s->cap, sizeof(size_t)))
+	if (tl_grow((void **)&s->cand, &c, s->cap, sizeof(tl_off)))
 		return TL_ENOMEM;
 	c = s->capx;
-	if (tl_grow((void **)&s->ends, &c, s->cap, sizeof(size_t)))
+	if (tl_grow((void **)&s->ends, &c, s->cap, sizeof(tl_off)))
 		return TL_ENOMEM;
 	s->capx = c;
 	return 0;
@@ -127,7 +127,7 @@ int tl_scan_chunk(tl_scan *s)
 	size_t xb = s->pos - s->cpos; /* bytes before pos minus code points */
 	size_t nt = 0, cap = s->cap < s->capx ? s->cap : s->capx; /* room for tokens */
 	tl_tok *toks = s->toks;
-	size_t *pc = s->cand, *pe = s->ends; /* the next entries of s->cand, s->ends */
+	tl_off *pc = s->cand, *pe = s->ends; /* the next entries of s->cand, s->ends */
 	unsigned pending = 0;                /* TF_SPACE / TF_NL before the next token */
 	s->ntok = s->ncand = s->nends = 0;
 	if (i >= n)
@@ -174,8 +174,8 @@ int tl_scan_chunk(tl_scan *s)
 			pe = s->ends + s->nends;
 		}
 		tl_tok *tok = &toks[nt];
-		tok->b = i;
-		tok->cb = i - xb;
+		tok->b = (tl_off)i;
+		tok->cb = (tl_off)(i - xb);
 		tok->ndig = 0;
 		tok->punct = 0;
 		tok->num = 0;
@@ -191,7 +191,7 @@ int tl_scan_chunk(tl_scan *s)
 				i++;
 				nd++;
 			}
-			*pc++ = nt;
+			*pc++ = (tl_off)nt;
 			tok->flags = (uint8_t)pending;
 			tok->kind = TK_NUM;
 			tok->num = v;
@@ -208,7 +208,7 @@ int tl_scan_chunk(tl_scan *s)
 					             : d == 0x98 || d == 0x99 ? '\''
 					                                      : '*';
 					if (tok->punct == '\'')
-						*pc++ = nt;
+						*pc++ = (tl_off)nt;
 					i += 3;
 					xb += 2;
 					goto push;
@@ -280,23 +280,23 @@ int tl_scan_chunk(tl_scan *s)
 			}
 			tok->flags = (uint8_t)flags;
 			if (tok->w || i - wb == 1)
-				*pc++ = nt;
+				*pc++ = (tl_off)nt;
 			if (flags & TF_PERIOD)
-				*pe++ = nt;
+				*pe++ = (tl_off)nt;
 		} else {
 			tok->flags = (uint8_t)pending;
 			tok->kind = TK_PUNCT;
 			tok->punct = (char)c;
 			if (c == '\'')
-				*pc++ = nt;
+				*pc++ = (tl_off)nt;
 			else if (c == '.' || c == '!' || c == '?')
-				*pe++ = nt;
+				*pe++ = (tl_off)nt;
 			i++;
 		}
 	push:
 		pending = 0;
-		tok->e = i;
-		tok->ce = i - xb;
+		tok->e = (tl_off)i;
+		tok->ce = (tl_off)(i - xb);
 		nt++;
 		/* a very long line is cut after a sentence end */
 		if (i - start > MAXCHUNK && tok->kind == TK_PUNCT &&

@@ -65,7 +65,7 @@ typedef struct {
 #define FLAGS_CHECKED (TF_CAP | TF_UPPER | TF_SPACE | TF_PERIOD)
 
 /* The token list got[0..n) is want[0..nwant). */
-static void check_list(const size_t *got, size_t n, const size_t *want, size_t nwant)
+static void check_list(const tl_off *got, size_t n, const size_t *want, size_t nwant)
 {
 	ck_assert_uint_eq(n, nwant);
 	for (size_t i = 0; i < n; i++)
@@ -78,11 +78,11 @@ static void check_toks(const tl_scan *s, const want_tok *w, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		const tl_tok *t = &s->toks[i];
 		ck_assert_msg(t->b == w[i].b && t->e == w[i].e,
-		              "token %zu: bytes [%zu,%zu), want [%zu,%zu)", i, t->b, t->e, w[i].b,
-		              w[i].e);
+		              "token %zu: bytes [%zu,%zu), want [%zu,%zu)", i, (size_t)t->b,
+		              (size_t)t->e, w[i].b, w[i].e);
 		ck_assert_msg(t->cb == w[i].cb && t->ce == w[i].ce,
-		              "token %zu: code points [%zu,%zu), want [%zu,%zu)", i, t->cb, t->ce,
-		              w[i].cb, w[i].ce);
+		              "token %zu: code points [%zu,%zu), want [%zu,%zu)", i, (size_t)t->cb,
+		              (size_t)t->ce, w[i].cb, w[i].ce);
 		ck_assert_int_eq(t->kind, w[i].kind);
 		ck_assert_msg((t->flags & FLAGS_CHECKED) == w[i].flags,
 		              "token %zu: flags %u, want %u", i, t->flags & FLAGS_CHECKED,
@@ -112,6 +112,8 @@ START_TEST(test_tokens)
 	s.text = text;
 	s.len = sizeof(text) - 1;
 	s.tab = &tab;
+	/* a token costs 40 bytes of the chunk's buffer (32-bit offsets) */
+	ck_assert_uint_le(sizeof(tl_tok), 40);
 
 	static const want_tok line1[] = {
 	    {0, 2, 0, 2, TK_WORD, TF_CAP, 0, 0, W_FUNC},                         /* On */
