@@ -346,39 +346,43 @@ enum tl_anchor {
 	A_DOC      /* the narrative in a history, else the DCT ("this day") */
 };
 
-/** One temporal expression as matched, before resolution. */
+/**
+ * One temporal expression as matched, before resolution (160 bytes: the
+ * fields go by size, widest first after the offsets, with no padding
+ * between them; a document may hold a mention every few bytes).
+ */
 typedef struct tl_ment {
-	size_t b, e, cb, ce; /* extent in bytes and code points */
-	uint8_t kind;        /* enum tl_mkind */
-	uint8_t latent;      /* a weak match that needs support; 2: a number
-	                      * that is a year only near the story's years */
-	uint8_t tense;       /* 0 unknown, 1 future, 2 past */
-	uint8_t mod;         /* tl_mod */
+	tl_off b, e, cb, ce; /* extent in bytes and code points */
+	tl_off sentence;     /* index into the document's sentences */
 	uint32_t said;       /* HAS_* */
 	int32_t year, month, day, weekday, decade, century, season, quarter, half;
 	int32_t hour, minute, second, pod, holiday;
-	uint8_t bc; /* year is BC */
+	int32_t frac; /* extra amount in the next smaller unit ("a year and a half") */
+	int partner;  /* index of the other end of a range, or -1 */
 	/* relative: n units in direction dir (-1, 0, +1) from the anchor */
-	uint8_t unit; /* enum tl_unit */
+	int64_t n;      /* amount (saturated) */
+	const char *tz; /* time zone, static string */
+	const char *quant, *freq;
+	size_t tok0, tok1; /* token range in the chunk (match time; resolve.c reuses tok0) */
+	uint8_t kind;      /* enum tl_mkind */
+	uint8_t latent;    /* a weak match that needs support; 2: a number
+	                    * that is a year only near the story's years */
+	uint8_t tense;     /* 0 unknown, 1 future, 2 past */
+	uint8_t mod;       /* tl_mod */
+	uint8_t bc;        /* year is BC */
+	uint8_t unit;      /* enum tl_unit */
 	int8_t dir;
 	uint8_t anchor;        /* enum tl_anchor */
 	uint8_t vague;         /* amount unknown ("several", "years") */
-	int64_t n;             /* amount (saturated) */
-	int32_t frac;          /* extra amount in the next smaller unit ("a year and a half") */
 	uint8_t deictic;       /* enum tl_deictic */
 	uint8_t gran_only;     /* MK_REL: the unit itself ("last week" -> 2021-W43) */
 	uint8_t explicit_full; /* year, month and day all said: a narrative anchor */
-	const char *tz;        /* time zone, static string */
-	const char *quant, *freq;
-	int partner;       /* index of the other end of a range, or -1 */
-	uint8_t the_ok;    /* a leading "the" belongs to the extent */
-	uint8_t weak;      /* matched by a weak word alone ("May", "fall") */
-	uint8_t paren;     /* the whole mention stands in brackets: "(1790)" */
-	uint8_t since;     /* right after "since": a reference point, not the story's time */
-	uint8_t until;     /* right after "until", "till": a limit, mostly ahead */
-	int8_t yshift;     /* years added after resolving ("the same month a year ago": -1) */
-	size_t tok0, tok1; /* token range in the chunk (match time only) */
-	size_t sentence;
+	uint8_t the_ok;        /* a leading "the" belongs to the extent */
+	uint8_t weak;          /* matched by a weak word alone ("May", "fall") */
+	uint8_t paren;         /* the whole mention stands in brackets: "(1790)" */
+	uint8_t since;         /* right after "since": a reference point, not the story's time */
+	uint8_t until;         /* right after "until", "till": a limit, mostly ahead */
+	int8_t yshift;         /* years added after resolving ("the same month a year ago": -1) */
 } tl_ment;
 
 /** The engine's per-document state. */
