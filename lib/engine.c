@@ -97,22 +97,66 @@ static int tense_cue(const char *text, const tl_tok *t, size_t first, size_t las
 	return cue;
 }
 
+/*
+ * The tense cues of one sentence read so far, so that the mentions of a
+ * sentence, visited in text order, read each cue once: a sentence of many
+ * mentions (a run-on list of dates) would read its cues once per mention.
+ */
+typedef struct tense_memo {
+	size_t first, last; /* the sentence [first, last]; valid: 0 before its first mention */
+	int valid;
+	size_t next;             /* the tokens [first, next) are read ... */
+	int before;              /* ... and the last cue among them is this one (0: none) */
+	int fwd_valid;           /* the first cue in [fwd_from, last] is at fwd_at (fwd_cue; */
+	size_t fwd_from, fwd_at; /* 0: none, fwd_at is last + 1) */
+	int fwd_cue;
+} tense_memo;
+
 /* The tense of token k in the sentence [first, last]: the nearest cue before
  * it in its sentence, else the first one from it on (0: none).  Computed
- * only for the tokens that start a mention. */
-static uint8_t token_tense(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
+ * only for the tokens that start a mention; tm carries what was read for
+ * the mentions before k (it starts zeroed for each chunk). */
+static uint8_t memo_tense(tense_memo *tm, const char *text, const tl_tok *t, size_t first,
+                          size_t last, size_t k)
 {
-	for (size_t j = k; j > first; j--) {
-		int cue = tense_cue(text, t, first, last, j - 1);
-		if (cue)
-			return (uint8_t)cue;
+	if (!tm->valid || tm->first != first || tm->last != last || k < tm->next) {
+		/* the first mention of the sentence: the nearest cue before k */
+		tm->valid = 1;
+		tm->first = first;
+		tm->last = last;
+		tm->fwd_valid = 0;
+		tm->before = 0;
+		for (size_t j = k; j > first; j--) {
+			int cue = tense_cue(text, t, first, last, j - 1);
+			if (cue) {
+				tm->before = cue;
+				break;
+			}
+		}
+		tm->next = k;
 	}
-	for (size_t j = k; j <= last; j++) {
-		int cue = tense_cue(text, t, first, last, j);
+	for (; tm->next < k; tm->next++) {
+		int cue = tense_cue(text, t, first, last, tm->next);
 		if (cue)
-			return (uint8_t)cue;
+			tm->before = cue;
 	}
-	return 0;
+	if (tm->before)
+		return (uint8_t)tm->before;
+	/* no cue before k: the first one from k on */
+	if (tm->fwd_valid && tm->fwd_from <= k && k <= tm->fwd_at)
+		return (uint8_t)tm->fwd_cue;
+	size_t j = k;
+	int cue = 0;
+	for (; j <= last; j++) {
+		cue = tense_cue(text, t, first, last, j);
+		if (cue)
+			break;
+	}
+	tm->fwd_valid = 1;
+	tm->fwd_from = k;
+	tm->fwd_at = j;
+	tm->fwd_cue = cue;
+	return (uint8_t)cue;
 }
 
 /** Per-document buffer of the driver: the sentences of the current chunk. */
@@ -210,11 +254,13 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 		if ((rc = tl_match_chunk(&e)) != 0)
 			goto out;
 		tl_refine_chunk(&e, from);
+		tense_memo tm = {0};
 		for (size_t i = from; i < e.nm; i++) {
 			size_t k = e.m[i].tok0, si = sentence_of(&sb, k);
 			size_t first = si > 0 ? sb.last[si - 1] + 1 : 0;
 			e.m[i].sentence = sb.base + si;
-			e.m[i].tense = token_tense(e.scan.text, e.scan.toks, first, sb.last[si], k);
+			e.m[i].tense =
+			    memo_tense(&tm, e.scan.text, e.scan.toks, first, sb.last[si], k);
 			const tl_word *before = k > 0 ? e.scan.toks[k - 1].w : NULL;
 			int fw = before && before->cls == W_FUNC ? before->val : 0;
 			e.m[i].since = fw == F_SINCE || since_phrase(e.scan.toks, k);
