@@ -136,6 +136,12 @@ static uint8_t memo_tense(tense_memo *tm, const char *text, const tl_tok *t, siz
 		tm->next = k;
 	}
 	for (; tm->next < k; tm->next++) {
+		if (tm->fwd_valid && tm->next >= tm->fwd_from && tm->next < tm->fwd_at) {
+			/* read by the search ahead: no cue up to fwd_at */
+			tm->next = k < tm->fwd_at ? k : tm->fwd_at;
+			if (tm->next == k)
+				break;
+		}
 		int cue = tense_cue(text, t, first, last, tm->next);
 		if (cue)
 			tm->before = cue;
