@@ -82,9 +82,14 @@ static size_t cut_point(const char *buf, size_t n)
 	return i;
 }
 
-/* Stream f in chunks of about `chunk` bytes; 0 or -1. */
-static int parse_chunked(struct totals *t, const tl_parser *p, const tl_document_options *o,
-                         FILE *f, size_t chunk)
+/*
+ * Read f in chunks of about `chunk` bytes, each cut at cut_point(), and hand
+ * each to fn(ctx, text, len) (text is valid during the call only); stops at
+ * the end of f, at a read error (reported) or when fn returns non-zero.
+ * Returns 0 or -1.
+ */
+static int read_chunks(FILE *f, size_t chunk, const char *id,
+                       int (*fn)(void *ctx, const char *text, size_t len), void *ctx)
 {
 	char *buf = malloc(chunk + 1);
 	size_t have = 0;
@@ -98,14 +103,14 @@ static int parse_chunked(struct totals *t, const tl_parser *p, const tl_document
 		have += r;
 		int eof = r == 0 || have < chunk;
 		if (ferror(f)) {
-			fprintf(stderr, "bench_extract: %s: %s\n", o->id, strerror(errno));
+			fprintf(stderr, "bench_extract: %s: %s\n", id, strerror(errno));
 			rc = -1;
 			break;
 		}
 		if (have == 0)
 			break;
 		size_t cut = eof ? have : cut_point(buf, have);
-		if (parse_one(t, p, o, buf, cut) != 0) {
+		if (fn(ctx, buf, cut) != 0) {
 			rc = -1;
 			break;
 		}
@@ -116,6 +121,28 @@ static int parse_chunked(struct totals *t, const tl_parser *p, const tl_document
 	}
 	free(buf);
 	return rc;
+}
+
+/* What parse_chunk() needs: where to add, and how to parse. */
+struct serial {
+	struct totals *t;
+	const tl_parser *p;
+	const tl_document_options *o;
+};
+
+/* read_chunks() callback of the single-thread run: parse the chunk here. */
+static int parse_chunk(void *ctx, const char *text, size_t len)
+{
+	struct serial *s = ctx;
+	return parse_one(s->t, s->p, s->o, text, len);
+}
+
+/* Stream f in chunks of about `chunk` bytes; 0 or -1. */
+static int parse_chunked(struct totals *t, const tl_parser *p, const tl_document_options *o,
+                         FILE *f, size_t chunk)
+{
+	struct serial s = {t, p, o};
+	return read_chunks(f, chunk, o->id, parse_chunk, &s);
 }
 
 /*
@@ -190,13 +217,25 @@ static int enqueue(struct queue *q, char *text, size_t len)
 	return failed ? -1 : 0;
 }
 
+/* read_chunks() callback of --jobs: queue a copy of the chunk; 0 or -1. */
+static int enqueue_copy(void *ctx, const char *text, size_t len)
+{
+	char *copy = malloc(len + 1);
+	if (!copy) {
+		fprintf(stderr, "bench_extract: out of memory\n");
+		return -1;
+	}
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	return enqueue(ctx, copy, len);
+}
+
 /* Stream f in chunks of about `chunk` bytes, parsed on `jobs` threads; 0 or -1. */
 static int parse_parallel(struct totals *t, const tl_parser *p, const tl_document_options *o,
                           FILE *f, size_t chunk, int jobs)
 {
 	struct queue q;
 	struct worker *w = calloc((size_t)jobs, sizeof(*w));
-	char *buf = malloc(chunk + 1);
 	int rc = 0, started = 0;
 	memset(&q, 0, sizeof(q));
 	q.cap = 2 * (size_t)jobs;
@@ -204,7 +243,7 @@ static int parse_parallel(struct totals *t, const tl_parser *p, const tl_documen
 	q.len = calloc(q.cap, sizeof(*q.len));
 	q.p = p;
 	q.o = o;
-	if (!w || !buf || !q.buf || !q.len) {
+	if (!w || !q.buf || !q.len) {
 		fprintf(stderr, "bench_extract: out of memory\n");
 		rc = -1;
 		goto out;
@@ -220,34 +259,8 @@ static int parse_parallel(struct totals *t, const tl_parser *p, const tl_documen
 			break;
 		}
 	}
-	size_t have = 0;
-	while (rc == 0) {
-		size_t r = fread(buf + have, 1, chunk - have, f);
-		have += r;
-		int eof = r == 0 || have < chunk;
-		if (ferror(f)) {
-			fprintf(stderr, "bench_extract: %s: %s\n", o->id, strerror(errno));
-			rc = -1;
-			break;
-		}
-		if (have == 0)
-			break;
-		size_t cut = eof ? have : cut_point(buf, have);
-		char *text = malloc(cut + 1);
-		if (!text) {
-			fprintf(stderr, "bench_extract: out of memory\n");
-			rc = -1;
-			break;
-		}
-		memcpy(text, buf, cut);
-		text[cut] = '\0';
-		if (enqueue(&q, text, cut) != 0)
-			rc = -1;
-		memmove(buf, buf + cut, have - cut);
-		have -= cut;
-		if (eof && have == 0)
-			break;
-	}
+	if (rc == 0)
+		rc = read_chunks(f, chunk, o->id, enqueue_copy, &q);
 	pthread_mutex_lock(&q.mu);
 	q.done = 1;
 	pthread_cond_broadcast(&q.more);
@@ -271,7 +284,6 @@ static int parse_parallel(struct totals *t, const tl_parser *p, const tl_documen
 out:
 	free(q.buf);
 	free(q.len);
-	free(buf);
 	free(w);
 	return rc;
 }
