@@ -276,8 +276,21 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 		return R_SET;
 	case W_FUNC:
 		switch (t->w->val) {
-		case F_A:
-			return R_REL | R_DUR | R_SET;
+		case F_A: {
+			/* "a"/"an" is an amount whose unit follows it: a word of
+			 * the tables ("a year", "a dozen years"), '-' or an
+			 * adjective of tl_m_dur_adj() ("a straight week"); never
+			 * a set ("three times a week" starts at its number) */
+			const tl_tok *u = i + 1 < c->n ? &c->t[i + 1] : NULL;
+			if (!u || u->kind == TK_NUM || (u->kind == TK_PUNCT && u->punct != '-'))
+				return 0;
+			if (u->kind == TK_WORD && !u->w) {
+				size_t len = u->e - u->b - ((u->flags & TF_PERIOD) ? 1 : 0);
+				if (len < 7 || len > 11)
+					return 0;
+			}
+			return R_REL | R_DUR;
+		}
 		case F_HALF:
 			return R_DUR;
 		case F_FISCAL:

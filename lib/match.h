@@ -64,8 +64,8 @@ static inline int tl_m_glued(const tl_mctx *c, size_t i)
 int tl_m_sentence_start(const tl_mctx *c, size_t i);
 /**
  * 1 when token i is the word s (s lower case, ASCII; the token in any case,
- * a period it kept not counted).  Inline: s is mostly a literal, whose
- * length the compiler then knows.
+ * a period it kept not counted).  Inline: a frequent test; no strlen(s),
+ * the literal's end is its '\0' after the token's characters.
  */
 static inline int tl_m_lit(const tl_mctx *c, size_t i, const char *s)
 {
@@ -73,12 +73,11 @@ static inline int tl_m_lit(const tl_mctx *c, size_t i, const char *s)
 		return 0;
 	const tl_tok *t = &c->t[i];
 	size_t n = t->e - t->b - ((t->flags & TF_PERIOD) ? 1 : 0);
-	if (strlen(s) != n)
-		return 0;
-	for (size_t k = 0; k < n; k++)
+	size_t k = 0;
+	for (; k < n; k++) /* a shorter literal fails at its '\0' */
 		if ((c->text[t->b + k] | 0x20) != s[k])
 			return 0;
-	return 1;
+	return s[k] == '\0';
 }
 /**
  * A cardinal at token i: digits (not part of a decimal or grouped number) or
