@@ -231,13 +231,34 @@ enum {
 	R_SET = 1 << 8
 };
 
+/* Whether token i may follow an amount of one token ("a", "an", digits) in
+ * a duration, a relative date or a set: a word of the tables (the unit,
+ * "and a half", "to", "or", "times"), '-' ("a 30-year") or a word of the
+ * length of an adjective of tl_m_dur_adj() ("six straight days").  Those
+ * rules read nothing else after such an amount. */
+static int amount_goes_on(const tl_mctx *c, size_t i)
+{
+	if (i >= c->n)
+		return 0;
+	const tl_tok *u = &c->t[i];
+	if (u->kind == TK_PUNCT)
+		return u->punct == '-';
+	if (u->kind != TK_WORD)
+		return 0;
+	if (u->w)
+		return 1;
+	size_t len = u->e - u->b - ((u->flags & TF_PERIOD) ? 1 : 0);
+	return len >= 7 && len <= 11; /* "trading" .. "consecutive" */
+}
+
 /* The rules that may match at token i, judged from its first token alone:
  * the dispatch that keeps most tokens to one table test. */
 static unsigned rule_mask(const tl_mctx *c, size_t i)
 {
 	const tl_tok *t = &c->t[i];
 	if (t->kind == TK_NUM)
-		return R_CAL | R_NUMERIC | R_YEAR | R_PART | R_TIME | R_REL | R_DUR | R_SET;
+		return R_CAL | R_NUMERIC | R_YEAR | R_PART | R_TIME |
+		       (amount_goes_on(c, i + 1) && plain_num(c, i) ? R_REL | R_DUR | R_SET : 0);
 	if (t->kind == TK_PUNCT)
 		return t->punct == '\'' ? R_YEAR : 0;
 	if (!t->w) {
@@ -276,21 +297,8 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 		return R_SET;
 	case W_FUNC:
 		switch (t->w->val) {
-		case F_A: {
-			/* "a"/"an" is an amount whose unit follows it: a word of
-			 * the tables ("a year", "a dozen years"), '-' or an
-			 * adjective of tl_m_dur_adj() ("a straight week"); never
-			 * a set ("three times a week" starts at its number) */
-			const tl_tok *u = i + 1 < c->n ? &c->t[i + 1] : NULL;
-			if (!u || u->kind == TK_NUM || (u->kind == TK_PUNCT && u->punct != '-'))
-				return 0;
-			if (u->kind == TK_WORD && !u->w) {
-				size_t len = u->e - u->b - ((u->flags & TF_PERIOD) ? 1 : 0);
-				if (len < 7 || len > 11)
-					return 0;
-			}
-			return R_REL | R_DUR;
-		}
+		case F_A: /* never a set: "three times a week" starts at "three" */
+			return amount_goes_on(c, i + 1) ? R_REL | R_DUR : 0;
 		case F_HALF:
 			return R_DUR;
 		case F_FISCAL:
