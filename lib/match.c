@@ -256,9 +256,17 @@ static int amount_goes_on(const tl_mctx *c, size_t i)
 static unsigned rule_mask(const tl_mctx *c, size_t i)
 {
 	const tl_tok *t = &c->t[i];
-	if (t->kind == TK_NUM)
-		return R_CAL | R_NUMERIC | R_YEAR | R_PART | R_TIME |
-		       (amount_goes_on(c, i + 1) && plain_num(c, i) ? R_REL | R_DUR | R_SET : 0);
+	if (t->kind == TK_NUM) {
+		unsigned r = R_CAL | R_NUMERIC | R_YEAR | R_TIME;
+		/* a part of the year starts at digits only as an ordinal ("3rd
+		 * quarter", "20th century": tl_m_ordinal()) */
+		if (t->ndig <= 3 && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
+		    tl_m_glued(c, i + 1))
+			r |= R_PART;
+		if (amount_goes_on(c, i + 1) && plain_num(c, i))
+			r |= R_REL | R_DUR | R_SET;
+		return r;
+	}
 	if (t->kind == TK_PUNCT)
 		return t->punct == '\'' ? R_YEAR : 0;
 	if (!t->w) {
