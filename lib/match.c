@@ -281,8 +281,14 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 		return R_CAL;
 	case W_WEEKDAY:
 		return R_CAL | R_SET;
-	case W_UNIT:
-		return R_REL | R_DUR | (t->w->val == U_YEAR ? R_PART : 0);
+	case W_UNIT: {
+		unsigned year = t->w->val == U_YEAR ? R_PART : 0; /* "the year 2000" */
+		if (t->w->flags & (WF_PLURAL | WF_TWO))
+			return R_REL | R_DUR | year;
+		/* a unit alone and singular is no duration, and a relative date
+		 * only after "the" ("the day before", "the end of the year") */
+		return (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE) ? R_REL : 0) | year;
+	}
 	case W_NUMBER:
 		return R_REL | R_DUR | R_SET | R_CAL | R_PART;
 	case W_ORDINAL:
@@ -295,8 +301,11 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 		return R_TIME;
 	case W_DEICTIC:
 		return R_DEIC;
-	case W_REL:
-		return R_REL | R_DEIC;
+	case W_REL: /* deictic only as "the past" */
+		return R_REL |
+		       ((t->w->flags & WF_TWO) || (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE))
+		            ? R_DEIC
+		            : 0);
 	case W_DIR:
 		return t->w->val == DIR_EARLIER || t->w->val == DIR_LATER ? R_REL | R_DEIC : 0;
 	case W_MOD:
