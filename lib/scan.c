@@ -88,6 +88,16 @@ static size_t seqlen(unsigned char c)
 	return c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
+/* 1 when the n ASCII letters at p are all upper case (a capitalised word
+ * is tested once it is read, not every letter of every word). */
+static int all_upper(const unsigned char *p, size_t n)
+{
+	for (size_t j = 0; j < n; j++)
+		if (p[j] & 0x20)
+			return 0;
+	return 1;
+}
+
 /* Grow the token buffer of s by one token at least, and the candidate
  * lists to the same capacity. */
 static int grow(tl_scan *s)
@@ -223,7 +233,6 @@ int tl_scan_chunk(tl_scan *s)
 			}
 			size_t wb = i,
 			       extra = 0; /* extra: bytes past the first of each code point */
-			unsigned acc = 0; /* the letters OR-ed: bit 0x20 set by a lower-case one */
 			int high = 0;
 			uint32_t h = TL_WORDHASH_INIT;
 			for (;;) {
@@ -234,7 +243,6 @@ int tl_scan_chunk(tl_scan *s)
 					unsigned ch = *p, low = fold[ch];
 					if (!low)
 						break;
-					acc |= ch;
 					h = tl_wordhash_step(h, (unsigned char)low);
 					p++;
 				}
@@ -258,7 +266,7 @@ int tl_scan_chunk(tl_scan *s)
 			tok->kind = TK_WORD;
 			if (k == C_UPPER)
 				flags |= TF_CAP;
-			if (!(acc & 0x20) && !high && wl > 1)
+			if (k == C_UPPER && !high && wl > 1 && all_upper(t + wb + 1, wl - 1))
 				flags |= TF_UPPER;
 			if (!high && wl <= MAXWORD) {
 				/* most words end at an empty slot: no call for those */

@@ -170,6 +170,36 @@ static tl_tok word_tok(size_t b, size_t e, unsigned flags)
 	return t;
 }
 
+/* TF_UPPER: a word of two letters or more, every one upper case and ASCII;
+ * a capitalised word, a single capital and a word with other letters are
+ * not, nor is a word longer than any table word that ends in lower case. */
+START_TEST(test_upper)
+{
+	static const char text[] = "NATO NATo Nato A UN NOV CAF\xC3\x89 "
+	                           "INTERNATIONALISM INTERNATIONALISm";
+	static const unsigned want[] = {TF_UPPER, 0, 0, 0, TF_UPPER, TF_UPPER, 0, TF_UPPER, 0};
+	tl_wordtab tab;
+	tl_wordtab_build(&tab);
+	tl_scan s;
+	memset(&s, 0, sizeof(s));
+	s.text = text;
+	s.len = sizeof(text) - 1;
+	s.tab = &tab;
+	ck_assert_int_eq(tl_scan_chunk(&s), 1);
+	ck_assert_uint_eq(s.ntok, sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < s.ntok; i++) {
+		ck_assert_int_eq(s.toks[i].kind, TK_WORD);
+		ck_assert_msg((s.toks[i].flags & TF_UPPER) == want[i], "token %zu: flags %u", i,
+		              s.toks[i].flags);
+		ck_assert(s.toks[i].flags & TF_CAP);
+	}
+	/* "NOV" is still the month, whatever its case */
+	ck_assert_ptr_nonnull(s.toks[5].w);
+	ck_assert_int_eq(s.toks[5].w->cls, W_MONTH);
+	tl_scan_free(&s);
+}
+END_TEST
+
 START_TEST(test_abbrev)
 {
 	/* the word before each period */
@@ -196,6 +226,7 @@ int main(void)
 	tcase_add_test(tc, test_folded_lookup);
 	tcase_add_test(tc, test_tokens);
 	tcase_add_test(tc, test_abbrev);
+	tcase_add_test(tc, test_upper);
 	suite_add_tcase(s, tc);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);
