@@ -295,21 +295,25 @@ int tl_scan_chunk(tl_scan *s)
 			tok->flags = (uint8_t)pending;
 			tok->kind = TK_PUNCT;
 			tok->punct = (char)c;
+			i++;
 			if (c == '\'')
 				*pc++ = (tl_off)nt;
-			else if (c == '.' || c == '!' || c == '?')
+			else if (c == '.' || c == '!' || c == '?') {
 				*pe++ = (tl_off)nt;
-			i++;
+				/* a very long line is cut after a sentence end */
+				if (i - start > MAXCHUNK && i < n && cclass(t[i]) == C_SPACE) {
+					tok->e = (tl_off)i;
+					tok->ce = (tl_off)(i - xb);
+					nt++;
+					break;
+				}
+			}
 		}
 	push:
 		pending = 0;
 		tok->e = (tl_off)i;
 		tok->ce = (tl_off)(i - xb);
 		nt++;
-		/* a very long line is cut after a sentence end */
-		if (i - start > MAXCHUNK && tok->kind == TK_PUNCT &&
-		    (c == '.' || c == '!' || c == '?') && i < n && cclass(t[i]) == C_SPACE)
-			break;
 		if (t[i] == ' ') { /* the usual single space: one pass less */
 			pending = TF_SPACE;
 			i++;
