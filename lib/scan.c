@@ -237,14 +237,21 @@ int tl_scan_chunk(tl_scan *s)
 			uint32_t h = TL_WORDHASH_INIT;
 			for (;;) {
 				unsigned char d;
-				/* the run of ASCII letters; t[n] is '\0', no letter */
+				/* the run of ASCII letters, two at a time; t[n] is
+				 * '\0', no letter, so the byte after a letter can be read */
 				const unsigned char *p = t + i;
 				for (;;) {
-					unsigned ch = *p, low = fold[ch];
-					if (!low)
+					unsigned l0 = fold[p[0]];
+					if (!l0)
 						break;
-					h = tl_wordhash_step(h, (unsigned char)low);
-					p++;
+					unsigned l1 = fold[p[1]];
+					h = tl_wordhash_step(h, (unsigned char)l0);
+					if (!l1) {
+						p++;
+						break;
+					}
+					h = tl_wordhash_step(h, (unsigned char)l1);
+					p += 2;
 				}
 				i = (size_t)(p - t);
 				d = t[i];
