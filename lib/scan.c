@@ -275,12 +275,13 @@ int tl_scan_chunk(tl_scan *s)
 				flags |= TF_CAP;
 			if (k == C_UPPER && !high && wl > 1 && all_upper(t + wb + 1, wl - 1))
 				flags |= TF_UPPER;
+			const tl_word *w = NULL;
 			if (!high && wl <= MAXWORD) {
 				/* most words end at an empty slot: no call for those */
-				const tl_word *w = s->tab->slot[h & (TL_WORDTAB_SLOTS - 1)]
-				                       ? tl_wordtab_find_folded(
-				                             s->tab, (const char *)t + wb, wl, h)
-				                       : NULL;
+				w = s->tab->slot[h & (TL_WORDTAB_SLOTS - 1)]
+				        ? tl_wordtab_find_folded(s->tab, (const char *)t + wb, wl,
+				                                 h)
+				        : NULL;
 				tok->w = w;
 				if (t[i] == '.') { /* t[n] is '\0' */
 					/* an abbreviation or a single letter keeps its period */
@@ -290,14 +291,13 @@ int tl_scan_chunk(tl_scan *s)
 					if (w ? (w->flags & WF_ABBR) || dotted : dotted) {
 						i++;
 						flags |= TF_PERIOD;
+						*pe++ = (tl_off)nt;
 					}
 				}
 			}
 			tok->flags = (uint8_t)flags;
-			if (tok->w || i - wb == 1)
+			if (w || i - wb == 1) /* i - wb: 2 for a letter that kept its period */
 				*pc++ = (tl_off)nt;
-			if (flags & TF_PERIOD)
-				*pe++ = (tl_off)nt;
 		} else {
 			tok->flags = (uint8_t)pending;
 			tok->kind = TK_PUNCT;
