@@ -440,19 +440,21 @@ void tl_jw_int(tl_jw *w, int64_t v)
 		close_at(w, int_at(p, v));
 }
 
-void tl_jw_member_str(tl_jw *w, const char *key, const char *s)
+/*
+ * Write the member `"key": "s"` (key[0..kl) needs no escape, key_ok() has
+ * passed): in one piece through padded_key() when `padded` (the key is a
+ * literal followed by TL_JW_PAD) or plain_key(); a value that needs escapes
+ * takes the general path.
+ */
+static void member_str(tl_jw *w, const char *key, size_t kl, const char *s, int padded)
 {
-	if (!s)
-		return;
-	if (!key_ok(w))
-		return;
-	size_t kl = strlen(key), len = strlen(s);
-	if (any_escape(key, kl) || any_escape(s, len)) {
+	size_t len = strlen(s);
+	if (any_escape(s, len)) {
 		tl_jw_key(w, key);
 		tl_jw_strn(w, s, len);
 		return;
 	}
-	char *p = plain_key(w, key, kl, len + 2);
+	char *p = padded ? padded_key(w, key, kl, len + 2) : plain_key(w, key, kl, len + 2);
 	if (!p)
 		return;
 	*p++ = '"';
@@ -460,6 +462,19 @@ void tl_jw_member_str(tl_jw *w, const char *key, const char *s)
 	p += len;
 	*p++ = '"';
 	close_at(w, p);
+}
+
+void tl_jw_member_str(tl_jw *w, const char *key, const char *s)
+{
+	if (!s || !key_ok(w))
+		return;
+	size_t kl = strlen(key);
+	if (any_escape(key, kl)) {
+		tl_jw_key(w, key);
+		tl_jw_str(w, s);
+		return;
+	}
+	member_str(w, key, kl, s, 0);
 }
 
 void tl_jw_member_int(tl_jw *w, const char *key, int64_t v)
@@ -482,20 +497,7 @@ void tl_jw_member_str_plain(tl_jw *w, const char *key, size_t kl, const char *s)
 	assert(!any_escape(key, kl));
 	if (!s || !key_ok(w))
 		return;
-	size_t len = strlen(s);
-	if (any_escape(s, len)) {
-		tl_jw_key(w, key);
-		tl_jw_strn(w, s, len);
-		return;
-	}
-	char *p = padded_key(w, key, kl, len + 2);
-	if (!p)
-		return;
-	*p++ = '"';
-	memcpy(p, s, len);
-	p += len;
-	*p++ = '"';
-	close_at(w, p);
+	member_str(w, key, kl, s, 1);
 }
 
 void tl_jw_member_int_plain(tl_jw *w, const char *key, size_t kl, int64_t v)
