@@ -248,9 +248,8 @@ int tl_events_extract(tl_document *doc)
 	tl_hl_scratch scratch = {0};
 	int rc = 0, in_order = 1;
 	size_t *cand = NULL, ncand = 0, cap_cand = 0;
-	const char *last_headline = NULL, *last_text = NULL;
-	size_t last_hlen = 0, last_tlen = 0;
-	tl_sentence last_s = {0, 0}; /* the span last_text was made from */
+	const char *last_text = NULL; /* the text of the last event ... */
+	tl_sentence last_s = {0, 0};  /* ... and the span it was made from */
 	shared_copy texts[SHARED_SLOTS] = {{0}}, headlines[SHARED_SLOTS] = {{0}};
 	size_t si = 0;            /* the sentence of the last timex */
 	size_t brk_si = SIZE_MAX; /* the sentence brk was worked out for */
@@ -315,14 +314,7 @@ int tl_events_extract(tl_document *doc)
 		const char *h = tl_headline(&scratch, doc->text, whole, s, t->byte_start, z, &hlen);
 		/* the events of one sentence (and the windows of a text that
 		 * repeats itself) share the copies of equal texts and headlines */
-		if (!h)
-			e.headline = NULL;
-		else if (last_headline && hlen == last_hlen && memcmp(h, last_headline, hlen) == 0)
-			e.headline = last_headline;
-		else
-			e.headline = last_headline =
-			    shared_copy_of(headlines, &doc->arena, h, hlen);
-		last_hlen = hlen;
+		e.headline = h ? shared_copy_of(headlines, &doc->arena, h, hlen) : NULL;
 		if (last_text && s.start == last_s.start && s.end == last_s.end) {
 			e.text = last_text; /* the text of the last event's sentence */
 		} else {
@@ -334,15 +326,11 @@ int tl_events_extract(tl_document *doc)
 				brk_si = si;
 			}
 			size_t tlen = event_text(&flat, doc->text, s, brk, &tx);
-			if (flat.failed)
-				e.text = NULL;
-			else if (last_text && tlen == last_tlen && memcmp(tx, last_text, tlen) == 0)
-				e.text = last_text;
-			else
-				e.text = last_text = shared_copy_of(texts, &doc->arena, tx, tlen);
-			last_tlen = tlen;
-			if (e.text)
+			e.text = flat.failed ? NULL : shared_copy_of(texts, &doc->arena, tx, tlen);
+			if (e.text) {
+				last_text = e.text;
 				last_s = s;
+			}
 		}
 		if (!e.headline || !e.text)
 			rc = TL_ENOMEM;
