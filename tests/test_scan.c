@@ -99,6 +99,17 @@ static void check_toks(const tl_scan *s, const want_tok *w, size_t n)
 	}
 }
 
+/* A scanner at the start of text[0, len), with the word table built in tab
+ * (which must outlive the scanner). */
+static void scan_start(tl_scan *s, tl_wordtab *tab, const char *text, size_t len)
+{
+	tl_wordtab_build(tab);
+	memset(s, 0, sizeof(*s));
+	s->text = text;
+	s->len = len;
+	s->tab = tab;
+}
+
 START_TEST(test_tokens)
 {
 	/* U+00A0 after "2021", U+00E9 in "cafe", U+2014 before "J.R." */
@@ -106,12 +117,8 @@ START_TEST(test_tokens)
 	    "On Nov. 5, 2021\xC2\xA0the NATO caf\xC3\xA9 met \xE2\x80\x94 J.R. "
 	    "Smith said.\nNext";
 	tl_wordtab tab;
-	tl_wordtab_build(&tab);
 	tl_scan s;
-	memset(&s, 0, sizeof(s));
-	s.text = text;
-	s.len = sizeof(text) - 1;
-	s.tab = &tab;
+	scan_start(&s, &tab, text, sizeof(text) - 1);
 	/* a token costs 40 bytes of the chunk's buffer (32-bit offsets) */
 	ck_assert_uint_le(sizeof(tl_tok), 40);
 	/* and a mention 160 (dense input holds one every few bytes) */
@@ -179,12 +186,8 @@ START_TEST(test_upper)
 	                           "INTERNATIONALISM INTERNATIONALISm";
 	static const unsigned want[] = {TF_UPPER, 0, 0, 0, TF_UPPER, TF_UPPER, 0, TF_UPPER, 0};
 	tl_wordtab tab;
-	tl_wordtab_build(&tab);
 	tl_scan s;
-	memset(&s, 0, sizeof(s));
-	s.text = text;
-	s.len = sizeof(text) - 1;
-	s.tab = &tab;
+	scan_start(&s, &tab, text, sizeof(text) - 1);
 	ck_assert_int_eq(tl_scan_chunk(&s), 1);
 	ck_assert_uint_eq(s.ntok, sizeof(want) / sizeof(want[0]));
 	for (size_t i = 0; i < s.ntok; i++) {
