@@ -88,6 +88,21 @@ static int check_text(const char *text, size_t len, const tl_document_options *o
 }
 
 /* Validate the DCT a caller gave. */
+/* A copy of text[0..len) in arena a followed by TL_SCAN_PAD bytes '\0'
+ * (what the scanner reads past the end), or NULL when out of memory. */
+static char *padded_copy(tl_arena *a, const char *text, size_t len)
+{
+	if (len > SIZE_MAX - TL_SCAN_PAD)
+		return NULL;
+	char *p = tl_arena_alloc(a, len + TL_SCAN_PAD);
+	if (!p)
+		return NULL;
+	if (len)
+		memcpy(p, text, len);
+	memset(p + len, 0, TL_SCAN_PAD);
+	return p;
+}
+
 static int valid_dct(tl_date d)
 {
 	return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
@@ -129,7 +144,7 @@ int tl_document_parse(tl_document **out, const tl_parser *parser, const char *te
 	tl_document *doc = calloc(1, sizeof(*doc));
 	if (doc) {
 		doc->id = tl_arena_strdup(&doc->arena, opts->id ? opts->id : "");
-		doc->text = tl_arena_strndup(&doc->arena, text ? text : "", len);
+		doc->text = padded_copy(&doc->arena, text, len);
 	}
 	free(repaired);
 	if (!doc || !doc->id || !doc->text) {

@@ -199,25 +199,70 @@ tl_date tl_holiday_date(int h, int32_t year);
 /** 1 when holiday h falls on the same month and day every year. */
 int tl_holiday_fixed(int h);
 
+/*
+ * The key of a word of n bytes, 1 <= n <= TL_WORDKEY_MAX: every byte with
+ * bit 0x20 set (which lower-cases an ASCII letter), the first eight as a
+ * little-endian number in a, and for a word longer than eight the last
+ * eight in b (they overlap below sixteen bytes), else b = 0.  Two words of
+ * the same length have the same key exactly when they are equal folded.
+ */
+#define TL_WORDKEY_MAX 16
+
+/** The key of s[0..n) (1 <= n <= TL_WORDKEY_MAX), read byte by byte. */
+static inline tl_wordkey tl_wordkey_of(const char *s, size_t n)
+{
+	tl_wordkey k = {0, 0};
+	for (size_t j = 0; j < n && j < 8; j++)
+		k.a |= (uint64_t)((unsigned char)s[j] | 0x20) << (8 * j);
+	if (n > 8)
+		for (size_t j = 0; j < 8; j++)
+			k.b |= (uint64_t)((unsigned char)s[n - 8 + j] | 0x20) << (8 * j);
+	return k;
+}
+
 /**
- * Look up the lower-cased word s[0..n) (n <= 24).  Returns the table entry
- * or NULL.  Never allocates.
+ * The same key as tl_wordkey_of(s, n), read with one or two 8-byte loads:
+ * s[0..8) must be readable, however short the word (the scanner's text is
+ * padded, see tl_scan).
+ */
+static inline tl_wordkey tl_wordkey_load(const char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t lower = 0x2020202020202020u;
+	tl_wordkey k;
+	memcpy(&k.a, s, 8);
+	k.a |= lower;
+	if (n < 8)
+		k.a &= ~(uint64_t)0 >> (64 - 8 * n);
+	k.b = 0;
+	if (n > 8) {
+		memcpy(&k.b, s + n - 8, 8);
+		k.b |= lower;
+	}
+	return k;
+#else
+	return tl_wordkey_of(s, n);
+#endif
+}
+
+/** The hash of a word of n bytes with key k (the table masks it). */
+static inline uint32_t tl_wordkey_hash(tl_wordkey k, size_t n)
+{
+	uint64_t x = (k.a ^ (k.b * 0x9E3779B97F4A7C15u) ^ n) * 0xFF51AFD7ED558CCDu;
+	return (uint32_t)(x >> 40);
+}
+
+/**
+ * Look up the lower-cased word s[0..n).  Returns the table entry or NULL
+ * (always NULL when n is 0 or above TL_WORDKEY_MAX).  Never allocates.
  */
 const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n);
-/* The word hash (FNV-1a over the lower-case bytes): start with
- * TL_WORDHASH_INIT and feed each byte to tl_wordhash_step(), as the scanner
- * does while it reads a word. */
-#define TL_WORDHASH_INIT 2166136261u
-static inline uint32_t tl_wordhash_step(uint32_t h, unsigned char c)
-{
-	return (h ^ c) * 16777619u;
-}
 /**
- * Look up the word s[0..n) of ASCII letters in any case, whose hash over
- * the lower-cased letters is h (see tl_wordhash_step).  Returns the table
- * entry or NULL; compares lengths before any letter.  Never allocates.
+ * Look up the word of n bytes whose key is k (any case: the key is folded)
+ * and whose hash is h = tl_wordkey_hash(k, n).  Returns the table entry or
+ * NULL.  Never allocates.
  */
-const tl_word *tl_wordtab_find_folded(const tl_wordtab *tab, const char *s, size_t n, uint32_t h);
+const tl_word *tl_wordtab_find_key(const tl_wordtab *tab, tl_wordkey k, size_t n, uint32_t h);
 /** Second entry of a word with two readings ("second": ordinal + unit), or NULL. */
 const tl_word *tl_wordtab_next(const tl_wordtab *tab, const tl_word *w);
 
@@ -263,7 +308,7 @@ typedef struct tl_tok {
  *    . ! ? and a word that kept its period.
  */
 typedef struct tl_scan {
-	const char *text; /* text[len] must be '\0' (the document's copy is) */
+	const char *text; /* text[len .. len + TL_SCAN_PAD) must be '\0' (internal.h) */
 	size_t len;
 	size_t pos;  /* next byte to scan */
 	size_t cpos; /* code points before pos */

@@ -114,7 +114,7 @@ typedef struct tl_doc_event {
 
 struct tl_document {
 	char *id;
-	char *text; /* NUL-terminated copy */
+	char *text; /* copy followed by TL_SCAN_PAD bytes '\0' */
 	size_t len;
 	tl_dct_source dct_source;
 	tl_date dct;
@@ -139,10 +139,20 @@ struct tl_document {
  */
 int tl_document_push_timex(tl_document *doc, const tl_timex *t);
 
+/* The '\0' bytes after a document's text (text[len] and on): the scanner
+ * reads a word sixteen bytes at a time (scan.c). */
+#define TL_SCAN_PAD 16
+
+/** The key of a word of the tables (see engine.h, tl_wordkey_of). */
+typedef struct tl_wordkey {
+	uint64_t a, b;
+} tl_wordkey;
+
 /** The word tables hashed for lookup (tables.c); read-only once built. */
 typedef struct tl_wordtab {
-	uint16_t slot[2048]; /* index + 1 into the word table, 0 = empty */
-	uint8_t len[2048];   /* length of the word in each slot */
+	uint16_t slot[2048];  /* index + 1 into the word table, 0 = empty */
+	uint8_t len[2048];    /* length of the word in each slot */
+	tl_wordkey key[2048]; /* its key */
 } tl_wordtab;
 
 /** Hash the word tables into tab (called once by tl_parser_new). */

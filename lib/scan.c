@@ -16,6 +16,10 @@
  */
 #include "engine.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #define MAXWORD 14 /* longest table word ("thanksgiving", "approximately") */
 #define MAXCHUNK 65536
 /* Slots of the word hash table (a power of two; tables.c masks the hash
@@ -61,22 +65,6 @@ static const unsigned char byte_class[256] = {
 #undef L
 #undef H
 
-/* Each ASCII letter lower-cased; 0 for every other byte.  The letter loop
- * reads one entry per letter: the test and the case folding in one load. */
-/* clang-format off */
-static const unsigned char fold[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
-	0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-	'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
-	/* 0x80..0xFF: 0 */
-};
-/* clang-format on */
-
 static inline unsigned char cclass(unsigned char c)
 {
 	return byte_class[c];
@@ -96,6 +84,35 @@ static int all_upper(const unsigned char *p, size_t n)
 		if (p[j] & 0x20)
 			return 0;
 	return 1;
+}
+
+/*
+ * The number of ASCII letters at p.  The text is padded (see tl_scan): at
+ * least TL_SCAN_PAD bytes past its end are readable and none is a letter,
+ * so the run can be read sixteen bytes at a time.
+ */
+static inline size_t letter_run(const unsigned char *p)
+{
+#if defined(__SSE2__)
+	size_t r = 0;
+	for (;;) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + r));
+		/* with bit 0x20 set, exactly the letters lie in 0x61..0x7A, and
+		 * bytes from 0x80 are negative as signed chars */
+		__m128i x = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		__m128i m = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x60)),
+		                          _mm_cmplt_epi8(x, _mm_set1_epi8(0x7B)));
+		unsigned other = (unsigned)_mm_movemask_epi8(m) ^ 0xFFFFu;
+		if (other)
+			return r + (size_t)__builtin_ctz(other);
+		r += 16;
+	}
+#else
+	size_t r = 0;
+	while ((unsigned char)((p[r] | 0x20) - 'a') < 26)
+		r++;
+	return r;
+#endif
 }
 
 /* Grow the token buffer of s by one token at least, and the candidate
@@ -234,27 +251,9 @@ int tl_scan_chunk(tl_scan *s)
 			size_t wb = i,
 			       extra = 0; /* extra: bytes past the first of each code point */
 			int high = 0;
-			uint32_t h = TL_WORDHASH_INIT;
 			for (;;) {
-				unsigned char d;
-				/* the run of ASCII letters, two at a time; t[n] is
-				 * '\0', no letter, so the byte after a letter can be read */
-				const unsigned char *p = t + i;
-				for (;;) {
-					unsigned l0 = fold[p[0]];
-					if (!l0)
-						break;
-					unsigned l1 = fold[p[1]];
-					h = tl_wordhash_step(h, (unsigned char)l0);
-					if (!l1) {
-						p++;
-						break;
-					}
-					h = tl_wordhash_step(h, (unsigned char)l1);
-					p += 2;
-				}
-				i = (size_t)(p - t);
-				d = t[i];
+				i += letter_run(t + i);
+				unsigned char d = t[i];
 				if (cclass(d) == C_HIGH &&
 				    !(d == 0xE2 && i + 1 < n && t[i + 1] == 0x80) &&
 				    !(d == 0xC2 && i + 1 < n && t[i + 1] == 0xA0)) {
@@ -278,9 +277,10 @@ int tl_scan_chunk(tl_scan *s)
 			const tl_word *w = NULL;
 			if (!high && wl <= MAXWORD) {
 				/* most words end at an empty slot: no call for those */
+				tl_wordkey key = tl_wordkey_load((const char *)t + wb, wl);
+				uint32_t h = tl_wordkey_hash(key, wl);
 				w = s->tab->slot[h & (TL_WORDTAB_SLOTS - 1)]
-				        ? tl_wordtab_find_folded(s->tab, (const char *)t + wb, wl,
-				                                 h)
+				        ? tl_wordtab_find_key(s->tab, key, wl, h)
 				        : NULL;
 				tok->w = w;
 				if (t[i] == '.') { /* t[n] is '\0' */

@@ -11,9 +11,12 @@
  *
  * One row per alias.  Words with two readings ("second": ordinal and unit)
  * have two adjacent rows; tl_wordtab_next() steps to the second one.
- * The table is hashed once into each parser (open addressing, FNV-1a).
+ * The table is hashed once into each parser (open addressing on the word
+ * keys of engine.h).
  */
 #include "engine.h"
+
+#include <assert.h>
 
 /* clang-format off */
 static const tl_word words[] = {
@@ -224,15 +227,6 @@ static const tl_word words[] = {
 _Static_assert(TABMASK + 1 == sizeof(((tl_wordtab *)0)->slot) / sizeof(((tl_wordtab *)0)->slot[0]),
                "TABMASK must match the slots of tl_wordtab");
 
-/* FNV-1a over the bytes of s[0..n). */
-static uint32_t hash(const char *s, size_t n)
-{
-	uint32_t h = TL_WORDHASH_INIT;
-	for (size_t i = 0; i < n; i++)
-		h = tl_wordhash_step(h, (unsigned char)s[i]);
-	return h;
-}
-
 /* Hash every word (the first row of words with two readings) into tab. */
 void tl_wordtab_build(tl_wordtab *tab)
 {
@@ -241,7 +235,9 @@ void tl_wordtab_build(tl_wordtab *tab)
 		if (i > 0 && (words[i - 1].flags & WF_TWO))
 			continue; /* second reading: reached by tl_wordtab_next */
 		size_t n = strlen(words[i].word);
-		uint32_t h = hash(words[i].word, n) & TABMASK;
+		assert(n >= 1 && n <= TL_WORDKEY_MAX);
+		tl_wordkey k = tl_wordkey_of(words[i].word, n);
+		uint32_t h = tl_wordkey_hash(k, n) & TABMASK;
 		int dup = 0;
 		while (tab->slot[h]) {
 			if (strcmp(words[tab->slot[h] - 1].word, words[i].word) == 0)
@@ -250,38 +246,30 @@ void tl_wordtab_build(tl_wordtab *tab)
 		}
 		if (!dup) {
 			tab->slot[h] = (uint16_t)(i + 1);
-			tab->len[h] = (uint8_t)(n > 255 ? 255 : n);
+			tab->len[h] = (uint8_t)n;
+			tab->key[h] = k;
 		}
 	}
+}
+
+/* Find the word of n bytes with key k and hash h, or NULL. */
+const tl_word *tl_wordtab_find_key(const tl_wordtab *tab, tl_wordkey k, size_t n, uint32_t h)
+{
+	for (h &= TABMASK; tab->slot[h]; h = (h + 1) & TABMASK)
+		if (tab->len[h] == n && tab->key[h].a == k.a && tab->key[h].b == k.b)
+			return &words[tab->slot[h] - 1];
+	return NULL;
 }
 
 /* Find the lower-case word s[0..n), or NULL. */
 const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n)
 {
-	uint32_t h = hash(s, n) & TABMASK;
-	while (tab->slot[h]) {
-		const tl_word *w = &words[tab->slot[h] - 1];
-		if (tab->len[h] == n && memcmp(w->word, s, n) == 0 && w->word[n] == '\0')
-			return w;
-		h = (h + 1) & TABMASK;
-	}
-	return NULL;
-}
-
-/* Find the word s[0..n) of ASCII letters, any case, hashed lower-case as h. */
-const tl_word *tl_wordtab_find_folded(const tl_wordtab *tab, const char *s, size_t n, uint32_t h)
-{
-	for (h &= TABMASK; tab->slot[h]; h = (h + 1) & TABMASK) {
-		if (tab->len[h] != n)
-			continue;
-		const char *w = words[tab->slot[h] - 1].word;
-		size_t j = 0;
-		while (j < n && ((unsigned char)s[j] | 0x20) == (unsigned char)w[j])
-			j++;
-		if (j == n)
-			return &words[tab->slot[h] - 1];
-	}
-	return NULL;
+	if (n == 0 || n > TL_WORDKEY_MAX)
+		return NULL;
+	tl_wordkey k = tl_wordkey_of(s, n);
+	const tl_word *w = tl_wordtab_find_key(tab, k, n, tl_wordkey_hash(k, n));
+	/* the key folds case: the word itself must be lower case */
+	return w && memcmp(w->word, s, n) == 0 ? w : NULL;
 }
 
 /* The second reading of w, or NULL. */
