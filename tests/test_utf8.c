@@ -49,12 +49,13 @@ static char *padded(size_t pre, const struct utf8_case *c, size_t post)
 	return b;
 }
 
-/* Every case alone and at every offset 0..17 with 0..17 ASCII bytes after. */
+/* Every case alone and at every offset 0..39 (every place in a 32-byte
+ * block of the ASCII skip, and past it) with 0..39 ASCII bytes after. */
 START_TEST(test_valid_everywhere)
 {
 	const struct utf8_case *c = &cases[_i];
-	for (size_t pre = 0; pre < 18; pre++)
-		for (size_t post = 0; post < 18; post++) {
+	for (size_t pre = 0; pre < 40; pre++)
+		for (size_t post = 0; post < 40; post++) {
 			char *b = padded(pre, c, post);
 			size_t len = pre + c->len + post, bad = (size_t)-1;
 			int ok = tl_utf8_valid(b, len, &bad);
