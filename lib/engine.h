@@ -201,10 +201,9 @@ int tl_holiday_fixed(int h);
 
 /*
  * The key of a word of n bytes, 1 <= n <= TL_WORDKEY_MAX: every byte with
- * bit 0x20 set (which lower-cases an ASCII letter), the first eight as a
- * little-endian number in a, and for a word longer than eight the last
- * eight in b (they overlap below sixteen bytes), else b = 0.  Two words of
- * the same length have the same key exactly when they are equal folded.
+ * bit 0x20 set (which lower-cases an ASCII letter), bytes 0..7 as a
+ * little-endian number in a, bytes 8..15 in b, 0 past the word.  Two words
+ * of the same length have the same key exactly when they are equal folded.
  */
 #define TL_WORDKEY_MAX 16
 
@@ -214,35 +213,9 @@ static inline tl_wordkey tl_wordkey_of(const char *s, size_t n)
 	tl_wordkey k = {0, 0};
 	for (size_t j = 0; j < n && j < 8; j++)
 		k.a |= (uint64_t)((unsigned char)s[j] | 0x20) << (8 * j);
-	if (n > 8)
-		for (size_t j = 0; j < 8; j++)
-			k.b |= (uint64_t)((unsigned char)s[n - 8 + j] | 0x20) << (8 * j);
+	for (size_t j = 8; j < n; j++)
+		k.b |= (uint64_t)((unsigned char)s[j] | 0x20) << (8 * (j - 8));
 	return k;
-}
-
-/**
- * The same key as tl_wordkey_of(s, n), read with one or two 8-byte loads:
- * s[0..8) must be readable, however short the word (the scanner's text is
- * padded, see tl_scan).
- */
-static inline tl_wordkey tl_wordkey_load(const char *s, size_t n)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t lower = 0x2020202020202020u;
-	tl_wordkey k;
-	memcpy(&k.a, s, 8);
-	k.a |= lower;
-	if (n < 8)
-		k.a &= ~(uint64_t)0 >> (64 - 8 * n);
-	k.b = 0;
-	if (n > 8) {
-		memcpy(&k.b, s + n - 8, 8);
-		k.b |= lower;
-	}
-	return k;
-#else
-	return tl_wordkey_of(s, n);
-#endif
 }
 
 /** The hash of a word of n bytes with key k (the table masks it). */

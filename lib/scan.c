@@ -87,13 +87,21 @@ static int all_upper(const unsigned char *p, size_t n)
 }
 
 /*
- * The number of ASCII letters at p.  The text is padded (see tl_scan): at
- * least TL_SCAN_PAD bytes past its end are readable and none is a letter,
- * so the run can be read sixteen bytes at a time.
+ * The number of ASCII letters at p, and when there are at most
+ * TL_WORDKEY_MAX of them, their key (engine.h, tl_wordkey_of) in *k.  The
+ * text is padded (see tl_scan): at least TL_SCAN_PAD bytes past its end
+ * are readable and none is a letter, so the letters are read sixteen at a
+ * time, and the key comes from the same sixteen bytes.
  */
-static inline size_t letter_run(const unsigned char *p)
+static inline size_t letter_run(const unsigned char *p, tl_wordkey *k)
 {
 #if defined(__SSE2__)
+	/* the first i bytes of a vector are kept by mask[16 - i .. 32 - i) */
+	static const unsigned char mask[32] = {
+	    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+	    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0,    0,    0,    0,    0,    0,
+	    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+	};
 	size_t r = 0;
 	for (;;) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + r));
@@ -103,14 +111,29 @@ static inline size_t letter_run(const unsigned char *p)
 		__m128i m = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x60)),
 		                          _mm_cmplt_epi8(x, _mm_set1_epi8(0x7B)));
 		unsigned other = (unsigned)_mm_movemask_epi8(m) ^ 0xFFFFu;
-		if (other)
-			return r + (size_t)__builtin_ctz(other);
+		if (other) {
+			size_t run = (size_t)__builtin_ctz(other);
+			if (r == 0) {
+				x = _mm_and_si128(
+				    x, _mm_loadu_si128(
+				           (const __m128i *)(const void *)(mask + 16 - run)));
+				k->a = (uint64_t)_mm_cvtsi128_si64(x);
+				k->b = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(x, x));
+			}
+			return r + run;
+		}
+		if (r == 0) { /* sixteen letters: the key of all sixteen */
+			k->a = (uint64_t)_mm_cvtsi128_si64(x);
+			k->b = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(x, x));
+		}
 		r += 16;
 	}
 #else
 	size_t r = 0;
 	while ((unsigned char)((p[r] | 0x20) - 'a') < 26)
 		r++;
+	if (r && r <= TL_WORDKEY_MAX)
+		*k = tl_wordkey_of((const char *)p, r);
 	return r;
 #endif
 }
@@ -251,8 +274,9 @@ int tl_scan_chunk(tl_scan *s)
 			size_t wb = i,
 			       extra = 0; /* extra: bytes past the first of each code point */
 			int high = 0;
+			tl_wordkey key;
+			i += letter_run(t + i, &key);
 			for (;;) {
-				i += letter_run(t + i);
 				unsigned char d = t[i];
 				if (cclass(d) == C_HIGH &&
 				    !(d == 0xE2 && i + 1 < n && t[i + 1] == 0x80) &&
@@ -263,6 +287,7 @@ int tl_scan_chunk(tl_scan *s)
 					high = 1;
 					i += l;
 					extra += l - 1;
+					i += letter_run(t + i, &key);
 				} else
 					break;
 			}
@@ -277,7 +302,6 @@ int tl_scan_chunk(tl_scan *s)
 			const tl_word *w = NULL;
 			if (!high && wl <= MAXWORD) {
 				/* most words end at an empty slot: no call for those */
-				tl_wordkey key = tl_wordkey_load((const char *)t + wb, wl);
 				uint32_t h = tl_wordkey_hash(key, wl);
 				w = s->tab->slot[h & (TL_WORDTAB_SLOTS - 1)]
 				        ? tl_wordtab_find_key(s->tab, key, wl, h)
