@@ -150,9 +150,10 @@ typedef struct tl_wordkey {
 
 /** The word tables hashed for lookup (tables.c); read-only once built. */
 typedef struct tl_wordtab {
-	uint16_t slot[2048];  /* index + 1 into the word table, 0 = empty */
-	uint8_t len[2048];    /* length of the word in each slot */
-	tl_wordkey key[2048]; /* its key */
+	const struct tl_word *words; /* the word table (tables.c) */
+	uint16_t slot[2048];         /* index + 1 into words, 0 = empty */
+	uint8_t len[2048];           /* length of the word in each slot */
+	tl_wordkey key[2048];        /* its key */
 } tl_wordtab;
 
 /** Hash the word tables into tab (called once by tl_parser_new). */

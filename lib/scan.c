@@ -301,11 +301,18 @@ int tl_scan_chunk(tl_scan *s)
 				flags |= TF_UPPER;
 			const tl_word *w = NULL;
 			if (!high && wl <= MAXWORD) {
-				/* most words end at an empty slot: no call for those */
+				/* most words end at an empty slot, and most table words
+				 * at the first slot tried: a call only past those */
+				const tl_wordtab *tab = s->tab;
 				uint32_t h = tl_wordkey_hash(key, wl);
-				w = s->tab->slot[h & (TL_WORDTAB_SLOTS - 1)]
-				        ? tl_wordtab_find_key(s->tab, key, wl, h)
-				        : NULL;
+				size_t hs = h & (TL_WORDTAB_SLOTS - 1);
+				if (!tab->slot[hs])
+					w = NULL;
+				else if (tab->len[hs] == wl && tab->key[hs].a == key.a &&
+				         tab->key[hs].b == key.b)
+					w = &tab->words[tab->slot[hs] - 1];
+				else
+					w = tl_wordtab_find_key(tab, key, wl, h);
 				tok->w = w;
 				if (t[i] == '.') { /* t[n] is '\0' */
 					/* an abbreviation or a single letter keeps its period */

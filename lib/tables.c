@@ -231,6 +231,7 @@ _Static_assert(TABMASK + 1 == sizeof(((tl_wordtab *)0)->slot) / sizeof(((tl_word
 void tl_wordtab_build(tl_wordtab *tab)
 {
 	memset(tab, 0, sizeof(*tab));
+	tab->words = words;
 	for (size_t i = 0; i < NWORDS; i++) {
 		if (i > 0 && (words[i - 1].flags & WF_TWO))
 			continue; /* second reading: reached by tl_wordtab_next */
