@@ -203,7 +203,8 @@ int tl_holiday_fixed(int h);
  * The key of a word of n bytes, 1 <= n <= TL_WORDKEY_MAX: every byte with
  * bit 0x20 set (which lower-cases an ASCII letter), bytes 0..7 as a
  * little-endian number in a, bytes 8..15 in b, 0 past the word.  Two words
- * of the same length have the same key exactly when they are equal folded.
+ * have the same key exactly when they are equal folded (a byte with bit
+ * 0x20 set is never 0, so the key also tells the length).
  */
 #define TL_WORDKEY_MAX 16
 
@@ -231,11 +232,11 @@ static inline uint32_t tl_wordkey_hash(tl_wordkey k, size_t n)
  */
 const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n);
 /**
- * Look up the word of n bytes whose key is k (any case: the key is folded)
- * and whose hash is h = tl_wordkey_hash(k, n).  Returns the table entry or
- * NULL.  Never allocates.
+ * Look up the word whose key is k (any case: the key is folded) and whose
+ * hash is h = tl_wordkey_hash(k, n) for its length n.  Returns the table
+ * entry or NULL.  Never allocates.
  */
-const tl_word *tl_wordtab_find_key(const tl_wordtab *tab, tl_wordkey k, size_t n, uint32_t h);
+const tl_word *tl_wordtab_find_key(const tl_wordtab *tab, tl_wordkey k, uint32_t h);
 /** Second entry of a word with two readings ("second": ordinal + unit), or NULL. */
 const tl_word *tl_wordtab_next(const tl_wordtab *tab, const tl_word *w);
 

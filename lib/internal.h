@@ -148,13 +148,34 @@ typedef struct tl_wordkey {
 	uint64_t a, b;
 } tl_wordkey;
 
-/** The word tables hashed for lookup (tables.c); read-only once built. */
+/* Buckets of the word table: two entries each (a power of two), and the
+ * bits of its filter. */
+#define TL_WORDTAB_BUCKETS 1024
+#define TL_WORDTAB_FILTER 8192
+
+/**
+ * The word tables hashed for lookup (tables.c); read-only once built.  A
+ * word lives in bucket hash & (TL_WORDTAB_BUCKETS - 1), entry 0 or 1 (entry
+ * 2b or 2b + 1 below); when both are taken it goes to the next bucket with
+ * a free entry, and the home bucket says so in more[].  An empty entry has
+ * the key {0, 0}, which no word has.  The filter has a bit set for each
+ * word, so that most other words are told apart without reading a key.
+ */
 typedef struct tl_wordtab {
-	const struct tl_word *words; /* the word table (tables.c) */
-	uint16_t slot[2048];         /* index + 1 into words, 0 = empty */
-	uint8_t len[2048];           /* length of the word in each slot */
-	tl_wordkey key[2048];        /* its key */
+	const struct tl_word *words;             /* the word table (tables.c) */
+	tl_wordkey key[2 * TL_WORDTAB_BUCKETS];  /* the entries' keys */
+	uint16_t word[2 * TL_WORDTAB_BUCKETS];   /* index + 1 into words, 0 = empty */
+	uint8_t more[TL_WORDTAB_BUCKETS];        /* 1: a word of the bucket lives further on */
+	uint64_t filter[TL_WORDTAB_FILTER / 64]; /* bit of every word's hash (tl_wordtab_maybe) */
 } tl_wordtab;
+
+/* 1 when a word with hash h may be in tab, 0 when it is not: bits 10..22
+ * of the hash (the bucket is bits 0..9) pick a bit set for every word. */
+static inline int tl_wordtab_maybe(const tl_wordtab *tab, uint32_t h)
+{
+	uint32_t f = (h >> 10) & (TL_WORDTAB_FILTER - 1);
+	return (int)(tab->filter[f >> 6] >> (f & 63)) & 1;
+}
 
 /** Hash the word tables into tab (called once by tl_parser_new). */
 void tl_wordtab_build(tl_wordtab *tab);

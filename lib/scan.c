@@ -22,9 +22,6 @@
 
 #define MAXWORD 14 /* longest table word ("thanksgiving", "approximately") */
 #define MAXCHUNK 65536
-/* Slots of the word hash table (a power of two; tables.c masks the hash
- * with the same number minus one). */
-#define TL_WORDTAB_SLOTS (sizeof(((tl_wordtab *)0)->slot) / sizeof(((tl_wordtab *)0)->slot[0]))
 
 /* Character classes of the bytes (C_HIGH: any byte of a multi-byte UTF-8 sequence). */
 enum { C_OTHER = 0, C_SPACE, C_NL, C_DIGIT, C_UPPER, C_LOWER, C_HIGH };
@@ -301,18 +298,23 @@ int tl_scan_chunk(tl_scan *s)
 				flags |= TF_UPPER;
 			const tl_word *w = NULL;
 			if (!high && wl <= MAXWORD) {
-				/* most words end at an empty slot, and most table words
-				 * at the first slot tried: a call only past those */
+				/* most words are not in the tables, and the filter (1 KiB,
+				 * always in the cache) says so for most of them; the
+				 * others are compared with the two entries of their
+				 * bucket, and looked up further only when the bucket
+				 * sent words on and held neither */
 				const tl_wordtab *tab = s->tab;
 				uint32_t h = tl_wordkey_hash(key, wl);
-				size_t hs = h & (TL_WORDTAB_SLOTS - 1);
-				if (!tab->slot[hs])
-					w = NULL;
-				else if (tab->len[hs] == wl && tab->key[hs].a == key.a &&
-				         tab->key[hs].b == key.b)
-					w = &tab->words[tab->slot[hs] - 1];
-				else
-					w = tl_wordtab_find_key(tab, key, wl, h);
+				if (tl_wordtab_maybe(tab, h)) {
+					size_t e = 2 * (h & (TL_WORDTAB_BUCKETS - 1));
+					if (tab->key[e].a == key.a && tab->key[e].b == key.b)
+						w = &tab->words[tab->word[e] - 1];
+					else if (tab->key[e + 1].a == key.a &&
+					         tab->key[e + 1].b == key.b)
+						w = &tab->words[tab->word[e + 1] - 1];
+					else if (tab->more[e / 2])
+						w = tl_wordtab_find_key(tab, key, h);
+				}
 				tok->w = w;
 				if (t[i] == '.') { /* t[n] is '\0' */
 					/* an abbreviation or a single letter keeps its period */

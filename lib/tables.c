@@ -222,10 +222,7 @@ static const tl_word words[] = {
 /* clang-format on */
 
 #define NWORDS (sizeof(words) / sizeof(words[0]))
-#define TABMASK 2047u
-/* scan.c tests a slot with the same mask before it calls the lookup */
-_Static_assert(TABMASK + 1 == sizeof(((tl_wordtab *)0)->slot) / sizeof(((tl_wordtab *)0)->slot[0]),
-               "TABMASK must match the slots of tl_wordtab");
+#define BUCKETMASK (TL_WORDTAB_BUCKETS - 1u)
 
 /* Hash every word (the first row of words with two readings) into tab. */
 void tl_wordtab_build(tl_wordtab *tab)
@@ -238,28 +235,37 @@ void tl_wordtab_build(tl_wordtab *tab)
 		size_t n = strlen(words[i].word);
 		assert(n >= 1 && n <= TL_WORDKEY_MAX);
 		tl_wordkey k = tl_wordkey_of(words[i].word, n);
-		uint32_t h = tl_wordkey_hash(k, n) & TABMASK;
-		int dup = 0;
-		while (tab->slot[h]) {
-			if (strcmp(words[tab->slot[h] - 1].word, words[i].word) == 0)
-				dup = 1;
-			h = (h + 1) & TABMASK;
-		}
-		if (!dup) {
-			tab->slot[h] = (uint16_t)(i + 1);
-			tab->len[h] = (uint8_t)n;
-			tab->key[h] = k;
-		}
+		if (tl_wordtab_find_key(tab, k, tl_wordkey_hash(k, n)))
+			continue; /* an alias spelt as an earlier row */
+		size_t home = tl_wordkey_hash(k, n) & BUCKETMASK, b = home;
+		/* the table holds far fewer words than entries: a free one exists */
+		while (tab->word[2 * b] && tab->word[2 * b + 1])
+			b = (b + 1) & BUCKETMASK;
+		size_t e = tab->word[2 * b] ? 2 * b + 1 : 2 * b;
+		if (b != home)
+			tab->more[home] = 1;
+		tab->word[e] = (uint16_t)(i + 1);
+		tab->key[e] = k;
+		uint32_t f = (tl_wordkey_hash(k, n) >> 10) & (TL_WORDTAB_FILTER - 1);
+		tab->filter[f >> 6] |= (uint64_t)1 << (f & 63);
 	}
 }
 
-/* Find the word of n bytes with key k and hash h, or NULL. */
-const tl_word *tl_wordtab_find_key(const tl_wordtab *tab, tl_wordkey k, size_t n, uint32_t h)
+/* Find the word with key k and hash h, or NULL: its home bucket, then, when
+ * the bucket sent words on, the full buckets after it and the first one
+ * with a free entry (where a word sent on would have gone). */
+const tl_word *tl_wordtab_find_key(const tl_wordtab *tab, tl_wordkey k, uint32_t h)
 {
-	for (h &= TABMASK; tab->slot[h]; h = (h + 1) & TABMASK)
-		if (tab->len[h] == n && tab->key[h].a == k.a && tab->key[h].b == k.b)
-			return &words[tab->slot[h] - 1];
-	return NULL;
+	size_t b = h & BUCKETMASK;
+	int more = tab->more[b];
+	for (;;) {
+		for (size_t e = 2 * b; e < 2 * b + 2; e++)
+			if (tab->word[e] && tab->key[e].a == k.a && tab->key[e].b == k.b)
+				return &words[tab->word[e] - 1];
+		if (!more || !tab->word[2 * b] || !tab->word[2 * b + 1])
+			return NULL;
+		b = (b + 1) & BUCKETMASK;
+	}
 }
 
 /* Find the lower-case word s[0..n), or NULL. */
@@ -268,7 +274,7 @@ const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n)
 	if (n == 0 || n > TL_WORDKEY_MAX)
 		return NULL;
 	tl_wordkey k = tl_wordkey_of(s, n);
-	const tl_word *w = tl_wordtab_find_key(tab, k, n, tl_wordkey_hash(k, n));
+	const tl_word *w = tl_wordtab_find_key(tab, k, tl_wordkey_hash(k, n));
 	/* the key folds case: the word itself must be lower case */
 	return w && memcmp(w->word, s, n) == 0 ? w : NULL;
 }

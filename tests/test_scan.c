@@ -18,7 +18,7 @@ static const tl_word *find_folded(const tl_wordtab *tab, const char *w)
 	size_t n = strlen(w);
 	ck_assert_uint_le(n, TL_WORDKEY_MAX);
 	tl_wordkey k = tl_wordkey_of(w, n);
-	return tl_wordtab_find_key(tab, k, n, tl_wordkey_hash(k, n));
+	return tl_wordtab_find_key(tab, k, tl_wordkey_hash(k, n));
 }
 
 START_TEST(test_folded_lookup)
@@ -131,12 +131,15 @@ START_TEST(test_every_table_word)
 	tl_wordtab tab;
 	tl_wordtab_build(&tab);
 	size_t nwords = 0;
-	for (size_t h = 0; h < sizeof(tab.slot) / sizeof(tab.slot[0]); h++) {
-		if (!tab.slot[h])
+	for (size_t h = 0; h < sizeof(tab.word) / sizeof(tab.word[0]); h++) {
+		if (!tab.word[h])
 			continue;
 		char word[TL_WORDKEY_MAX + 1] = {0};
-		size_t n = tab.len[h];
-		ck_assert(n >= 1 && n <= TL_WORDKEY_MAX);
+		size_t n = 0; /* the key is 0 past the word */
+		while (n < TL_WORDKEY_MAX &&
+		       ((n < 8 ? tab.key[h].a >> (8 * n) : tab.key[h].b >> (8 * (n - 8))) & 0xFF))
+			n++;
+		ck_assert(n >= 1);
 		for (size_t j = 0; j < n; j++)
 			word[j] = (char)((j < 8 ? tab.key[h].a >> (8 * j)
 			                        : tab.key[h].b >> (8 * (j - 8))) &
