@@ -71,23 +71,25 @@ static int since_phrase(const tl_tok *t, size_t k)
 
 /* The tense cue of token k in the sentence of tokens [first, last] of t: 1
  * future, 2 past, 0 none.  A cue reads its neighbours inside the sentence
- * only. */
-static int tense_cue(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
+ * only.  Every cue is a word: other tokens are passed in one test (the
+ * cues are read for most tokens of a sentence with mentions). */
+static inline int tense_cue(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
 {
+	if (t[k].kind != TK_WORD)
+		return 0;
 	int cue = 0;
 	const tl_word *w = t[k].w;
 	if (w && w->cls == W_TENSE)
 		cue = w->val > 0 ? 1 : w->val < 0 ? 2 : 0;
-	else if (t[k].kind == TK_WORD && !w && t[k].e - t[k].b >= 4 && text[t[k].e - 2] == 'e' &&
-	         text[t[k].e - 1] == 'd')
+	else if (!w && t[k].e - t[k].b >= 4 && text[t[k].e - 2] == 'e' && text[t[k].e - 1] == 'd')
 		cue = 2; /* a regular past form ("closed") */
 	if (cue == 2 && k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE &&
 	    t[k - 1].w->val == 0)
 		cue = 0; /* a participle after "be": "will be held" */
 	if (w && w->cls == W_MONTH && w->val == 5 && !(t[k].flags & TF_CAP))
 		cue = 1; /* the modal "may": "may be signed on September 12" */
-	if (k + 1 <= last && t[k + 1].w && t[k + 1].w->cls == W_FUNC && t[k + 1].w->val == F_TO &&
-	    t[k].e - t[k].b == 3 && (text[t[k].b] | 0x20) == 's' && text[t[k].b + 1] == 'e' &&
+	if (t[k].e - t[k].b == 3 && k + 1 <= last && t[k + 1].w && t[k + 1].w->cls == W_FUNC &&
+	    t[k + 1].w->val == F_TO && (text[t[k].b] | 0x20) == 's' && text[t[k].b + 1] == 'e' &&
 	    text[t[k].b + 2] == 't')
 		cue = 1; /* "the trial is set to begin on Wednesday" */
 	if (k > first && w && w->cls == W_TENSE && w->val == 0 && t[k - 1].w &&
@@ -101,15 +103,19 @@ static int tense_cue(const char *text, const tl_tok *t, size_t first, size_t las
  * The tense cues of one sentence read so far, so that the mentions of a
  * sentence, visited in text order, read each cue once: a sentence of many
  * mentions (a run-on list of dates) would read its cues once per mention.
+ * The tokens [first, next) are accounted for: `before` is the nearest cue
+ * before next, 0 when they hold none.  While there is none, the answer is
+ * the first cue of the sentence (`lead`, at `lead_at`; 0 and last + 1 when
+ * the sentence has none), searched for once.
  */
 typedef struct tense_memo {
 	size_t first, last; /* the sentence [first, last]; valid: 0 before its first mention */
 	int valid;
-	size_t next;             /* the tokens [first, next) are read ... */
-	int before;              /* ... and the last cue among them is this one (0: none) */
-	int fwd_valid;           /* the first cue in [fwd_from, last] is at fwd_at (fwd_cue; */
-	size_t fwd_from, fwd_at; /* 0: none, fwd_at is last + 1) */
-	int fwd_cue;
+	size_t next;
+	int before;
+	int lead_known; /* lead and lead_at are known */
+	int lead;
+	size_t lead_at;
 } tense_memo;
 
 /* The tense of token k in the sentence [first, last]: the nearest cue before
@@ -124,7 +130,7 @@ static uint8_t memo_tense(tense_memo *tm, const char *text, const tl_tok *t, siz
 		tm->valid = 1;
 		tm->first = first;
 		tm->last = last;
-		tm->fwd_valid = 0;
+		tm->lead_known = 0;
 		tm->before = 0;
 		for (size_t j = k; j > first; j--) {
 			int cue = tense_cue(text, t, first, last, j - 1);
@@ -135,34 +141,36 @@ static uint8_t memo_tense(tense_memo *tm, const char *text, const tl_tok *t, siz
 		}
 		tm->next = k;
 	}
-	for (; tm->next < k; tm->next++) {
-		if (tm->fwd_valid && tm->next >= tm->fwd_from && tm->next < tm->fwd_at) {
-			/* read by the search ahead: no cue up to fwd_at */
-			tm->next = k < tm->fwd_at ? k : tm->fwd_at;
-			if (tm->next == k)
-				break;
+	if (!tm->before && tm->lead_known && tm->next < k) {
+		/* the search for the lead read [next, lead_at): no cue there */
+		if (k <= tm->lead_at) {
+			tm->next = k;
+		} else {
+			tm->before = tm->lead;
+			tm->next = tm->lead_at + 1;
 		}
+	}
+	for (; tm->next < k; tm->next++) {
 		int cue = tense_cue(text, t, first, last, tm->next);
 		if (cue)
 			tm->before = cue;
 	}
 	if (tm->before)
 		return (uint8_t)tm->before;
-	/* no cue before k: the first one from k on */
-	if (tm->fwd_valid && tm->fwd_from <= k && k <= tm->fwd_at)
-		return (uint8_t)tm->fwd_cue;
-	size_t j = k;
-	int cue = 0;
-	for (; j <= last; j++) {
-		cue = tense_cue(text, t, first, last, j);
-		if (cue)
-			break;
+	/* no cue before k: the first one of the sentence, from k on */
+	if (!tm->lead_known) {
+		size_t j = k;
+		int cue = 0;
+		for (; j <= last; j++) {
+			cue = tense_cue(text, t, first, last, j);
+			if (cue)
+				break;
+		}
+		tm->lead_known = 1;
+		tm->lead = cue;
+		tm->lead_at = j;
 	}
-	tm->fwd_valid = 1;
-	tm->fwd_from = k;
-	tm->fwd_at = j;
-	tm->fwd_cue = cue;
-	return (uint8_t)cue;
+	return (uint8_t)tm->lead;
 }
 
 /** Per-document buffer of the driver: the sentences of the current chunk. */
@@ -223,10 +231,18 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 	return 0;
 }
 
-/* The sentence of the chunk (an index into sb->last) that holds token k. */
-static size_t sentence_of(const sentbuf *sb, size_t k)
+/* The sentence of the chunk (an index into sb->last) that holds token k;
+ * from: the sentence of the mention before (0 for the first).  Mentions
+ * come in text order, so the search walks on from there; a token before
+ * that sentence is searched for by halves. */
+static size_t sentence_of(const sentbuf *sb, size_t k, size_t from)
 {
 	size_t lo = 0, hi = sb->n - 1;
+	if (from < sb->n && (from == 0 || sb->last[from - 1] < k)) {
+		while (from < hi && sb->last[from] < k)
+			from++;
+		return from;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (sb->last[mid] < k)
@@ -261,8 +277,10 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 			goto out;
 		tl_refine_chunk(&e, from);
 		tense_memo tm = {0};
+		size_t si = 0;
 		for (size_t i = from; i < e.nm; i++) {
-			size_t k = e.m[i].tok0, si = sentence_of(&sb, k);
+			size_t k = e.m[i].tok0;
+			si = sentence_of(&sb, k, si);
 			size_t first = si > 0 ? sb.last[si - 1] + 1 : 0;
 			e.m[i].sentence = sb.base + si;
 			e.m[i].tense =
