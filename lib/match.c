@@ -333,51 +333,59 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 	}
 }
 
-/* Try the rules that may match at i; the longest match in *m, its end
- * returned (0: none). */
-static size_t core(const tl_mctx *c, size_t i, tl_ment *m)
+/* Try the rules of mask (rule_mask() at i) at i; the longest match in *m,
+ * its end returned (0: none; *m is then undefined).  Each rule fills a
+ * zeroed mention: the winner so far stays where it was written and the
+ * next rule writes into the other of *m and a local one. */
+static size_t core(const tl_mctx *c, size_t i, tl_ment *m, unsigned mask)
 {
 	size_t best = 0;
-	tl_ment tmp;
+	tl_ment tmp, *cur = m, *won = NULL;
 	if (i >= c->n)
 		return 0;
-	unsigned mask = rule_mask(c, i);
 	for (size_t r = 0; mask && r < sizeof(rules) / sizeof(rules[0]); r++, mask >>= 1) {
 		if (!(mask & 1))
 			continue;
-		memset(&tmp, 0, sizeof(tmp));
-		size_t j = rules[r](c, i, &tmp);
+		memset(cur, 0, sizeof(*cur));
+		size_t j = rules[r](c, i, cur);
 		if (j > best) {
 			best = j;
-			*m = tmp;
+			won = cur;
+			cur = cur == m ? &tmp : m;
 		}
 	}
+	if (won && won != m)
+		*m = *won;
 	return best;
 }
 
-/* Whether token i can start a temporal expression at all: a rule, a
- * modifier ("early", "at least") or "the" before one. */
-static int may_start(const tl_mctx *c, size_t i)
+/* The rules that may match at i (rule_mask()), or 0 when no rule may;
+ * *start: whether token i can start a temporal expression at all: a rule,
+ * a modifier ("early", "at least") or "the" before one. */
+static unsigned may_start(const tl_mctx *c, size_t i, int *start)
 {
 	const tl_tok *t = &c->t[i];
+	unsigned mask = rule_mask(c, i);
+	*start = mask != 0;
 	if (t->kind == TK_WORD && t->w) {
 		if (t->w->cls == W_MOD)
-			return 1;
-		if (t->w->cls == W_FUNC && (t->w->val == F_THE || t->w->val == F_AT))
-			return i + 1 < c->n && (c->t[i + 1].w || c->t[i + 1].kind == TK_NUM ||
-			                        c->t[i + 1].kind == TK_PUNCT);
+			*start = 1;
+		else if (t->w->cls == W_FUNC && (t->w->val == F_THE || t->w->val == F_AT))
+			*start = i + 1 < c->n && (c->t[i + 1].w || c->t[i + 1].kind == TK_NUM ||
+			                          c->t[i + 1].kind == TK_PUNCT);
 	}
-	return rule_mask(c, i) != 0;
+	return mask;
 }
 
-/* Match at i: modifier, "the", rule.  Returns the end or 0; on a match *m
- * is filled whole (a copy of one a rule filled from zero). */
-static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m)
+/* Match at i, whose rule_mask() is mask: modifier, "the", rule.  Returns
+ * the end or 0; on a match *m is filled whole (a copy of one a rule filled
+ * from zero). */
+static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m, unsigned mask)
 {
 	int mod = 0, datemod = 0;
 	size_t k = prefix_mod(c, i, &mod, &datemod);
 	if (k > i) {
-		size_t j = match_at(c, k, m);
+		size_t j = k < c->n ? match_at(c, k, m, rule_mask(c, k)) : 0;
 		if (j && datemod == 2 && !m->the_ok)
 			return 0;
 		if (j && (!datemod || m->kind == MK_DATE || m->kind == MK_REL ||
@@ -395,11 +403,10 @@ static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m)
 		if (datemod && tl_m_is(c, i, W_FUNC, F_THE))
 			return 0;
 	}
-	size_t j = core(c, i, m);
-	if (tl_m_is(c, i, W_FUNC, F_THE)) {
+	size_t j = core(c, i, m, mask);
+	if (tl_m_is(c, i, W_FUNC, F_THE) && i + 1 < c->n) {
 		tl_ment t2;
-		memset(&t2, 0, sizeof(t2));
-		size_t j2 = core(c, i + 1, &t2);
+		size_t j2 = core(c, i + 1, &t2, rule_mask(c, i + 1));
 		if (j2 > j && t2.the_ok) {
 			*m = t2;
 			m->tok0 = i;
@@ -414,7 +421,8 @@ static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m)
 /* Match the current chunk. */
 int tl_match_chunk(tl_engine *e)
 {
-	tl_mctx c = {e->scan.toks, e->scan.ntok, e->scan.text, e->scan.tab, e->parser};
+	tl_amount_memo amount = {0};
+	tl_mctx c = {e->scan.toks, e->scan.ntok, e->scan.text, e->scan.tab, e->parser, &amount};
 	/* only the scanner's candidates can start a match: a word outside the
 	 * tables (other than a single letter: "Q3") or punctuation other than
 	 * '\'' ("'90s") cannot */
@@ -426,12 +434,14 @@ int tl_match_chunk(tl_engine *e)
 		if (k == nc)
 			break;
 		i = cand[k];
-		if (!may_start(&c, i)) {
+		int start;
+		unsigned mask = may_start(&c, i, &start);
+		if (!start) {
 			i++;
 			continue;
 		}
 		tl_ment m; /* match_at fills it whole (from a zeroed one) on a match */
-		size_t j = match_at(&c, i, &m);
+		size_t j = match_at(&c, i, &m, mask);
 		if (!j) {
 			i++;
 			continue;

@@ -7,6 +7,19 @@
 
 #include "engine.h"
 
+/**
+ * The last amount read (tl_m_amount), kept for the next rule that reads one
+ * at the same token: the relative, duration and set rules all start with
+ * an amount.  Valid for one chunk (tl_match_chunk clears it).
+ */
+typedef struct tl_amount_memo {
+	int valid;     /* 0: nothing kept */
+	size_t i, end; /* the amount at token i ends before `end` (0: none) */
+	int64_t n;     /* the number, written out when n_set */
+	int n_set;
+	int vague, frac; /* as tl_m_amount() */
+} tl_amount_memo;
+
 /** The tokens of one chunk, as the rules see them. */
 typedef struct tl_mctx {
 	const tl_tok *t;
@@ -14,6 +27,7 @@ typedef struct tl_mctx {
 	const char *text;
 	const tl_wordtab *tab;
 	const tl_parser *parser;
+	tl_amount_memo *amount; /* owned by the caller; NULL: none kept */
 } tl_mctx;
 
 /*

@@ -17,47 +17,74 @@ size_t tl_m_one(const tl_mctx *c, size_t i)
 	return 0;
 }
 
-/* An amount: a number, "a", "a few", "several", "a couple of". vague=1 for X. */
-size_t tl_m_amount(const tl_mctx *c, size_t i, int64_t *n, int *vague, int *frac)
+/* An amount at i into *a (its end, 0 for none; *n as tl_m_amount() would
+ * leave it, n_set 0 where it would not write it). */
+static void amount_read(const tl_mctx *c, size_t i, tl_amount_memo *a)
 {
 	size_t j;
-	*vague = 0;
-	*frac = 0;
+	a->i = i;
+	a->end = 0;
+	a->n_set = 0;
+	a->vague = 0;
+	a->frac = 0;
 	if (i >= c->n || (c->t[i].kind != TK_NUM && (c->t[i].kind != TK_WORD || !c->t[i].w))) {
-		*n = 1;   /* as below when neither a number nor "a"/"one" is found */
-		return 0; /* every amount starts with digits or a word of the tables */
+		a->n = 1; /* as below when neither a number nor "a"/"one" is found */
+		a->n_set = 1;
+		return; /* every amount starts with digits or a word of the tables */
 	}
 	if (tl_m_is(c, i, W_FUNC, F_A) && tl_m_is(c, i + 1, W_NUMBER, 12)) {
-		*n = 12;
-		return i + 2;
+		a->n = 12;
+		a->n_set = 1;
+		a->end = i + 2;
+		return;
 	}
 	if (tl_m_is(c, i, W_FUNC, F_A) && tl_m_is(c, i + 1, W_FUNC, F_SEVERAL)) {
-		*vague = 1;
+		a->vague = 1;
 		j = i + 2;
 		if (tl_m_is(c, j, W_FUNC, F_OF))
 			j++;
-		return j;
+		a->end = j;
+		return;
 	}
 	if (tl_m_is(c, i, W_FUNC, F_SEVERAL) || tl_m_is(c, i, W_MOD, M_APPROX)) {
 		if (tl_m_is(c, i, W_MOD, M_APPROX) && !tl_m_lit(c, i, "some"))
-			return 0;
-		*vague = 1;
-		return i + 1;
+			return;
+		a->vague = 1;
+		a->end = i + 1;
+		return;
 	}
-	j = tl_m_number(c, i, n);
+	a->n_set = 1;
+	j = tl_m_number(c, i, &a->n);
 	if (!j) {
 		j = tl_m_one(c, i);
-		*n = 1;
+		a->n = 1;
 		if (!j)
-			return 0;
+			return;
 	}
 	/* "two and a half" */
 	if (tl_m_is(c, j, W_FUNC, F_AND) && tl_m_is(c, j + 1, W_FUNC, F_A) &&
 	    tl_m_is(c, j + 2, W_FUNC, F_HALF)) {
-		*frac = 1;
+		a->frac = 1;
 		j += 3;
 	}
-	return j;
+	a->end = j;
+}
+
+/* An amount: a number, "a", "a few", "several", "a couple of". vague=1 for
+ * X.  Read once per token: the next rule at the same token gets the kept
+ * one. */
+size_t tl_m_amount(const tl_mctx *c, size_t i, int64_t *n, int *vague, int *frac)
+{
+	tl_amount_memo local, *a = c->amount ? c->amount : &local;
+	if (!c->amount || !a->valid || a->i != i) {
+		amount_read(c, i, a);
+		a->valid = 1;
+	}
+	if (a->n_set)
+		*n = a->n;
+	*vague = a->vague;
+	*frac = a->frac;
+	return a->end;
 }
 
 /* An adjective between an amount and its unit that leaves the duration as
