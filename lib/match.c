@@ -231,11 +231,11 @@ enum {
 	R_SET = 1 << 8
 };
 
-/* Whether token i may follow an amount of one token ("a", "an", digits) in
- * a duration, a relative date or a set: a word of the tables (the unit,
- * "and a half", "to", "or", "times"), '-' ("a 30-year") or a word of the
- * length of an adjective of tl_m_dur_adj() ("six straight days").  Those
- * rules read nothing else after such an amount. */
+/* Whether token i may follow the amount "a" or "an" in a duration or a
+ * relative date: a word of the tables (the unit, "dozen", "few"), '-' ("a
+ * 30-year") or a word of the length of an adjective of tl_m_dur_adj() ("a
+ * straight week").  Those rules read nothing else after such an amount
+ * (digits: digits_go_on()). */
 static int amount_goes_on(const tl_mctx *c, size_t i)
 {
 	if (i >= c->n)
@@ -251,6 +251,32 @@ static int amount_goes_on(const tl_mctx *c, size_t i)
 	return len >= 7 && len <= 11; /* "trading" .. "consecutive" */
 }
 
+/* Whether the rules that read an amount (a relative date, a duration, a
+ * set) may read on after the digits at token i: after such an amount they
+ * read a unit, '-' ("30-year"), an adjective of tl_m_dur_adj(), "to" and
+ * "or" ("five to six years"), "times", and "and" only as "and a half" or in
+ * "between 60 and 90 days". */
+static int digits_go_on(const tl_mctx *c, size_t i)
+{
+	size_t k = i + 1;
+	if (k >= c->n)
+		return 0;
+	const tl_tok *u = &c->t[k];
+	if (u->kind == TK_PUNCT)
+		return u->punct == '-';
+	if (u->kind != TK_WORD)
+		return 0;
+	if (!u->w) {
+		size_t len = u->e - u->b - ((u->flags & TF_PERIOD) ? 1 : 0);
+		return len >= 7 && len <= 11; /* "trading" .. "consecutive" */
+	}
+	if (tl_m_is(c, k, W_FUNC, F_AND))
+		return tl_m_is(c, k + 1, W_FUNC, F_A) ||
+		       (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_BETWEEN));
+	return tl_m_word(c, k, W_UNIT) || tl_m_is(c, k, W_FUNC, F_TO) ||
+	       tl_m_is(c, k, W_FUNC, F_OR) || tl_m_is(c, k, W_SETW, SW_TIMES);
+}
+
 /* The rules that may match at token i, judged from its first token alone:
  * the dispatch that keeps most tokens to one table test. */
 static unsigned rule_mask(const tl_mctx *c, size_t i)
@@ -263,7 +289,7 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 		if (t->ndig <= 3 && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
 		    tl_m_glued(c, i + 1))
 			r |= R_PART;
-		if (amount_goes_on(c, i + 1) && plain_num(c, i))
+		if (digits_go_on(c, i) && plain_num(c, i))
 			r |= R_REL | R_DUR | R_SET;
 		return r;
 	}
