@@ -40,6 +40,8 @@ typedef struct rstate {
 	int has_lastday;
 	size_t lastday_at, narr_at; /* mention indices that set lastday and narr */
 	struct near_memo *near;     /* the last answer of nearest_year() */
+	struct value_memo *unit;    /* the last answer of unit_value() */
+	struct value_memo *day;     /* the last answer of day_value() */
 } rstate;
 
 /* The arguments and answer of the last nearest_year() call: the dates of a
@@ -50,6 +52,69 @@ struct near_memo {
 	int32_t month, day, year;
 	int tense, inferred, valid;
 };
+
+/* The arguments and answer of the last unit_value() or day_value() call: a
+ * text that says "last week" or "Nov. 5" over and over asks the same each
+ * time.  The answer is o's value and interval, the fields that
+ * tl_value_unit() and tl_value_day() set. */
+struct value_memo {
+	tl_date a;
+	int unit, valid;
+	int64_t n;
+	char value[sizeof(((tl_rout *)0)->value)];
+	int has_interval;
+	tl_date begin, end;
+	tl_granularity gran;
+};
+
+/* Whether memo u answers the question (a, unit, n); if so, its answer into o. */
+static int memo_get(const struct value_memo *u, tl_date a, int unit, int64_t n, tl_rout *o)
+{
+	if (!u->valid || u->unit != unit || u->n != n || u->a.year != a.year ||
+	    u->a.month != a.month || u->a.day != a.day)
+		return 0;
+	memcpy(o->value, u->value, sizeof(o->value));
+	o->has_interval = u->has_interval;
+	o->begin = u->begin;
+	o->end = u->end;
+	o->gran = u->gran;
+	return 1;
+}
+
+/* Keep o's answer to (a, unit, n) in u. */
+static void memo_put(struct value_memo *u, tl_date a, int unit, int64_t n, const tl_rout *o)
+{
+	u->valid = 1;
+	u->a = a;
+	u->unit = unit;
+	u->n = n;
+	memcpy(u->value, o->value, sizeof(u->value));
+	u->has_interval = o->has_interval;
+	u->begin = o->begin;
+	u->end = o->end;
+	u->gran = o->gran;
+}
+
+/* The day d as o's value and interval (tl_value_day()); the last answer
+ * reused when asked the same again. */
+static void day_value(const rstate *st, tl_rout *o, tl_date d)
+{
+	if (memo_get(st->day, d, 0, 0, o))
+		return;
+	tl_value_day(o, d);
+	memo_put(st->day, d, 0, 0, o);
+}
+
+/* Whether a is before b (tl_date_cmp(a, b) < 0, without a call: asked for
+ * every timex). */
+static int date_before(tl_date a, tl_date b)
+{
+	if (a.year != b.year)
+		return a.year < b.year;
+	if (a.month != b.month)
+		return a.month < b.month;
+	return a.day < b.day;
+}
 
 /* Whether underspecified dates of m follow the narrative: in a history, or
  * right after the text set a date two or more years away from the DCT. */
@@ -194,6 +259,16 @@ static tl_date shift(tl_date d, int unit, int64_t n)
 	}
 }
 
+/* The unit (enum tl_unit) n units from a, as o's value and interval
+ * (tl_value_unit()); the last answer reused when asked the same again. */
+static void unit_value(const rstate *st, tl_rout *o, tl_date a, int unit, int64_t n)
+{
+	if (memo_get(st->unit, a, unit, n, o))
+		return;
+	tl_value_unit(o, shift(a, unit, n), unit);
+	memo_put(st->unit, a, unit, n, o);
+}
+
 /* out = y "-" and a tail, as snprintf(out, 80, "%s-%02d", y, v) (tag 0) or
  * "%s-Q%d" (tag 'Q', v 0..9) would write it, for y of at most 15 characters
  * and 0 <= v <= 99: by hand, as these values are written for many mentions.
@@ -305,7 +380,7 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 		}
 		if (yk) {
 			tl_date d = {year, m->month, m->day};
-			tl_value_day(o, d);
+			day_value(st, o, d);
 		} else
 			snprintf(o->value, sizeof(o->value), "XXXX-%02d-%02d", (int)m->month,
 			         (int)m->day);
@@ -426,8 +501,7 @@ static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
 			return;
 		}
 		int64_t n = m->n;
-		tl_date d = shift(a, m->unit, m->dir < 0 ? -n : n);
-		tl_value_unit(o, d, m->unit);
+		unit_value(st, o, a, m->unit, m->dir < 0 ? -n : n);
 		return;
 	}
 	char y[16];
@@ -484,8 +558,7 @@ static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
 		                                          : U_YEAR;
 	if (m->yshift)
 		a = shift(a, U_YEAR, m->yshift);
-	tl_date d = shift(a, unit, m->dir);
-	tl_value_unit(o, d, unit);
+	unit_value(st, o, a, unit, m->dir);
 	if (m->unit == U_HOUR || m->unit == U_MINUTE || m->unit == U_SECOND)
 		o->value[0] = '\0';
 }
@@ -616,8 +689,11 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 {
 	rstate st;
 	struct near_memo near = {0};
+	struct value_memo unit = {0}, day = {0};
 	memset(&st, 0, sizeof(st));
 	st.near = &near;
+	st.unit = &unit;
+	st.day = &day;
 	st.has_dct = doc->dct_source != TL_DCT_NONE;
 	st.dct = doc->dct;
 	st.inferred = doc->dct_source == TL_DCT_INFERRED;
@@ -654,7 +730,7 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		}
 		if (o.type == TL_TIMEX_TIME && !strchr(o.value, 'T'))
 			t.type = o.type = TL_TIMEX_DATE; /* no time of day was resolved */
-		if (o.has_interval && tl_date_cmp(o.end, o.begin) <= 0)
+		if (o.has_interval && !date_before(o.begin, o.end))
 			o.has_interval = 0; /* at the end of the calendar's range */
 		t.has_interval = o.has_interval;
 		t.begin = o.begin;

@@ -97,7 +97,9 @@ void tl_narrative_weak_years(tl_engine *e, int history, int64_t before)
 		}
 		if (m->partner >= 0) /* the ends of a range are adjacent, never weak */
 			m->partner = (int)w + (m->partner > (int)i ? 1 : -1);
-		e->m[w++] = *m;
+		if (w != i) /* nothing dropped yet: the mention is in place */
+			e->m[w] = *m;
+		w++;
 	}
 	e->nm = w;
 }
