@@ -69,14 +69,11 @@ static int since_phrase(const tl_tok *t, size_t k)
 	return 0;
 }
 
-/* The tense cue of token k in the sentence of tokens [first, last] of t: 1
- * future, 2 past, 0 none.  A cue reads its neighbours inside the sentence
- * only.  Every cue is a word: other tokens are passed in one test (the
- * cues are read for most tokens of a sentence with mentions). */
-static inline int tense_cue(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
+/* The tense cue of word token k in the sentence of tokens [first, last] of
+ * t: 1 future, 2 past, 0 none.  A cue reads its neighbours inside the
+ * sentence only. */
+static int word_cue(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
 {
-	if (t[k].kind != TK_WORD)
-		return 0;
 	int cue = 0;
 	const tl_word *w = t[k].w;
 	if (w && w->cls == W_TENSE)
@@ -97,6 +94,14 @@ static inline int tense_cue(const char *text, const tl_tok *t, size_t first, siz
 	    text[t[k].b + 1] == 'e')
 		cue = 1; /* "an event to be held on October 12" */
 	return cue;
+}
+
+/* The tense cue of token k (word_cue()); every cue is a word, so the other
+ * tokens are passed without a call (the cues are read for most tokens of a
+ * sentence with mentions). */
+static inline int tense_cue(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
+{
+	return t[k].kind == TK_WORD ? word_cue(text, t, first, last, k) : 0;
 }
 
 /*

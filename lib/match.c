@@ -283,7 +283,18 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 {
 	const tl_tok *t = &c->t[i];
 	if (t->kind == TK_NUM) {
-		unsigned r = R_CAL | R_NUMERIC | R_YEAR | R_TIME;
+		unsigned r = R_CAL | R_YEAR;
+		const tl_tok *u = i + 1 < c->n ? &c->t[i + 1] : NULL;
+		char p = u && u->kind == TK_PUNCT ? u->punct : 0;
+		/* a numeric date starts with digits, a glued '-', '/' or '.' and
+		 * two more numbers (tl_r_numeric()) */
+		if (i + 4 < c->n && (p == '-' || p == '/' || p == '.') && tl_m_glued(c, i + 1))
+			r |= R_NUMERIC;
+		/* a clock time is one or two digits, or four ("0800 UTC"), before
+		 * ':' or '.' ("14:30") or a word ("5 p.m.", "3 o'clock"; tl_r_time()) */
+		if ((t->ndig <= 2 || t->ndig == 4) && u &&
+		    (p == ':' || p == '.' || u->kind == TK_WORD))
+			r |= R_TIME;
 		/* a part of the year starts at digits only as an ordinal ("3rd
 		 * quarter", "20th century": tl_m_ordinal()) */
 		if (t->ndig <= 3 && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
