@@ -156,11 +156,18 @@ static size_t name_at(const tl_mctx *c, size_t i, const hname *r)
 	return j;
 }
 
-/* The longest holiday name at token i: its end (0: none), the holiday in *h. */
+/* The longest holiday name at token i: its end (0: none), the holiday in *h.
+ * Every name starts with a capitalised word of two letters or more
+ * (piece_at()): only the names of its first letter are read on. */
 size_t tl_holiday_match(const tl_mctx *c, size_t i, int *h)
 {
 	size_t best = 0;
+	if (i >= c->n || c->t[i].kind != TK_WORD || !(c->t[i].flags & TF_CAP))
+		return 0;
+	char first = (char)(c->text[c->t[i].b] | 0x20);
 	for (size_t r = 0; r < NNAMES; r++) {
+		if (names[r].toks[0] != first)
+			continue;
 		size_t j = name_at(c, i, &names[r]);
 		if (j > best) {
 			best = j;
