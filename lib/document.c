@@ -18,25 +18,41 @@ int tl_document_options_init(tl_document_options *opts, unsigned int version)
 	return 0;
 }
 
-/* Append a timex, copying its strings into the arena; a value equal to the
- * last timex's shares its copy. */
+/* Append the timex t to doc, whose array has room for it: copied into its
+ * slot, its strings into the arena; a value equal to the last timex's
+ * shares its copy.  On TL_ENOMEM the timex is not counted. */
+static int push_timex_in_place(tl_document *doc, const tl_timex *t)
+{
+	tl_timex *c = &doc->timexes[doc->ntimex];
+	const char *v = t->value ? t->value : "";
+	*c = *t;
+	if (doc->ntimex > 0 && strcmp(c[-1].value, v) == 0)
+		c->value = c[-1].value; /* "Nov. 5, Nov. 5": one copy */
+	else
+		c->value = tl_arena_strdup(&doc->arena, v);
+	if (!c->value)
+		return TL_ENOMEM;
+	if (t->quant && !(c->quant = tl_arena_strdup(&doc->arena, t->quant)))
+		return TL_ENOMEM;
+	if (t->freq && !(c->freq = tl_arena_strdup(&doc->arena, t->freq)))
+		return TL_ENOMEM;
+	if (t->tz && !(c->tz = tl_arena_strdup(&doc->arena, t->tz)))
+		return TL_ENOMEM;
+	doc->ntimex++;
+	return 0;
+}
+
+/* Append a timex, copying its strings into the arena (see
+ * push_timex_in_place()): built in its slot, with no copy between. */
 int tl_document_push_timex(tl_document *doc, const tl_timex *t)
 {
-	tl_timex c = *t;
-	const char *v = t->value ? t->value : "";
-	if (doc->ntimex > 0 && strcmp(doc->timexes[doc->ntimex - 1].value, v) == 0)
-		c.value = doc->timexes[doc->ntimex - 1].value; /* "Nov. 5, Nov. 5": one copy */
-	else
-		c.value = tl_arena_strdup(&doc->arena, v);
-	if (!c.value)
+	if (doc->ntimex < doc->cap_timex)
+		return push_timex_in_place(doc, t);
+	tl_timex keep = *t; /* t may lie in the array that moves */
+	if (tl_grow((void **)&doc->timexes, &doc->cap_timex, doc->ntimex + 1,
+	            sizeof(*doc->timexes)))
 		return TL_ENOMEM;
-	if (t->quant && !(c.quant = tl_arena_strdup(&doc->arena, t->quant)))
-		return TL_ENOMEM;
-	if (t->freq && !(c.freq = tl_arena_strdup(&doc->arena, t->freq)))
-		return TL_ENOMEM;
-	if (t->tz && !(c.tz = tl_arena_strdup(&doc->arena, t->tz)))
-		return TL_ENOMEM;
-	return TL_VEC_PUSH(doc->timexes, doc->ntimex, doc->cap_timex, c);
+	return push_timex_in_place(doc, &keep);
 }
 
 /* The encoding a leading byte order mark names, when it is not UTF-8. */

@@ -126,6 +126,11 @@ static size_t prefix_mod(const tl_mctx *c, size_t i, int *mod, int *datemod)
 {
 	size_t k = i;
 	int the = 0;
+	/* a prefix starts with "the", "at" or a modifier, in either reading */
+	const tl_word *f = i < c->n && c->t[i].kind == TK_WORD ? c->t[i].w : NULL;
+	*datemod = 0;
+	if (!f || (f->cls != W_FUNC && f->cls != W_MOD && !(f->flags & WF_TWO)))
+		return i;
 	if (tl_m_is(c, k, W_FUNC, F_THE)) {
 		the = 1;
 		k++;

@@ -751,7 +751,8 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		 * after "since" is a reference point ("lowest since 1997") */
 		if (m->since)
 			continue;
-		if (st.narr_gran != TL_GRAN_NONE &&
+		if (st.narr_gran != TL_GRAN_NONE && m->kind == MK_DATE && m->said == HAS_YEAR &&
+		    !m->vague && /* only a bare year is an aside: no call for the others */
 		    tl_narrative_aside(
 		        e, i, st.narr.year, st.narr_gran >= TL_GRAN_MONTH,
 		        m->sentence < doc->nsentence ? doc->sentences[m->sentence].start : 0))
