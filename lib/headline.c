@@ -247,10 +247,14 @@ static int window_tokens(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sen
 			memmove(sc->shape, sc->shape + sc->first,
 			        (sc->nbase - sc->first) * sizeof(*sc->shape));
 			sc->nbase -= sc->first;
+			sc->hint = sc->hint != SIZE_MAX && sc->hint >= sc->first
+			               ? sc->hint - sc->first
+			               : SIZE_MAX;
 			sc->first = 0;
 		}
 	} else {
 		sc->nbase = sc->first = 0;
+		sc->hint = SIZE_MAX; /* no date seen in these tokens yet */
 		sc->valid = 0;
 		if (tokenize(sc, t, w.start, w.end, 0))
 			return TL_ENOMEM;
@@ -551,11 +555,26 @@ static void emit(tl_hl_scratch *sc, const char *t)
 		sc->out.data[0] = (char)(sc->out.data[0] - 'a' + 'A');
 }
 
-/* The first token at or after token from that does not end by byte a
- * (tokens are in text order); a binary search. */
-static size_t token_after(const tl_hl_scratch *sc, size_t from, size_t a)
+/* How many tokens token_after() and token_from() step over one by one
+ * from their hint before they search by halves: the next date of a
+ * sentence mostly lies a few tokens on from the last. */
+#define HINT_STEPS 8
+
+/* The first token that does not end by byte a (tokens are in text order,
+ * so their ends are sorted): by steps from token hint when the answer lies
+ * just after it, else by a binary search.  Any hint gives the same
+ * answer; SIZE_MAX is none. */
+static size_t token_after(const tl_hl_scratch *sc, size_t hint, size_t a)
 {
-	size_t lo = from, hi = sc->ntok;
+	size_t lo = 0, hi = sc->ntok;
+	if (hint < hi && sc->toks[hint].end <= a) {
+		lo = hint + 1;
+		for (size_t k = 0; k < HINT_STEPS && lo < hi; k++, lo++)
+			if (sc->toks[lo].end > a)
+				return lo;
+	} else if (hint < hi) {
+		hi = hint; /* the answer is hint or a token before it */
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (sc->toks[mid].end <= a)
@@ -567,10 +586,13 @@ static size_t token_after(const tl_hl_scratch *sc, size_t from, size_t a)
 }
 
 /* The first token at or after token from that does not start before byte
- * z; a binary search. */
+ * z: by steps, then by a binary search. */
 static size_t token_from(const tl_hl_scratch *sc, size_t from, size_t z)
 {
 	size_t lo = from, hi = sc->ntok;
+	for (size_t k = 0; k < HINT_STEPS && lo < hi; k++, lo++)
+		if (sc->toks[lo].start >= z)
+			return lo;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (sc->toks[mid].start < z)
@@ -720,7 +742,11 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sent
 	sc->nsel = 0;
 	if (window_tokens(sc, t, s, win))
 		return NULL;
-	size_t ta = token_after(sc, 0, a), tz = token_from(sc, ta, z);
+	/* the last date's first token, in the window's numbering */
+	size_t hint =
+	    sc->hint != SIZE_MAX && sc->hint >= sc->first ? sc->hint - sc->first : SIZE_MAX;
+	size_t ta = token_after(sc, hint, a), tz = token_from(sc, ta, z);
+	sc->hint = sc->first + ta;
 	/* the rules see at most HEADLINE_REACH tokens either side of the date */
 	size_t lo = ta > HEADLINE_REACH ? ta - HEADLINE_REACH : 0;
 	if (sc->ntok - tz > HEADLINE_REACH)

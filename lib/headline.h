@@ -69,6 +69,7 @@ typedef struct tl_hl_scratch {
 	const char *text;     /* the text the cache belongs to */
 	tl_sentence sentence; /* ... and the sentence */
 	size_t cb, ce;        /* the span tokenised */
+	size_t hint;          /* base[hint]: the last date's first token; SIZE_MAX: none */
 	int valid;            /* the cache may be reused */
 	tl_hl_tok *toks;      /* the current window's tokens: a view into base */
 	tl_hl_shape *shapes;  /* their shapes: a view into shape */
