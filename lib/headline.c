@@ -33,48 +33,26 @@
  * side of the date (a clause longer than that, as in text that never ends a
  * sentence, is cut there; news prose never comes near it), the facts of a
  * token (its word classes, whether it says something, whether it ends a
- * clause) are worked out once when it is cut, and the events of one sentence
- * share its tokens (see window_tokens()).  The last few headlines are
- * remembered with the tokens they were worked out from (the bytes, the
- * shapes, the date's place): a date whose tokens agree with one of them
- * gets its headline without the rules, so text that repeats itself
- * ("Nov. 5, Nov. 5, ...") costs a comparison per date.
+ * clause) are worked out once when it is cut, and the events of one
+ * sentence share its tokens (see window_tokens(); they are cut in
+ * headline_tokens.c).  The last few headlines are remembered with the
+ * tokens they were worked out from (the bytes, the shapes, the date's
+ * place): a date whose tokens agree with one of them gets its headline
+ * without the rules.  Text that repeats itself ("Nov. 5, Nov. 5, ...",
+ * "in 2020 and 1999 and ...") finds, for each of its dates, a headline
+ * remembered from the same place one period back, over the same span
+ * shifted by the period.  Each memo keeps where its span was last seen
+ * (the text's bytes and the cached tokens' numbers), and tl_hl_same()
+ * keeps what is known of the text at that shift: a comparison then looks
+ * only at what lies past the spans already found equal, so the bytes and
+ * tokens of such a text are compared about once each, not once per date.
+ * Where the span last seen has gone (its tokens dropped from the cache),
+ * the memo's copies are compared.
  */
 #include "events_internal.h"
 #include "headline.h"
 
-#define HEADLINE_MAX 100
 #define HEADLINE_REACH 64
-/* The bits of a gap a token shape holds, and the longest span a memo
- * holds: the lengths of the tokens of a span, and the gaps between them,
- * are shorter than the span, so the shapes of a remembered span lose
- * nothing. */
-#define SHAPE_GAP 0x7FFFFFFFu
-/* The bits of the first token's shape that a memo compares: its length
- * and space flag, not its gap to a token outside the span. */
-#define SHAPE_FIRST (0xFFFFFFFFu | (tl_hl_shape)1 << 63)
-
-/* 1 for the ASCII letters and digits, by table: the tokenizer asks it of
- * every byte of a word. */
-#define ALNUM1(c)                                                                                  \
-	(((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
-#define ALNUM4(c) ALNUM1(c), ALNUM1((c) + 1), ALNUM1((c) + 2), ALNUM1((c) + 3)
-#define ALNUM16(c) ALNUM4(c), ALNUM4((c) + 4), ALNUM4((c) + 8), ALNUM4((c) + 12)
-#define ALNUM64(c) ALNUM16(c), ALNUM16((c) + 16), ALNUM16((c) + 32), ALNUM16((c) + 48)
-static const unsigned char alnum_tab[256] = {ALNUM64(0), ALNUM64(64), ALNUM64(128), ALNUM64(192)};
-
-/* Length of the UTF-8 punctuation mark at s[0..n) (dashes, curly quotes,
- * ellipsis), or 0. */
-static size_t utf8_punct(const unsigned char *s, size_t n)
-{
-	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
-	    (s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x98 || s[2] == 0x9C || s[2] == 0x9D ||
-	     s[2] == 0xA6))
-		return 3;
-	if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB)) /* guillemets */
-		return 2;
-	return 0;
-}
 
 /* The facts of word token k of text t that the rules ask of it: its word
  * classes, whether it says something, whether it starts lower-case and
@@ -90,125 +68,6 @@ static void word_facts(const char *t, tl_hl_tok *k)
 	k->lower = t[k->start] >= 'a' && t[k->start] <= 'z';
 	k->edge = (k->cls & TL_WORD_SPEECH) != 0;
 	k->facts = 1;
-}
-
-/* 1 for the one-byte marks that always end a clause. */
-static int strong_mark(char c)
-{
-	switch (c) {
-	case ';':
-	case ':':
-	case '(':
-	case ')':
-	case '[':
-	case ']':
-	case '"':
-	case '!':
-	case '?':
-	case '-':
-	case '\0':
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* Append the tokens of t[from, to) to the cache; space: white space comes
- * just before from.  A token is a word (letters, digits and UTF-8 bytes
- * other than the marks of utf8_punct(), its parts joined by ' - & before a
- * word byte), a UTF-8 mark, or any other byte.  A mark's facts are worked
- * out here, a word's when a rule asks (word_facts()). */
-static int tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int space)
-{
-	const unsigned char *u = (const unsigned char *)t;
-	/* at most one token per byte: room for all of them at once */
-	size_t most = sc->nbase + (to - from);
-	if (most > sc->cap_base &&
-	    tl_grow((void **)&sc->base, &sc->cap_base, most, sizeof(*sc->base)))
-		return TL_ENOMEM;
-	if (most > sc->cap_shape &&
-	    tl_grow((void **)&sc->shape, &sc->cap_shape, most, sizeof(*sc->shape)))
-		return TL_ENOMEM;
-	tl_hl_tok *base = sc->base;
-	tl_hl_shape *shape = sc->shape;
-	size_t nb = sc->nbase;
-	size_t prev = nb ? base[nb - 1].end : SIZE_MAX; /* the last token's end */
-	size_t i = from;
-	while (i < to) {
-		unsigned char c = u[i];
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-			space = 1;
-			i++;
-			continue;
-		}
-		/* each kind of token is written whole in its branch: the
-		 * fields it leaves 0 are stored together */
-		tl_hl_tok *k = &base[nb];
-		size_t p = c >= 0xC2 ? utf8_punct(u + i, to - i) : 0;
-		if (p) {
-			/* every UTF-8 mark but the left quote ends a clause */
-			unsigned char st = t[i + 2] != (char)0x98;
-			*k = (tl_hl_tok){.start = i,
-			                 .end = i + p,
-			                 .space = (unsigned char)space,
-			                 .strong = st,
-			                 .edge = st,
-			                 .facts = 1};
-		} else if (alnum_tab[c] || c >= 0x80) {
-			size_t j = i;
-			unsigned char ascii = 1;
-			for (;;) {
-				/* the common case, before the general tests; the text
-				 * is NUL-terminated, so the run may be read past to */
-				const unsigned char *q = u + j;
-				while (alnum_tab[*q])
-					q++;
-				j = (size_t)(q - u);
-				if (j >= to) {
-					j = to;
-					break;
-				}
-				unsigned char d = u[j];
-				if (d >= 0x80) {
-					if (utf8_punct(u + j, to - j))
-						break;
-					j++; /* the word bytes that are no ASCII letter or digit */
-					ascii = 0;
-				} else if ((d == '\'' || d == '-' || d == '&') && j + 1 < to &&
-				           tl_hl_is_word_byte(t[j + 1]) &&
-				           !utf8_punct(u + j + 1, to - j - 1)) {
-					j++; /* a joiner between two word parts */
-				} else {
-					break;
-				}
-			}
-			*k = (tl_hl_tok){.start = i,
-			                 .end = j,
-			                 .word = 1,
-			                 .space = (unsigned char)space,
-			                 .ascii = ascii};
-		} else {
-			unsigned char st = (unsigned char)strong_mark((char)c);
-			*k = (tl_hl_tok){.start = i,
-			                 .end = i + 1,
-			                 .space = (unsigned char)space,
-			                 .mark = (char)c,
-			                 .strong = st,
-			                 .ascii = 1,
-			                 .edge = st || c == ',',
-			                 .facts = 1};
-		}
-		/* lengths and gaps cut to their low bits: a memo holds no span
-		 * where that loses anything (see SHAPE_GAP) */
-		size_t gap = prev == SIZE_MAX ? 0 : i - prev;
-		shape[nb] = (uint32_t)(k->end - i) | (tl_hl_shape)(gap & SHAPE_GAP) << 32 |
-		            (tl_hl_shape)space << 63;
-		nb++;
-		prev = i = k->end;
-		space = 0;
-	}
-	sc->nbase = nb;
-	return 0;
 }
 
 static int is_space(char c)
@@ -237,7 +96,7 @@ static int window_tokens(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sen
 			sc->first++;
 		sc->cb = w.start;
 		if (w.end > sc->ce) {
-			if (tokenize(sc, t, sc->ce, w.end, 1))
+			if (tl_hl_tokenize(sc, t, sc->ce, w.end, 1))
 				return TL_ENOMEM;
 			sc->ce = w.end;
 		}
@@ -247,16 +106,18 @@ static int window_tokens(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sen
 			memmove(sc->shape, sc->shape + sc->first,
 			        (sc->nbase - sc->first) * sizeof(*sc->shape));
 			sc->nbase -= sc->first;
+			sc->abs0 += sc->first;
 			sc->hint = sc->hint != SIZE_MAX && sc->hint >= sc->first
 			               ? sc->hint - sc->first
 			               : SIZE_MAX;
 			sc->first = 0;
 		}
 	} else {
+		sc->abs0 += sc->nbase; /* the new tokens get new numbers */
 		sc->nbase = sc->first = 0;
 		sc->hint = SIZE_MAX; /* no date seen in these tokens yet */
 		sc->valid = 0;
-		if (tokenize(sc, t, w.start, w.end, 0))
+		if (tl_hl_tokenize(sc, t, w.start, w.end, 0))
 			return TL_ENOMEM;
 		sc->text = t;
 		sc->sentence = s;
@@ -520,7 +381,7 @@ static void emit(tl_hl_scratch *sc, const char *t)
 		const tl_hl_tok *k = &sc->toks[sc->sel[i]];
 		total += (size_t)space_before(sc, i) +
 		         (k->ascii ? k->end - k->start : cps(t, k->start, k->end));
-		if (total > HEADLINE_MAX)
+		if (total > TL_HL_MAX)
 			break;
 		keep = i + 1;
 		need += 1 + (k->end - k->start);
@@ -603,8 +464,6 @@ static size_t token_from(const tl_hl_scratch *sc, size_t from, size_t z)
 	return lo;
 }
 
-/* The remembered headline worked out from the tokens sc->toks[0, ntok)
- * with the date at [ta, tz), or NULL. */
 /* The memo set of the tokens sc->toks[0, ntok) (ntok > 0) with the date
  * at [ta, tz) and nbytes bytes from the first token's start. */
 static size_t memo_set(const tl_hl_scratch *sc, const char *t, size_t ta, size_t tz, size_t nbytes)
@@ -616,27 +475,71 @@ static size_t memo_set(const tl_hl_scratch *sc, const char *t, size_t ta, size_t
 	return (h ^ h >> 15 ^ h >> 27) % TL_HL_SETS;
 }
 
-static const tl_hl_memo *memo_find(const tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
+/* Do the bytes of memo me equal t[sb, sb + me->nbytes)?  By what is
+ * known of the text when me was last seen earlier in it, else (seen
+ * later, or in another text: src SIZE_MAX) by its copy. */
+static int same_bytes(tl_hl_scratch *sc, const tl_hl_memo *me, const char *t, size_t sb)
+{
+	if (me->src == sb)
+		return 1;
+	if (me->src < sb)
+		return tl_hl_same(&sc->rep_bytes, t, 1, 0, sb, me->src, me->nbytes);
+	return memcmp(me->bytes, t + sb, me->nbytes) == 0;
+}
+
+/* Do the shapes of memo me, after the first, equal those of sc->toks[1,
+ * ntok), the first of which has number first?  By what is known of the
+ * cached tokens when me was last seen among them, else by its copy. */
+static int same_shapes(tl_hl_scratch *sc, const tl_hl_memo *me, size_t first)
+{
+	if (me->tsrc == first)
+		return 1;
+	if (me->tsrc < first && me->tsrc >= sc->abs0)
+		return tl_hl_same(&sc->rep_shapes, sc->shape, sizeof(*sc->shape), sc->abs0,
+		                  first + 1, me->tsrc + 1, sc->ntok - 1);
+	return memcmp(me->shapes + 1, sc->shapes + 1, (sc->ntok - 1) * sizeof(*me->shapes)) == 0;
+}
+
+/* Make the memos' places in the text (src) and what is known of it refer
+ * to text t: a new text forgets them. */
+static void memo_text(tl_hl_scratch *sc, const char *t)
+{
+	if (sc->memo_text == t)
+		return;
+	for (size_t m = 0; sc->memo && m < TL_HL_MEMO; m++)
+		sc->memo[m].src = SIZE_MAX;
+	memset(&sc->rep_bytes, 0, sizeof(sc->rep_bytes));
+	sc->memo_text = t;
+}
+
+/* The remembered headline worked out from the tokens sc->toks[0, ntok)
+ * of text t with the date at [ta, tz), or NULL.  A headline found is
+ * remembered as seen at these tokens. */
+static tl_hl_memo *memo_find(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 {
 	if (sc->ntok == 0 || !sc->memo)
 		return NULL;
+	memo_text(sc, t);
 	size_t sb = sc->toks[0].start, nbytes = sc->toks[sc->ntok - 1].end - sb + 1;
+	size_t first = sc->abs0 + (size_t)(sc->toks - sc->base); /* the number of toks[0] */
 	size_t set = memo_set(sc, t, ta, tz, nbytes);
 	for (size_t m = set * TL_HL_WAYS; m < (set + 1) * TL_HL_WAYS; m++) {
-		const tl_hl_memo *me = &sc->memo[m];
+		tl_hl_memo *me = &sc->memo[m];
 		if (me->valid && me->nshape == sc->ntok && me->ta == ta && me->tz == tz &&
-		    me->nbytes == nbytes && me->shapes[0] == (sc->shapes[0] & SHAPE_FIRST) &&
-		    memcmp(me->shapes + 1, sc->shapes + 1, (sc->ntok - 1) * sizeof(*me->shapes)) ==
-		        0 &&
-		    memcmp(me->bytes, t + sb, nbytes) == 0)
+		    me->nbytes == nbytes && me->shapes[0] == (sc->shapes[0] & TL_HL_SHAPE_FIRST) &&
+		    same_shapes(sc, me, first) && same_bytes(sc, me, t, sb)) {
+			me->src = sb; /* seen here: the next comparison starts here */
+			me->tsrc = first;
 			return me;
+		}
 	}
 	return NULL;
 }
 
 /* Remember the headline sc->out, worked out from the tokens
- * sc->toks[0, ntok) with the date at [ta, tz).  Nothing is remembered when
- * memory runs out or the span is too long for the shapes. */
+ * sc->toks[0, ntok) of text t with the date at [ta, tz).  Nothing is
+ * remembered when memory runs out or the span is too long for the
+ * shapes. */
 static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 {
 	if (sc->ntok == 0)
@@ -644,12 +547,13 @@ static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 	size_t sb = sc->toks[0].start, nbytes = sc->toks[sc->ntok - 1].end - sb + 1;
 	if (!sc->memo && !(sc->memo = calloc(TL_HL_MEMO, sizeof(*sc->memo))))
 		return;
+	memo_text(sc, t);
 	size_t set = memo_set(sc, t, ta, tz, nbytes);
 	tl_hl_memo *me = &sc->memo[set * TL_HL_WAYS + sc->memo_next[set]];
 	me->valid = 0;
 	/* room for a sentence of news at the first store, so that a memo
 	 * seldom grows again */
-	if (nbytes > SHAPE_GAP ||
+	if (nbytes > TL_HL_SHAPE_GAP ||
 	    (nbytes > me->cap_bytes &&
 	     tl_grow((void **)&me->bytes, &me->cap_bytes, nbytes > 512 ? nbytes : 512, 1)) ||
 	    (sc->ntok > me->cap_shape &&
@@ -657,15 +561,17 @@ static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 	             sizeof(*me->shapes))) ||
 	    (sc->out.len > me->cap_out &&
 	     tl_grow((void **)&me->out, &me->cap_out,
-	             sc->out.len > HEADLINE_MAX * 4 ? sc->out.len : HEADLINE_MAX * 4, 1)))
+	             sc->out.len > TL_HL_MAX * 4 ? sc->out.len : TL_HL_MAX * 4, 1)))
 		return;
 	memcpy(me->bytes, t + sb, nbytes);
 	me->nbytes = nbytes;
 	memcpy(me->shapes, sc->shapes, sc->ntok * sizeof(*me->shapes));
-	me->shapes[0] &= SHAPE_FIRST;
+	me->shapes[0] &= TL_HL_SHAPE_FIRST;
 	me->nshape = sc->ntok;
 	me->ta = ta;
 	me->tz = tz;
+	me->src = sb;
+	me->tsrc = sc->abs0 + (size_t)(sc->toks - sc->base);
 	if (sc->out.len)
 		memcpy(me->out, sc->out.data, sc->out.len);
 	me->len = sc->out.len;
@@ -758,7 +664,7 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sent
 	tz -= lo;
 	/* text that repeats itself gives its dates the same tokens around
 	 * them, and so the same headline */
-	const tl_hl_memo *me = memo_find(sc, t, ta, tz);
+	tl_hl_memo *me = memo_find(sc, t, ta, tz);
 	if (me) {
 		*len = me->len;
 		return me->len ? me->out : "";

@@ -25,11 +25,57 @@ typedef struct tl_hl_tok {
 	unsigned char facts;   /* 1: cls, content, lower and edge are worked out */
 } tl_hl_tok;
 
+/** The longest headline, in code points. */
+#define TL_HL_MAX 100
+
 /** The shape of a token in a cache: its length (low 32 bits), the bytes
  * between it and the token before (bits 32-62), and its space flag (bit
  * 63), each cut to its low bits.  Two runs of tokens lie alike in their bytes when
  * their first lengths and space flags, and all the later shapes, agree. */
 typedef uint64_t tl_hl_shape;
+
+/** The bits of a gap a token shape holds, and the longest span a memo
+ * holds: the lengths of the tokens of a span, and the gaps between them,
+ * are shorter than the span, so the shapes of a remembered span lose
+ * nothing. */
+#define TL_HL_SHAPE_GAP 0x7FFFFFFFu
+/** The bits of the first token's shape that a memo compares: its length
+ * and space flag, not its gap to a token outside the span. */
+#define TL_HL_SHAPE_FIRST (0xFFFFFFFFu | (tl_hl_shape)1 << 63)
+
+/** What is known of an array that repeats itself: element x equals
+ * element x - d for every x in [lo, hi).  Zero-initialise: nothing known.
+ * See tl_hl_same(). */
+typedef struct tl_hl_repeat {
+	size_t d, lo, hi;
+} tl_hl_repeat;
+
+/**
+ * Are elements [a, a+n) and [b, b+n) (b < a) of an array equal?  The
+ * elements are size bytes each, element x at base + (x - org) * size
+ * (org <= b).  r keeps what the comparisons found: asked of the same
+ * distance a - b with a moving on through the array (the spans of text
+ * that repeats itself), each element is compared once, not once a span.
+ * r must be asked only of one array, whose elements [org, ...) never
+ * change while r is used.
+ */
+static inline int tl_hl_same(tl_hl_repeat *r, const void *base, size_t size, size_t org, size_t a,
+                             size_t b, size_t n)
+{
+	const unsigned char *p = base;
+	size_t d = a - b, end = a + n;
+	if (r->d != d || a < r->lo || a > r->hi) {
+		r->d = d; /* nothing known at this distance and place */
+		r->lo = r->hi = a;
+	}
+	if (r->hi < end) {
+		size_t k = r->hi;
+		if (memcmp(p + (k - org) * size, p + (k - d - org) * size, (end - k) * size) != 0)
+			return 0;
+		r->hi = end;
+	}
+	return 1;
+}
 
 /** A headline worked out before, with all the rules read to find it: the
  * bytes of the tokens it saw (from the first token's start to the last
@@ -42,6 +88,10 @@ typedef struct tl_hl_memo {
 	tl_hl_shape *shapes; /* nshape: one per token */
 	size_t nshape, cap_shape;
 	size_t ta, tz; /* the date's tokens [ta, tz) */
+	size_t src;    /* the bytes equal memo_text[src, src + nbytes) of the
+	                * scratch; SIZE_MAX: not known */
+	size_t tsrc;   /* the shapes after the first equal those of the cached tokens
+	                * from number tsrc + 1 on (see tl_hl_scratch.abs0) */
 	char *out;     /* the headline, len bytes */
 	size_t len, cap_out;
 	int valid;
@@ -70,6 +120,8 @@ typedef struct tl_hl_scratch {
 	tl_sentence sentence; /* ... and the sentence */
 	size_t cb, ce;        /* the span tokenised */
 	size_t hint;          /* base[hint]: the last date's first token; SIZE_MAX: none */
+	size_t abs0;          /* the number of base[0]: each token cut for one
+	                       * scratch has its own number, never reused */
 	int valid;            /* the cache may be reused */
 	tl_hl_tok *toks;      /* the current window's tokens: a view into base */
 	tl_hl_shape *shapes;  /* their shapes: a view into shape */
@@ -79,6 +131,9 @@ typedef struct tl_hl_scratch {
 	tl_buf out;
 	tl_hl_memo *memo; /* TL_HL_MEMO headlines worked out before; NULL until the first */
 	unsigned char memo_next[TL_HL_SETS]; /* per set: the way to fill next */
+	const char *memo_text;               /* the text of the memos' src */
+	tl_hl_repeat rep_bytes;              /* what repeats in memo_text ... */
+	tl_hl_repeat rep_shapes;             /* ... and in the tokens' shapes */
 } tl_hl_scratch;
 
 /** 1 when byte c may be part of a word (letters, digits, UTF-8 bytes). */
@@ -100,6 +155,12 @@ static inline int tl_hl_is_word_byte(char c)
  */
 const char *tl_headline(tl_hl_scratch *scratch, const char *text, tl_sentence s, tl_sentence w,
                         size_t a, size_t z, size_t *len);
+
+/** Append the tokens of t[from, to) to the scratch's cached tokens
+ * (base, shape), growing them; space: white space comes just before from.
+ * Reads t up to the first byte after to that is no ASCII letter or digit
+ * (t must hold one: a NUL).  See headline_tokens.c.  0, or TL_ENOMEM. */
+int tl_hl_tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int space);
 
 /** Free the work space.  The scratch may be used again afterwards. */
 void tl_hl_scratch_free(tl_hl_scratch *scratch);

@@ -8,7 +8,9 @@
  * sentence and checks, date by date, that the headline from the shared
  * work space equals the headline from an empty one; a few expected
  * headlines are worked out by hand from the rules at the top of
- * lib/headline.c.
+ * lib/headline.c.  Text that repeats itself with a change here and there
+ * checks the headlines remembered from one period back, and
+ * tl_hl_same() is checked against memcmp().
  */
 #include "headline.h"
 
@@ -80,6 +82,68 @@ START_TEST(test_sliding_windows)
 		ck_assert_uint_ge(seen, 60); /* every unit holds a date */
 		free(t);
 	}
+}
+END_TEST
+
+/* Text that repeats itself but for one byte here and there: a headline
+ * remembered from one period back must not be taken where the byte that
+ * differs lies in its span (lib/headline.c keeps what it found of the
+ * repeats, and compares only what lies past it). */
+START_TEST(test_repeats_with_changes)
+{
+	static const char *const units[] = {"Nov. 5, ", "in 2020 and May 5 and last week and ",
+	                                    "on May 5 the town fell, "};
+	static const char marks[] = {';', 'X', 'x', '(', ' '};
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		for (size_t every = 3; every <= 41; every += 19) {
+			size_t u = strlen(units[i]);
+			char *t = run_on(units[i], 200);
+			/* change a byte of every `every`-th unit, at a place that moves */
+			for (size_t k = 0; k < 200; k += every) {
+				size_t at = k * u + (k * 7) % u;
+				t[at] = marks[k % sizeof(marks)];
+			}
+			size_t seen =
+			    same_headlines(t, "May 5", 300) + same_headlines(t, "Nov. 5", 90) +
+			    same_headlines(t, "Nov. 5", 0) + same_headlines(t, "2020", 120);
+			ck_assert_uint_ge(seen, 100);
+			free(t);
+		}
+	}
+}
+END_TEST
+
+/* tl_hl_same() answers as memcmp() does, whatever it found before: spans
+ * of a text that repeats with a change now and then, asked in text order
+ * (as the headlines of its dates ask) and out of it. */
+START_TEST(test_same_as_memcmp)
+{
+	char *t = run_on("abcab", 400);
+	t[777] = 'z';
+	t[1200] = 'q';
+	size_t n = strlen(t);
+	tl_hl_repeat r = {0};
+	size_t asked = 0, equal = 0;
+	for (size_t d = 5; d <= 10; d += 5) {
+		for (size_t a = d; a < n; a += 3) {
+			size_t len = (a * 13) % 90 + 1;
+			if (a + len > n)
+				continue;
+			int want = memcmp(t + a, t + a - d, len) == 0;
+			ck_assert_int_eq(tl_hl_same(&r, t, 1, 0, a, a - d, len), want);
+			asked++;
+			equal += (size_t)want;
+			/* now and then a span far back */
+			if (a % 97 == 0 && a > 500) {
+				want = memcmp(t + a - 400, t + a - 400 - d, 60) == 0;
+				ck_assert_int_eq(tl_hl_same(&r, t, 1, 0, a - 400, a - 400 - d, 60),
+				                 want);
+			}
+		}
+	}
+	ck_assert_uint_gt(equal, 0);
+	ck_assert_uint_lt(equal, asked); /* the changes were found */
+	free(t);
 }
 END_TEST
 
@@ -160,6 +224,8 @@ int main(void)
 	tcase_add_test(tc, test_shared_by_hand);
 	tcase_add_test(tc, test_window_end_inside_word);
 	tcase_add_test(tc, test_joined_words_by_hand);
+	tcase_add_test(tc, test_repeats_with_changes);
+	tcase_add_test(tc, test_same_as_memcmp);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
