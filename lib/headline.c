@@ -53,6 +53,9 @@
 #include "headline.h"
 
 #define HEADLINE_REACH 64
+/* Headlines remembered after misses in a row: see tl_headline(). */
+#define MEMO_TRIES 64
+#define MEMO_EVERY 16
 
 /* The facts of word token k of text t that the rules ask of it: its word
  * classes, whether it says something, whether it starts lower-case and
@@ -666,12 +669,19 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sent
 	 * them, and so the same headline */
 	tl_hl_memo *me = memo_find(sc, t, ta, tz);
 	if (me) {
+		sc->misses = 0;
 		*len = me->len;
 		return me->len ? me->out : "";
 	}
 	if (headline_rules(sc, t, ta, tz))
 		return NULL;
-	memo_store(sc, t, ta, tz);
+	/* text that does not repeat itself (prose) seldom finds a headline
+	 * remembered: after MEMO_TRIES misses in a row, only every
+	 * MEMO_EVERY-th is remembered, enough to find a repeat that starts */
+	if (sc->misses < MEMO_TRIES || sc->misses % MEMO_EVERY == 0)
+		memo_store(sc, t, ta, tz);
+	if (sc->misses < SIZE_MAX)
+		sc->misses++;
 	*len = sc->out.len;
 	return sc->out.len ? sc->out.data : "";
 }

@@ -130,6 +130,7 @@ typedef struct tl_hl_scratch {
 	size_t nsel, cap_sel;
 	tl_buf out;
 	tl_hl_memo *memo; /* TL_HL_MEMO headlines worked out before; NULL until the first */
+	size_t misses;    /* dates since one found a headline remembered */
 	unsigned char memo_next[TL_HL_SETS]; /* per set: the way to fill next */
 	const char *memo_text;               /* the text of the memos' src */
 	tl_hl_repeat rep_bytes;              /* what repeats in memo_text ... */
