@@ -314,7 +314,14 @@ int tl_events_extract(tl_document *doc)
 		const char *h = tl_headline(&scratch, doc->text, whole, s, t->byte_start, z, &hlen);
 		/* the events of one sentence (and the windows of a text that
 		 * repeats itself) share the copies of equal texts and headlines */
-		e.headline = h ? shared_copy_of(headlines, &doc->arena, h, hlen) : NULL;
+		const char **keep = h ? tl_hl_keep(&scratch) : NULL;
+		if (keep && *keep) {
+			e.headline = *keep; /* the copy of this headline the last time */
+		} else {
+			e.headline = h ? shared_copy_of(headlines, &doc->arena, h, hlen) : NULL;
+			if (keep)
+				*keep = e.headline;
+		}
 		if (last_text && s.start == last_s.start && s.end == last_s.end) {
 			e.text = last_text; /* the text of the last event's sentence */
 		} else {

@@ -578,7 +578,9 @@ static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 	if (sc->out.len)
 		memcpy(me->out, sc->out.data, sc->out.len);
 	me->len = sc->out.len;
+	me->keep = NULL;
 	me->valid = 1;
+	sc->last = me;
 	sc->memo_next[set] = (unsigned char)((sc->memo_next[set] + 1) % TL_HL_WAYS);
 }
 
@@ -649,6 +651,7 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sent
 {
 	*len = 0;
 	sc->nsel = 0;
+	sc->last = NULL;
 	if (window_tokens(sc, t, s, win))
 		return NULL;
 	/* the last date's first token, in the window's numbering */
@@ -668,6 +671,7 @@ const char *tl_headline(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sent
 	/* text that repeats itself gives its dates the same tokens around
 	 * them, and so the same headline */
 	tl_hl_memo *me = memo_find(sc, t, ta, tz);
+	sc->last = me;
 	if (me) {
 		sc->misses = 0;
 		*len = me->len;

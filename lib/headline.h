@@ -87,12 +87,13 @@ typedef struct tl_hl_memo {
 	size_t nbytes, cap_bytes;
 	tl_hl_shape *shapes; /* nshape: one per token */
 	size_t nshape, cap_shape;
-	size_t ta, tz; /* the date's tokens [ta, tz) */
-	size_t src;    /* the bytes equal memo_text[src, src + nbytes) of the
-	                * scratch; SIZE_MAX: not known */
-	size_t tsrc;   /* the shapes after the first equal those of the cached tokens
-	                * from number tsrc + 1 on (see tl_hl_scratch.abs0) */
-	char *out;     /* the headline, len bytes */
+	size_t ta, tz;    /* the date's tokens [ta, tz) */
+	size_t src;       /* the bytes equal memo_text[src, src + nbytes) of the
+	                   * scratch; SIZE_MAX: not known */
+	size_t tsrc;      /* the shapes after the first equal those of the cached tokens
+	                   * from number tsrc + 1 on (see tl_hl_scratch.abs0) */
+	char *out;        /* the headline, len bytes */
+	const char *keep; /* the caller's copy of it, or NULL: see tl_hl_keep() */
 	size_t len, cap_out;
 	int valid;
 } tl_hl_memo;
@@ -131,6 +132,7 @@ typedef struct tl_hl_scratch {
 	tl_buf out;
 	tl_hl_memo *memo; /* TL_HL_MEMO headlines worked out before; NULL until the first */
 	size_t misses;    /* dates since one found a headline remembered */
+	tl_hl_memo *last; /* the memo of the last headline, or NULL */
 	unsigned char memo_next[TL_HL_SETS]; /* per set: the way to fill next */
 	const char *memo_text;               /* the text of the memos' src */
 	tl_hl_repeat rep_bytes;              /* what repeats in memo_text ... */
@@ -162,6 +164,17 @@ const char *tl_headline(tl_hl_scratch *scratch, const char *text, tl_sentence s,
  * Reads t up to the first byte after to that is no ASCII letter or digit
  * (t must hold one: a NUL).  See headline_tokens.c.  0, or TL_ENOMEM. */
 int tl_hl_tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int space);
+
+/** Where the caller may keep its own copy of the last headline
+ * tl_headline() gave, for the next time it gives the same: the slot holds
+ * a pointer the caller set for an equal headline before (the scratch only
+ * keeps it, and never frees it), or NULL.  NULL when the headline is not
+ * remembered.  A slot is cleared when its headline is forgotten; the
+ * pointer must stay valid as long as the scratch may hand it back. */
+static inline const char **tl_hl_keep(tl_hl_scratch *sc)
+{
+	return sc->last ? &sc->last->keep : NULL;
+}
 
 /** Free the work space.  The scratch may be used again afterwards. */
 void tl_hl_scratch_free(tl_hl_scratch *scratch);

@@ -17,15 +17,21 @@
 #include <check.h>
 #include <stdio.h>
 
+/* Dates whose headline came with a copy kept before (tl_hl_keep()). */
+static size_t kept_hits;
+
 /* Compare shared and fresh headlines for every occurrence of date in text
  * (one sentence), with windows of `margin` bytes either side, moved to the
  * next space as events.c does; margin 0: the whole text).  Returns how
- * many dates were looked at. */
+ * many dates were looked at.  A copy of each headline is kept where
+ * tl_hl_keep() offers a slot, and checked when it offers it again. */
 static size_t same_headlines(const char *text, const char *date, size_t margin)
 {
 	size_t n = strlen(text), dn = strlen(date), count = 0;
 	tl_sentence s = {0, n};
 	tl_hl_scratch shared = {0};
+	char *kept[4096]; /* copies kept for tl_hl_keep() */
+	size_t nkept = 0;
 	for (const char *p = strstr(text, date); p; p = strstr(p + 1, date)) {
 		size_t a = (size_t)(p - text), z = a + dn;
 		tl_sentence w = s;
@@ -44,6 +50,17 @@ static size_t same_headlines(const char *text, const char *date, size_t margin)
 		char keep[256];
 		ck_assert_uint_lt(l1, sizeof(keep));
 		memcpy(keep, h1, l1);
+		/* a copy kept for an earlier headline is one of this one */
+		const char **slot = tl_hl_keep(&shared);
+		if (slot && *slot) {
+			ck_assert_uint_eq(strlen(*slot), l1);
+			ck_assert_int_eq(memcmp(*slot, h1, l1), 0);
+			kept_hits++;
+		} else if (slot) {
+			ck_assert_uint_lt(nkept, sizeof(kept) / sizeof(kept[0]));
+			*slot = kept[nkept++] = strndup(h1, l1);
+			ck_assert_ptr_nonnull(*slot);
+		}
 		const char *h2 = tl_headline(&fresh, text, s, w, a, z, &l2);
 		ck_assert_ptr_nonnull(h2);
 		ck_assert_uint_eq(l1, l2);
@@ -52,6 +69,8 @@ static size_t same_headlines(const char *text, const char *date, size_t margin)
 		count++;
 	}
 	tl_hl_scratch_free(&shared);
+	for (size_t i = 0; i < nkept; i++)
+		free(kept[i]);
 	return count;
 }
 
@@ -110,6 +129,7 @@ START_TEST(test_repeats_with_changes)
 			free(t);
 		}
 	}
+	ck_assert_uint_gt(kept_hits, 0);
 }
 END_TEST
 
