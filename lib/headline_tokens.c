@@ -6,14 +6,34 @@
 #include "events_internal.h"
 #include "headline.h"
 
-/* 1 for the ASCII letters and digits, by table: the tokenizer asks it of
- * every byte of a word. */
-#define ALNUM1(c)                                                                                  \
-	(((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z'))
-#define ALNUM4(c) ALNUM1(c), ALNUM1((c) + 1), ALNUM1((c) + 2), ALNUM1((c) + 3)
-#define ALNUM16(c) ALNUM4(c), ALNUM4((c) + 4), ALNUM4((c) + 8), ALNUM4((c) + 12)
-#define ALNUM64(c) ALNUM16(c), ALNUM16((c) + 16), ALNUM16((c) + 32), ALNUM16((c) + 48)
-static const unsigned char alnum_tab[256] = {ALNUM64(0), ALNUM64(64), ALNUM64(128), ALNUM64(192)};
+/* What the tokenizer makes of a byte, by table: white space (' ', tab,
+ * CR, LF), an ASCII letter or digit, a byte of 0x80 and above (a word
+ * byte, or part of a UTF-8 mark), or any other byte (a mark). */
+enum { KIND_SPACE, KIND_ALNUM, KIND_HIGH, KIND_MARK };
+#define KIND1(c)                                                                                   \
+	((c) == ' ' || (c) == '\t' || (c) == '\r' || (c) == '\n' ? KIND_SPACE                      \
+	 : ((c) >= '0' && (c) <= '9') || ((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z')  \
+	     ? KIND_ALNUM                                                                          \
+	 : (c) >= 0x80 ? KIND_HIGH                                                                 \
+	               : KIND_MARK)
+#define KIND4(c) KIND1(c), KIND1((c) + 1), KIND1((c) + 2), KIND1((c) + 3)
+#define KIND16(c) KIND4(c), KIND4((c) + 4), KIND4((c) + 8), KIND4((c) + 12)
+#define KIND64(c) KIND16(c), KIND16((c) + 16), KIND16((c) + 32), KIND16((c) + 48)
+static const unsigned char kind_tab[256] = {KIND64(0), KIND64(64), KIND64(128), KIND64(192)};
+
+/* The one-byte marks that always end a clause (MARK_STRONG), and those
+ * where the search for a clause's edge stops: these and the comma
+ * (MARK_EDGE). */
+#define MARK_STRONG 1u
+#define MARK_EDGE 2u
+#define STRONG1(c)                                                                                 \
+	((c) == ';' || (c) == ':' || (c) == '(' || (c) == ')' || (c) == '[' || (c) == ']' ||       \
+	 (c) == '"' || (c) == '!' || (c) == '?' || (c) == '-' || (c) == '\0')
+#define MARK1(c) (STRONG1(c) ? MARK_STRONG | MARK_EDGE : (c) == ',' ? MARK_EDGE : 0u)
+#define MARK4(c) MARK1(c), MARK1((c) + 1), MARK1((c) + 2), MARK1((c) + 3)
+#define MARK16(c) MARK4(c), MARK4((c) + 4), MARK4((c) + 8), MARK4((c) + 12)
+#define MARK64(c) MARK16(c), MARK16((c) + 16), MARK16((c) + 32), MARK16((c) + 48)
+static const unsigned char mark_tab[128] = {MARK64(0), MARK64(64)};
 
 /* Length of the UTF-8 punctuation mark at s[0..n) (dashes, curly quotes,
  * ellipsis), or 0. */
@@ -26,27 +46,6 @@ static size_t utf8_punct(const unsigned char *s, size_t n)
 	if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB)) /* guillemets */
 		return 2;
 	return 0;
-}
-
-/* 1 for the one-byte marks that always end a clause. */
-static int strong_mark(char c)
-{
-	switch (c) {
-	case ';':
-	case ':':
-	case '(':
-	case ')':
-	case '[':
-	case ']':
-	case '"':
-	case '!':
-	case '?':
-	case '-':
-	case '\0':
-		return 1;
-	default:
-		return 0;
-	}
 }
 
 /* Append the tokens of t[from, to) to the cache; space: white space comes
@@ -72,7 +71,8 @@ int tl_hl_tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int
 	size_t i = from;
 	while (i < to) {
 		unsigned char c = u[i];
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+		unsigned kind = kind_tab[c];
+		if (kind == KIND_SPACE) {
 			space = 1;
 			i++;
 			continue;
@@ -80,24 +80,25 @@ int tl_hl_tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int
 		/* each kind of token is written whole in its branch: the
 		 * fields it leaves 0 are stored together */
 		tl_hl_tok *k = &base[nb];
-		size_t p = c >= 0xC2 ? utf8_punct(u + i, to - i) : 0;
+		size_t p = kind == KIND_HIGH ? utf8_punct(u + i, to - i) : 0, j;
 		if (p) {
 			/* every UTF-8 mark but the left quote ends a clause */
 			unsigned char st = t[i + 2] != (char)0x98;
+			j = i + p;
 			*k = (tl_hl_tok){.start = i,
-			                 .end = i + p,
+			                 .end = j,
 			                 .space = (unsigned char)space,
 			                 .strong = st,
 			                 .edge = st,
 			                 .facts = 1};
-		} else if (alnum_tab[c] || c >= 0x80) {
-			size_t j = i;
+		} else if (kind != KIND_MARK) {
 			unsigned char ascii = 1;
+			j = i;
 			for (;;) {
 				/* the common case, before the general tests; the text
 				 * is NUL-terminated, so the run may be read past to */
 				const unsigned char *q = u + j;
-				while (alnum_tab[*q])
+				while (kind_tab[*q] == KIND_ALNUM)
 					q++;
 				j = (size_t)(q - u);
 				if (j >= to) {
@@ -124,23 +125,24 @@ int tl_hl_tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int
 			                 .space = (unsigned char)space,
 			                 .ascii = ascii};
 		} else {
-			unsigned char st = (unsigned char)strong_mark((char)c);
+			unsigned m = mark_tab[c]; /* c < 0x80: a KIND_MARK byte */
+			j = i + 1;
 			*k = (tl_hl_tok){.start = i,
-			                 .end = i + 1,
+			                 .end = j,
 			                 .space = (unsigned char)space,
 			                 .mark = (char)c,
-			                 .strong = st,
+			                 .strong = (unsigned char)(m & MARK_STRONG),
 			                 .ascii = 1,
-			                 .edge = st || c == ',',
+			                 .edge = (unsigned char)((m & MARK_EDGE) != 0),
 			                 .facts = 1};
 		}
 		/* lengths and gaps cut to their low bits: a memo holds no span
 		 * where that loses anything (see TL_HL_SHAPE_GAP) */
 		size_t gap = prev == SIZE_MAX ? 0 : i - prev;
-		shape[nb] = (uint32_t)(k->end - i) | (tl_hl_shape)(gap & TL_HL_SHAPE_GAP) << 32 |
+		shape[nb] = (uint32_t)(j - i) | (tl_hl_shape)(gap & TL_HL_SHAPE_GAP) << 32 |
 		            (tl_hl_shape)space << 63;
 		nb++;
-		prev = i = k->end;
+		prev = i = j;
 		space = 0;
 	}
 	sc->nbase = nb;
