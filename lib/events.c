@@ -212,6 +212,7 @@ static size_t event_text(tl_buf *b, const char *t, tl_sentence s, int may_break,
 typedef struct shared_copy {
 	const char *p; /* in the arena, NUL-terminated; NULL: empty slot */
 	size_t len;
+	size_t src; /* p equals the document's text from byte src; SIZE_MAX: not known */
 } shared_copy;
 
 /* The slot of s[0, n) in a table of SHARED_SLOTS. */
@@ -228,16 +229,27 @@ static size_t shared_slot(const char *s, size_t n)
 }
 
 /* An arena copy of s[0, n): the one in tab when equal, else a new one,
- * remembered there.  NULL when out of memory. */
-static const char *shared_copy_of(shared_copy *tab, tl_arena *arena, const char *s, size_t n)
+ * remembered there.  src: s is text + src of the document's text, or
+ * SIZE_MAX; a copy known to equal the text at an earlier place is compared
+ * by what rep knows of the text (see tl_hl_same()), text that repeats
+ * itself then costs a comparison of the bytes past what was found equal
+ * before, not of the whole of s.  NULL when out of memory. */
+static const char *shared_copy_of(shared_copy *tab, tl_arena *arena, const char *s, size_t n,
+                                  tl_hl_repeat *rep, const char *text, size_t src)
 {
 	shared_copy *c = &tab[shared_slot(s, n)];
-	if (c->p && c->len == n && memcmp(c->p, s, n) == 0)
+	if (c->p && c->len == n &&
+	    (src != SIZE_MAX && c->src < src ? tl_hl_same(rep, text, 1, 0, src, c->src, n)
+	                                     : memcmp(c->p, s, n) == 0)) {
+		if (src != SIZE_MAX)
+			c->src = src; /* the next comparison starts here */
 		return c->p;
+	}
 	const char *p = tl_arena_strndup(arena, s, n);
 	if (p) {
 		c->p = p;
 		c->len = n;
+		c->src = src;
 	}
 	return p;
 }
@@ -251,6 +263,7 @@ int tl_events_extract(tl_document *doc)
 	const char *last_text = NULL; /* the text of the last event ... */
 	tl_sentence last_s = {0, 0};  /* ... and the span it was made from */
 	shared_copy texts[SHARED_SLOTS] = {{0}}, headlines[SHARED_SLOTS] = {{0}};
+	tl_hl_repeat rep = {0};   /* what repeats in the document's text */
 	size_t si = 0;            /* the sentence of the last timex */
 	size_t brk_si = SIZE_MAX; /* the sentence brk was worked out for */
 	int brk = 1;              /* ... 1 when it holds a line break */
@@ -318,7 +331,9 @@ int tl_events_extract(tl_document *doc)
 		if (keep && *keep) {
 			e.headline = *keep; /* the copy of this headline the last time */
 		} else {
-			e.headline = h ? shared_copy_of(headlines, &doc->arena, h, hlen) : NULL;
+			e.headline = h ? shared_copy_of(headlines, &doc->arena, h, hlen, NULL, NULL,
+			                                SIZE_MAX)
+			               : NULL;
 			if (keep)
 				*keep = e.headline;
 		}
@@ -333,7 +348,11 @@ int tl_events_extract(tl_document *doc)
 				brk_si = si;
 			}
 			size_t tlen = event_text(&flat, doc->text, s, brk, &tx);
-			e.text = flat.failed ? NULL : shared_copy_of(texts, &doc->arena, tx, tlen);
+			/* a text without a line break is the document's own */
+			size_t src = tx == doc->text + s.start ? s.start : SIZE_MAX;
+			e.text = flat.failed ? NULL
+			                     : shared_copy_of(texts, &doc->arena, tx, tlen, &rep,
+			                                      doc->text, src);
 			if (e.text) {
 				last_text = e.text;
 				last_s = s;
