@@ -589,12 +589,13 @@ static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
  * TL_ENOMEM when memory runs out. */
 static int headline_rules(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 {
-	size_t w = tz;
+	size_t w = tz, said; /* said: count_content(sc, t, 2) of the selection */
 	if (w < sc->ntok && sc->toks[w].word && sc->toks[w].end - sc->toks[w].start == 4 &&
 	    strncmp(t + sc->toks[w].start, "when", 4) == 0) {
 		/* "since 1991 when the army occupied ...": the clause after "when" */
 		if (select_range(sc, t, w + 1, right_edge(sc, t, w + 1)))
 			return TL_ENOMEM;
+		said = count_content(sc, t, 2);
 	} else {
 		size_t L = left_edge(sc, t, ta), R = right_edge(sc, t, tz);
 		if (lacks_subject(sc, t, L)) {
@@ -623,18 +624,21 @@ static int headline_rules(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz
 		trim_back(sc, t, 0, lead);
 		if (select_range(sc, t, tz, R))
 			return TL_ENOMEM;
-		if (count_content(sc, t, 1) == 0 && R < sc->ntok) {
+		said = count_content(sc, t, 2);
+		if (said == 0 && R < sc->ntok) {
 			sc->nsel = 0; /* the date stood alone: take the next clause */
 			if (select_range(sc, t, R + 1, right_edge(sc, t, R + 1)))
 				return TL_ENOMEM;
+			said = count_content(sc, t, 2);
 		}
-		if (count_content(sc, t, 1) == 0 && L > 0) {
+		if (said == 0 && L > 0) {
 			sc->nsel = 0; /* ... or the previous one */
 			if (select_range(sc, t, left_edge(sc, t, L - 1), L - 1))
 				return TL_ENOMEM;
+			said = count_content(sc, t, 2);
 		}
 	}
-	if (count_content(sc, t, 2) == 1 && extend_right(sc, t, ta, tz))
+	if (said == 1 && extend_right(sc, t, ta, tz))
 		return TL_ENOMEM; /* "Insurgents, supported by ..., assailed the Tuileries" */
 	if (!any_word(sc)) {
 		sc->nsel = 0; /* nothing but the date: the sentence as it is */
