@@ -433,9 +433,11 @@ static size_t token_after(const tl_hl_scratch *sc, size_t hint, size_t a)
 	size_t lo = 0, hi = sc->ntok;
 	if (hint < hi && sc->toks[hint].end <= a) {
 		lo = hint + 1;
-		for (size_t k = 0; k < HINT_STEPS && lo < hi; k++, lo++)
-			if (sc->toks[lo].end > a)
-				return lo;
+		size_t lim = hi - lo > HINT_STEPS ? lo + HINT_STEPS : hi;
+		while (lo < lim && sc->toks[lo].end <= a)
+			lo++;
+		if (lo < hi && sc->toks[lo].end > a)
+			return lo; /* found by steps */
 	} else if (hint < hi) {
 		hi = hint; /* the answer is hint or a token before it */
 	}
@@ -454,9 +456,11 @@ static size_t token_after(const tl_hl_scratch *sc, size_t hint, size_t a)
 static size_t token_from(const tl_hl_scratch *sc, size_t from, size_t z)
 {
 	size_t lo = from, hi = sc->ntok;
-	for (size_t k = 0; k < HINT_STEPS && lo < hi; k++, lo++)
-		if (sc->toks[lo].start >= z)
-			return lo;
+	size_t lim = hi - lo > HINT_STEPS ? lo + HINT_STEPS : hi;
+	while (lo < lim && sc->toks[lo].start < z)
+		lo++;
+	if (lo < lim)
+		return lo;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (sc->toks[mid].start < z)
@@ -526,8 +530,8 @@ static tl_hl_memo *memo_find(tl_hl_scratch *sc, const char *t, size_t ta, size_t
 	size_t sb = sc->toks[0].start, nbytes = sc->toks[sc->ntok - 1].end - sb + 1;
 	size_t first = sc->abs0 + (size_t)(sc->toks - sc->base); /* the number of toks[0] */
 	size_t set = memo_set(sc, t, ta, tz, nbytes);
-	for (size_t m = set * TL_HL_WAYS; m < (set + 1) * TL_HL_WAYS; m++) {
-		tl_hl_memo *me = &sc->memo[m];
+	for (size_t way = 0; way < TL_HL_WAYS; way++) {
+		tl_hl_memo *me = &sc->memo[set * TL_HL_WAYS + way];
 		if (me->valid && me->nshape == sc->ntok && me->ta == ta && me->tz == tz &&
 		    me->nbytes == nbytes && me->shapes[0] == (sc->shapes[0] & TL_HL_SHAPE_FIRST) &&
 		    same_shapes(sc, me, first) && same_bytes(sc, me, t, sb)) {
