@@ -246,16 +246,20 @@ static int select_range(tl_hl_scratch *sc, const char *t, size_t from, size_t to
 	if (to > from && sc->nsel + (to - from) > sc->cap_sel &&
 	    tl_grow((void **)&sc->sel, &sc->cap_sel, sc->nsel + (to - from), sizeof(*sc->sel)))
 		return TL_ENOMEM;
+	/* in locals: a store to sel[] could otherwise be the count */
+	size_t *sel = sc->sel, n = sc->nsel;
+	const tl_hl_tok *toks = sc->toks;
 	for (size_t i = from; i < to; i++) {
-		if (sc->toks[i].mark == '(') {
+		if (toks[i].mark == '(') {
 			size_t c = close_paren(sc, t, i, to);
 			if (c != SIZE_MAX) {
 				i = c;
 				continue;
 			}
 		}
-		sc->sel[sc->nsel++] = i;
+		sel[n++] = i;
 	}
+	sc->nsel = n;
 	return 0;
 }
 
