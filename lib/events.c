@@ -230,10 +230,11 @@ static size_t shared_slot(const char *s, size_t n)
 
 /* An arena copy of s[0, n): the one in tab when equal, else a new one,
  * remembered there.  src: s is text + src of the document's text, or
- * SIZE_MAX; a copy known to equal the text at an earlier place is compared
- * by what rep knows of the text (see tl_hl_same()), text that repeats
- * itself then costs a comparison of the bytes past what was found equal
- * before, not of the whole of s.  NULL when out of memory. */
+ * SIZE_MAX (rep and text are then not used); a copy known to equal the
+ * text at an earlier place is compared by what rep knows of the text (see
+ * tl_hl_same()): text that repeats itself then costs a comparison of the
+ * bytes past what was found equal before, not of the whole of s.  NULL
+ * when out of memory. */
 static const char *shared_copy_of(shared_copy *tab, tl_arena *arena, const char *s, size_t n,
                                   tl_hl_repeat *rep, const char *text, size_t src)
 {
