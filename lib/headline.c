@@ -65,9 +65,12 @@
 static void word_facts(const char *t, tl_hl_tok *k)
 {
 	k->cls = tl_word_class(t + k->start, k->end - k->start);
-	if (!(k->cls & TL_WORD_STOP)) /* "However", "and", "2,500" say nothing */
-		for (size_t j = k->start; j < k->end && !k->content; j++)
-			k->content = !(t[j] >= '0' && t[j] <= '9');
+	if (!(k->cls & TL_WORD_STOP)) { /* "However", "and", "2,500" say nothing */
+		size_t j = k->start;
+		while (j < k->end && t[j] >= '0' && t[j] <= '9')
+			j++;
+		k->content = j < k->end; /* a byte that is no digit */
+	}
 	k->lower = t[k->start] >= 'a' && t[k->start] <= 'z';
 	k->edge = (k->cls & TL_WORD_SPEECH) != 0;
 	k->facts = 1;
