@@ -16,6 +16,13 @@ int tl_export_timelinejs(tl_buf *b, tl_timeline *tl, const tl_export_options *op
 int tl_export_tsv(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
 int tl_export_html(tl_buf *b, tl_timeline *tl, const tl_export_options *opts);
 
+/**
+ * The mentions of event i of a built timeline, mention_count of them in a
+ * row (timeline.c): the same as tl_timeline_event_mention(tl, i, 0 ..), at
+ * one call for all.  NULL when i is out of range.
+ */
+const tl_mention *tl_timeline_mentions(tl_timeline *tl, size_t i);
+
 /** Append s with & < > " ' written as HTML character references. */
 void tl_html_escape(tl_buf *b, const char *s);
 

@@ -20,16 +20,12 @@
  * cost is one pass over the output.
  */
 
-/* put_date() with a literal key (json_writer.h: TL_JW_MEMBER_STR). */
-#define PUT_DATE(w, lit, d) put_date((w), lit TL_JW_PAD, sizeof(lit) - 1, (d))
-
 static const char *const dct_source_names[] = {"none", "given", "inferred"};
 
-/* key (padded, see PUT_DATE): "YYYY-MM-DD" (or YYYY-MM, YYYY), as tl_date_format() writes it; by
- * hand for years 0..9999, the common case, which saves a printf per date. */
-static void put_date(tl_jw *w, const char *key, size_t kl, tl_date d)
+/* buf: "YYYY-MM-DD" (or YYYY-MM, YYYY), as tl_date_format() writes it; by hand
+ * for years 0..9999, the common case, which saves a printf per date. */
+static void date_str(char buf[32], tl_date d)
 {
-	char buf[32];
 	if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 12 && d.day >= 0 &&
 	    d.day <= 31) {
 		int y = (int)d.year, n = 4;
@@ -51,66 +47,268 @@ static void put_date(tl_jw *w, const char *key, size_t kl, tl_date d)
 		}
 		buf[n] = '\0';
 	} else {
-		tl_date_format(buf, sizeof(buf), d);
+		tl_date_format(buf, 32, d);
 	}
-	tl_jw_member_str_plain(w, key, kl, buf);
 }
 
 static void document_json(tl_jw *w, const tl_document *doc)
 {
 	tl_date dct;
+	char buf[32];
 	tl_dct_source src = tl_document_dct(&dct, doc);
 	tl_jw_begin_object(w);
 	TL_JW_MEMBER_STR(w, "id", tl_document_id(doc));
-	if (src != TL_DCT_NONE)
-		PUT_DATE(w, "dct", dct);
+	if (src != TL_DCT_NONE) {
+		date_str(buf, dct);
+		TL_JW_MEMBER_STR(w, "dct", buf);
+	}
 	TL_JW_MEMBER_STR(w, "dct_source", dct_source_names[src]);
 	tl_jw_end_object(w);
 }
 
-static void timex_json(tl_jw *w, const tl_document *doc, uint64_t di, const tl_timex *t)
+/*
+ * Timexes, events and their mentions are written in one piece each
+ * (json_writer.h): the pieces around their values are prepared once per
+ * export, for the depth they are written at.
+ */
+enum {
+	TX_DOCUMENT,
+	TX_TEXT,
+	TX_TYPE,
+	TX_VALUE,
+	TX_MOD,
+	TX_QUANT,
+	TX_FREQ,
+	TX_TZ,
+	TX_START,
+	TX_END,
+	TX_BYTE_START,
+	TX_BYTE_END,
+	TX_NKEYS
+};
+static const char *const timex_keys[TX_NKEYS] = {"document", "text",  "type",       "value",
+                                                 "mod",      "quant", "freq",       "tz",
+                                                 "start",    "end",   "byte_start", "byte_end"};
+enum {
+	EV_VALUE,
+	EV_TYPE,
+	EV_MOD,
+	EV_START,
+	EV_END,
+	EV_GRANULARITY,
+	EV_HEADLINE,
+	EV_TEXT,
+	EV_DOCUMENT,
+	EV_MENTIONS,
+	EV_NKEYS
+};
+static const char *const event_keys[EV_NKEYS] = {"value",    "type",        "mod",      "start",
+                                                 "end",      "granularity", "headline", "text",
+                                                 "document", "mentions"};
+
+/* A string member: value, then once measured its length, escapes and room
+ * (tl_jw_str_room()); a NULL value is left out. */
+typedef struct str_member {
+	const char *s;
+	int measured;
+	size_t len, room;
+	int esc;
+} str_member;
+
+/* The names the members take, measured once an export (by enum value). */
+#define NTYPES 4
+#define NMODS 13
+#define NGRANS 15
+
+typedef struct pieces {
+	tl_jw_piece timex[TX_NKEYS], timex_end;
+	tl_jw_piece event[EV_NKEYS], event_end;
+	tl_jw_piece mention_item, mention_doc, mention_timex, mention_end, mentions_end;
+	str_member type[NTYPES], mod[NMODS], gran[NGRANS];
+} pieces;
+
+/* s[0..len) measured. */
+static str_member measured_n(const char *s, size_t len)
 {
-	tl_jw_begin_object(w);
-	TL_JW_MEMBER_INT(w, "document", (int64_t)di);
-	tl_jw_key(w, "text");
-	tl_jw_strn(w, doc->text + t->byte_start, t->byte_end - t->byte_start);
-	TL_JW_MEMBER_STR(w, "type", tl_type_name(t->type));
-	TL_JW_MEMBER_STR(w, "value", t->value);
-	TL_JW_MEMBER_STR(w, "mod", tl_mod_name(t->mod));
-	TL_JW_MEMBER_STR(w, "quant", t->quant);
-	TL_JW_MEMBER_STR(w, "freq", t->freq);
-	TL_JW_MEMBER_STR(w, "tz", t->tz);
-	TL_JW_MEMBER_INT(w, "start", (int64_t)t->char_start);
-	TL_JW_MEMBER_INT(w, "end", (int64_t)t->char_end);
-	TL_JW_MEMBER_INT(w, "byte_start", (int64_t)t->byte_start);
-	TL_JW_MEMBER_INT(w, "byte_end", (int64_t)t->byte_end);
-	tl_jw_end_object(w);
+	str_member m = {s, 1, len, 0, 0};
+	m.room = tl_jw_str_room(s, len, &m.esc);
+	return m;
 }
 
-static void event_json(tl_jw *w, tl_timeline *tl, size_t i, uint64_t base)
+/* s measured (NULL: left out). */
+static str_member measured(const char *s)
+{
+	return s ? measured_n(s, strlen(s)) : (str_member){NULL, 1, 0, 0, 0};
+}
+
+/* The pieces of timexes and events, whose objects are at depth `depth`, and
+ * the names. */
+static void prep_pieces(tl_jw *w, pieces *k, int depth)
+{
+	for (size_t i = 0; i < TX_NKEYS; i++)
+		tl_jw_prep_key(w, &k->timex[i], depth, timex_keys[i]);
+	tl_jw_prep_end(w, &k->timex_end, depth, '}');
+	for (size_t i = 0; i < EV_NKEYS; i++)
+		tl_jw_prep_key(w, &k->event[i], depth, event_keys[i]);
+	tl_jw_prep_end(w, &k->event_end, depth, '}');
+	tl_jw_prep_item(w, &k->mention_item, depth + 1);
+	tl_jw_prep_key(w, &k->mention_doc, depth + 2, "document");
+	tl_jw_prep_key(w, &k->mention_timex, depth + 2, "timex");
+	tl_jw_prep_end(w, &k->mention_end, depth + 2, '}');
+	tl_jw_prep_end(w, &k->mentions_end, depth + 1, ']');
+	for (int i = 0; i < NTYPES; i++)
+		k->type[i] = measured(tl_type_name((tl_timex_type)i));
+	for (int i = 0; i < NMODS; i++)
+		k->mod[i] = measured(tl_mod_name((tl_mod)i));
+	for (int i = 0; i < NGRANS; i++)
+		k->gran[i] = measured(tl_granularity_name((tl_granularity)i));
+}
+
+/* The member for the name of a type, mod or granularity: from the table of n
+ * measured ones, or measured now when v is past it. */
+static str_member name_member(const str_member *table, size_t n, unsigned v, const char *name)
+{
+	if (v < n)
+		return table[v];
+	return measured(name);
+}
+
+/* Measure the n string members of m whose pieces are k[0..n): the room they
+ * take, NULL ones left out. */
+static size_t str_members_room(str_member *m, const tl_jw_piece *k, size_t n)
+{
+	size_t room = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!m[i].s)
+			continue;
+		if (!m[i].measured)
+			m[i] = measured(m[i].s);
+		room = tl_jw_add(room, tl_jw_add(k[i].len, m[i].room));
+	}
+	return room;
+}
+
+/* Put the string members measured by str_members_room(); *first as for tl_jw_put(). */
+static char *put_str_members(char *p, const str_member *m, const tl_jw_piece *k, size_t n,
+                             int *first)
+{
+	for (size_t i = 0; i < n; i++)
+		if (m[i].s) {
+			p = tl_jw_put(p, &k[i], *first);
+			*first = 0;
+			p = tl_jw_put_str(p, m[i].s, m[i].len, m[i].esc);
+		}
+	return p;
+}
+
+/* One timex; returns where it begins in the buffer. */
+static size_t timex_json(tl_jw *w, const pieces *k, const tl_document *doc, uint64_t di,
+                         const tl_timex *t)
+{
+	const tl_jw_piece *kt = k->timex;
+	str_member m[TX_START - TX_TEXT] = {
+	    measured_n(doc->text + t->byte_start, t->byte_end - t->byte_start),
+	    name_member(k->type, NTYPES, t->type, tl_type_name(t->type)),
+	    {t->value, 0, 0, 0, 0},
+	    name_member(k->mod, NMODS, t->mod, tl_mod_name(t->mod)),
+	    {t->quant, 0, 0, 0, 0},
+	    {t->freq, 0, 0, 0, 0},
+	    {t->tz, 0, 0, 0, 0}};
+	int first = 0;
+	size_t max = str_members_room(m, kt + TX_TEXT, TX_START - TX_TEXT);
+	for (size_t i = TX_DOCUMENT; i < TX_NKEYS; i++)
+		max = tl_jw_add(max, kt[i].len + TL_JW_INT_MAX);
+	char *p = tl_jw_obj_begin(w, &k->timex_end, max);
+	if (!p)
+		return w->b->len;
+	size_t at = (size_t)(p - w->b->data) - 1;
+	p = tl_jw_put(p, &kt[TX_DOCUMENT], 1);
+	p = tl_jw_put_int(p, (int64_t)di);
+	p = put_str_members(p, m, kt + TX_TEXT, TX_START - TX_TEXT, &first);
+	p = tl_jw_put(p, &kt[TX_START], 0);
+	p = tl_jw_put_int(p, (int64_t)t->char_start);
+	p = tl_jw_put(p, &kt[TX_END], 0);
+	p = tl_jw_put_int(p, (int64_t)t->char_end);
+	p = tl_jw_put(p, &kt[TX_BYTE_START], 0);
+	p = tl_jw_put_int(p, (int64_t)t->byte_start);
+	p = tl_jw_put(p, &kt[TX_BYTE_END], 0);
+	p = tl_jw_put_int(p, (int64_t)t->byte_end);
+	tl_jw_obj_end(w, &k->timex_end, p);
+	return at;
+}
+
+/* One event and its mentions; returns where it begins in the buffer. */
+static size_t event_json(tl_jw *w, const pieces *k, tl_timeline *tl, size_t i, uint64_t base)
 {
 	const tl_event *e = tl_timeline_event(tl, i);
-	tl_jw_begin_object(w);
-	TL_JW_MEMBER_STR(w, "value", e->value);
-	TL_JW_MEMBER_STR(w, "type", tl_type_name(e->type));
-	TL_JW_MEMBER_STR(w, "mod", tl_mod_name(e->mod));
-	PUT_DATE(w, "start", e->start);
-	PUT_DATE(w, "end", e->end);
-	TL_JW_MEMBER_STR(w, "granularity", tl_granularity_name(e->granularity));
-	TL_JW_MEMBER_STR(w, "headline", e->headline);
-	TL_JW_MEMBER_STR(w, "text", e->text);
-	TL_JW_MEMBER_STR(w, "document", e->document);
-	tl_jw_key(w, "mentions");
-	tl_jw_begin_array(w);
-	for (size_t j = 0; j < e->mention_count; j++) {
-		const tl_mention *m = tl_timeline_event_mention(tl, i, j);
-		tl_jw_begin_object(w);
-		TL_JW_MEMBER_INT(w, "document", (int64_t)(base + m->document));
-		TL_JW_MEMBER_INT(w, "timex", (int64_t)m->timex);
-		tl_jw_end_object(w);
+	const tl_mention *mention = tl_timeline_mentions(tl, i);
+	char start[32], end[32];
+	date_str(start, e->start);
+	date_str(end, e->end);
+	str_member m[EV_MENTIONS] = {
+	    {e->value, 0, 0, 0, 0},
+	    name_member(k->type, NTYPES, e->type, tl_type_name(e->type)),
+	    name_member(k->mod, NMODS, e->mod, tl_mod_name(e->mod)),
+	    {start, 0, 0, 0, 0},
+	    {end, 0, 0, 0, 0},
+	    name_member(k->gran, NGRANS, e->granularity, tl_granularity_name(e->granularity)),
+	    {e->headline, 0, 0, 0, 0},
+	    {e->text, 0, 0, 0, 0},
+	    {e->document, 0, 0, 0, 0}};
+	size_t max = str_members_room(m, k->event, EV_MENTIONS);
+	size_t each = k->mention_item.len + 1 + k->mention_doc.len + k->mention_timex.len +
+	              2 * TL_JW_INT_MAX + k->mention_end.len;
+	size_t n = e->mention_count;
+	max = tl_jw_add(max, n <= SIZE_MAX / each ? n * each : SIZE_MAX);
+	max = tl_jw_add(max, k->event[EV_MENTIONS].len + 1 + k->mentions_end.len);
+	char *p = tl_jw_obj_begin(w, &k->event_end, max);
+	if (!p)
+		return w->b->len;
+	size_t at = (size_t)(p - w->b->data) - 1;
+	int first = 1;
+	p = put_str_members(p, m, k->event, EV_MENTIONS, &first);
+	p = tl_jw_put(p, &k->event[EV_MENTIONS], first);
+	*p++ = '[';
+	for (size_t j = 0; j < n; j++) {
+		p = tl_jw_put(p, &k->mention_item, j == 0);
+		*p++ = '{';
+		p = tl_jw_put(p, &k->mention_doc, 1);
+		p = tl_jw_put_int(p, (int64_t)(base + mention[j].document));
+		p = tl_jw_put(p, &k->mention_timex, 0);
+		p = tl_jw_put_int(p, (int64_t)mention[j].timex);
+		p = tl_jw_put(p, &k->mention_end, 0);
 	}
-	tl_jw_end_array(w);
-	tl_jw_end_object(w);
+	p = tl_jw_put(p, &k->mentions_end, 0);
+	tl_jw_obj_end(w, &k->event_end, p);
+	return at;
+}
+
+/*
+ * About the size of the export, so that the buffer is made once and not
+ * grown (and copied) a dozen times: the pieces are counted exactly, the
+ * values guessed (a low guess costs a regrowth; a high one, address space
+ * that is never touched).
+ */
+static size_t size_guess(tl_timeline *tl, const pieces *k)
+{
+	size_t timex = k->mention_item.len + 1 + k->timex_end.len + 5 * 8 + 32, event = 512;
+	for (size_t i = 0; i < TX_NKEYS; i++)
+		timex += k->timex[i].len;
+	size_t mention = k->mention_item.len + 1 + k->mention_doc.len + k->mention_timex.len +
+	                 k->mention_end.len + 16;
+	size_t n = 4096, nev = tl_timeline_event_count(tl);
+	for (size_t d = 0; d < tl_timeline_document_count(tl); d++) {
+		const tl_document *doc = tl_timeline_document(tl, d);
+		n = tl_jw_add(n, doc->ntimex <= SIZE_MAX / timex ? doc->ntimex * timex : SIZE_MAX);
+		for (size_t i = 0; i < doc->ntimex; i++) /* the text of each: a mention's */
+			n = tl_jw_add(n, doc->timexes[i].byte_end - doc->timexes[i].byte_start);
+	}
+	for (size_t i = 0; i < nev; i++) {
+		size_t m = tl_timeline_event(tl, i)->mention_count;
+		n = tl_jw_add(n,
+		              tl_jw_add(event, m <= SIZE_MAX / mention ? m * mention : SIZE_MAX));
+	}
+	return n;
 }
 
 /* The element of root array `array` that began at `begin` is written: tell
@@ -124,12 +322,17 @@ static int told(const tl_export_options *opts, const char *array, size_t begin, 
 int tl_export_json(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 {
 	tl_jw w;
+	pieces k;
 	size_t ndoc = tl_timeline_document_count(tl), at;
 	uint64_t base = opts->document_base;
 	if (ndoc && (uint64_t)opts->document_base > (uint64_t)INT64_MAX - (ndoc - 1))
 		return tl_seterr(TL_ERANGE, "JSON export: document_base %zu is too large",
 		                 opts->document_base);
 	tl_jw_init(&w, b, opts->pretty);
+	prep_pieces(&w, &k, 3); /* root object, array, the objects in it */
+	size_t guess = size_guess(tl, &k);
+	if (guess > b->cap && tl_grow((void **)&b->data, &b->cap, guess, 1) != 0)
+		b->failed = 1;
 	tl_jw_begin_object(&w);
 	TL_JW_MEMBER_INT(&w, "schema_version", 1);
 	tl_jw_key(&w, "documents");
@@ -144,8 +347,7 @@ int tl_export_json(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	tl_jw_key(&w, "events");
 	tl_jw_begin_array(&w);
 	for (size_t i = 0; i < tl_timeline_event_count(tl); i++) {
-		at = tl_jw_place(&w);
-		event_json(&w, tl, i, base);
+		at = event_json(&w, &k, tl, i, base);
 		if (told(opts, "events", at, &w))
 			goto stop;
 	}
@@ -155,8 +357,7 @@ int tl_export_json(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	for (size_t d = 0; d < ndoc; d++) {
 		const tl_document *doc = tl_timeline_document(tl, d);
 		for (size_t i = 0; i < doc->ntimex; i++) {
-			at = tl_jw_place(&w);
-			timex_json(&w, doc, base + d, &doc->timexes[i]);
+			at = timex_json(&w, &k, doc, base + d, &doc->timexes[i]);
 			if (told(opts, "timexes", at, &w))
 				goto stop;
 		}

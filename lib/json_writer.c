@@ -4,8 +4,12 @@
  * Strings are escaped as json-c 0.16 escapes them with NOSLASHESCAPE:
  * " \ and the controls \b \f \n \r \t by name, every other byte below 0x20 as
  * \u00xx (lower-case hex), everything else (0x7F and UTF-8 included) as is.
- * Runs of bytes that need no escape are copied in one piece, found with a
- * 256-entry table.
+ * Runs of bytes that need no escape are copied in one piece, found a word
+ * at a time (and with a 256-entry table).  A string is written into room
+ * reserved for it at once: its length plus 2 when it needs no escape, else
+ * at most 6 bytes a byte (counted exactly for long strings).  The pieces of
+ * the objects written in one piece are made by the same rules as the calls
+ * member by member (plain_key(), end()).
  */
 #include "json_writer.h"
 
@@ -76,8 +80,18 @@ void tl_jw_init(tl_jw *w, tl_buf *b, int pretty)
 	w->pretty = pretty;
 }
 
+/* Spaces for indentation copied in one fixed-size piece. */
+static const char spaces[32] = "                                ";
+
+/* The room sep_at() may write into: 2 + 2 * depth, at least 2 + 32. */
+static size_t sep_room(const tl_jw *w)
+{
+	size_t n = (size_t)w->depth * 2;
+	return 2 + (n > sizeof(spaces) ? n : sizeof(spaces));
+}
+
 /* The separator and indentation the next value of an array asks for, at p
- * (room for 2 + 2 * depth bytes); returns the end.  Marks the place taken. */
+ * (room: sep_room()); returns the end.  Marks the place taken. */
 static char *sep_at(tl_jw *w, char *p)
 {
 	if (w->count[w->depth - 1])
@@ -86,15 +100,18 @@ static char *sep_at(tl_jw *w, char *p)
 	if (w->pretty) {
 		size_t n = (size_t)w->depth * 2;
 		*p++ = '\n';
-		memset(p, ' ', n);
+		if (n <= sizeof(spaces))
+			memcpy(p, spaces, sizeof(spaces)); /* a fixed copy */
+		else
+			memset(p, ' ', n);
 		p += n;
 	}
 	return p;
 }
 
 /* Before a value: the separator and indentation its place asks for, and
- * room for `extra` bytes after them: where the value goes, or NULL (the
- * buffer failed, or a misuse: w->failed). */
+ * room for `extra` bytes after them (extra <= SIZE_MAX / 2): where the value
+ * goes, or NULL (the buffer failed, or a misuse: w->failed). */
 static char *value_at(tl_jw *w, size_t extra)
 {
 	if (w->after_key) {
@@ -107,7 +124,7 @@ static char *value_at(tl_jw *w, size_t extra)
 		w->failed = 1; /* a value in an object needs a key */
 		return NULL;
 	}
-	char *p = room(w, extra + 2 + (size_t)w->depth * 2);
+	char *p = room(w, extra + sep_room(w));
 	return p ? sep_at(w, p) : NULL;
 }
 
@@ -194,37 +211,47 @@ static inline int word_needs_escape(const unsigned char *p)
 	return (t & HIGHS) != 0;
 }
 
-/* Does any byte of s[0..len) need an escape? */
-static int any_escape(const char *s, size_t len)
+/* The 4 bytes at p as the low half of a word. */
+static inline uint64_t load4(const unsigned char *p)
+{
+	uint32_t x;
+	memcpy(&x, p, sizeof(x));
+	return x;
+}
+
+/*
+ * Does any byte of s[0..len) need an escape?  A word at a time, the last word
+ * overlapping the one before; 4 to 7 bytes as one word made of the first and
+ * the last 4 (the exporters' short values: types, dates, "Nov. 5").
+ */
+static inline int any_escape(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-	while (len - i >= 8 && !word_needs_escape(u + i))
-		i += 8;
-	for (; i < len; i++)
+	if (len >= 8) {
+		for (size_t i = 0; len - i > 8; i += 8)
+			if (word_needs_escape(u + i))
+				return 1;
+		return word_needs_escape(u + len - 8);
+	}
+	if (len >= 4) {
+		uint64_t x = load4(u) | load4(u + len - 4) << 32;
+		unsigned char b[8];
+		memcpy(b, &x, sizeof(b));
+		return word_needs_escape(b);
+	}
+	for (size_t i = 0; i < len; i++)
 		if (needs_escape[u[i]])
 			return 1;
 	return 0;
 }
 
-/* The quoted, escaped form of s[0..len). */
-static void put_string(tl_jw *w, const char *s, size_t len)
+/* s[0..len) quoted and escaped at p (room: tl_jw_str_room()); returns the end. */
+static char *escape_at(char *p, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *u = (const unsigned char *)s;
 	size_t run = 0, i = 0;
-	if (!any_escape(s, len)) { /* the common case: one copy */
-		char *p = room(w, len + 2);
-		if (!p)
-			return;
-		*p++ = '"';
-		memcpy(p, s, len);
-		p += len;
-		*p++ = '"';
-		close_at(w, p);
-		return;
-	}
-	put(w, "\"", 1);
+	*p++ = '"';
 	for (; i < len; i++) {
 		/* skip 8 bytes at a time while none of them needs an escape */
 		while (len - i >= 8 && !word_needs_escape(u + i))
@@ -233,42 +260,84 @@ static void put_string(tl_jw *w, const char *s, size_t len)
 			break;
 		if (!needs_escape[u[i]])
 			continue;
-		put(w, s + run, i - run);
+		memcpy(p, s + run, i - run);
+		p += i - run;
 		run = i + 1;
-		char esc[6] = {'\\', 0, '0', '0', 0, 0};
+		*p++ = '\\';
 		switch (u[i]) {
 		case '"':
-			esc[1] = '"';
+			*p++ = '"';
 			break;
 		case '\\':
-			esc[1] = '\\';
+			*p++ = '\\';
 			break;
 		case '\b':
-			esc[1] = 'b';
+			*p++ = 'b';
 			break;
 		case '\f':
-			esc[1] = 'f';
+			*p++ = 'f';
 			break;
 		case '\n':
-			esc[1] = 'n';
+			*p++ = 'n';
 			break;
 		case '\r':
-			esc[1] = 'r';
+			*p++ = 'r';
 			break;
 		case '\t':
-			esc[1] = 't';
+			*p++ = 't';
 			break;
 		default:
-			esc[1] = 'u';
-			esc[4] = hex[u[i] >> 4];
-			esc[5] = hex[u[i] & 15];
-			put(w, esc, 6);
-			continue;
+			*p++ = 'u';
+			*p++ = '0';
+			*p++ = '0';
+			*p++ = hex[u[i] >> 4];
+			*p++ = hex[u[i] & 15];
 		}
-		put(w, esc, 2);
 	}
-	put(w, s + run, len - run);
-	put(w, "\"", 1);
+	memcpy(p, s + run, len - run);
+	p += len - run;
+	*p++ = '"';
+	return p;
+}
+
+/* Strings up to this long that need escapes reserve the most they can take
+ * (6 bytes a byte) instead of counting. */
+#define ESCAPE_GUESS 4096
+
+size_t tl_jw_str_room(const char *s, size_t len, int *esc)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	*esc = any_escape(s, len);
+	if (!*esc)
+		return tl_jw_add(len, 2);
+	if (len <= ESCAPE_GUESS)
+		return 6 * len + 2;
+	size_t n = 2;
+	for (size_t i = 0; i < len; i++) {
+		size_t k = !needs_escape[u[i]] ? 1 : memchr("\"\\\b\f\n\r\t", u[i], 7) ? 2 : 6;
+		n = tl_jw_add(n, k);
+	}
+	return n;
+}
+
+char *tl_jw_put_str(char *p, const char *s, size_t len, int esc)
+{
+	if (esc)
+		return escape_at(p, s, len);
+	*p++ = '"';
+	memcpy(p, s, len);
+	p += len;
+	*p++ = '"';
+	return p;
+}
+
+/* The quoted, escaped form of s[0..len). */
+static void put_string(tl_jw *w, const char *s, size_t len)
+{
+	int esc;
+	char *p = room(w, tl_jw_str_room(s, len, &esc));
+	if (p)
+		close_at(w, tl_jw_put_str(p, s, len, esc));
 }
 
 /* Can a key go in now?  Sets w->failed when not. */
@@ -309,9 +378,6 @@ static char *plain_key(tl_jw *w, const char *key, size_t kl, size_t extra)
 	w->count[w->depth - 1] = 1;
 	return p;
 }
-
-/* Spaces for indentation copied in one fixed-size piece. */
-static const char spaces[32] = "                                ";
 
 /*
  * plain_key() for a padded key (16 bytes readable, see TL_JW_PAD): fixed-size
@@ -381,19 +447,13 @@ size_t tl_jw_place(tl_jw *w)
 
 void tl_jw_strn(tl_jw *w, const char *s, size_t len)
 {
-	if (!any_escape(s, len)) { /* the common case: one room(), one copy */
-		char *p = len < SIZE_MAX - 2 ? value_at(w, len + 2) : NULL;
-		if (p) {
-			*p++ = '"';
-			memcpy(p, s, len);
-			p += len;
-			*p++ = '"';
-			close_at(w, p);
-		}
-		return;
-	}
-	before_value(w);
-	put_string(w, s, len);
+	int esc;
+	size_t n = tl_jw_str_room(s, len, &esc);
+	char *p = n <= SIZE_MAX / 2 ? value_at(w, n) : NULL;
+	if (n > SIZE_MAX / 2)
+		w->b->failed = 1;
+	if (p)
+		close_at(w, tl_jw_put_str(p, s, len, esc));
 }
 
 void tl_jw_str(tl_jw *w, const char *s)
@@ -401,43 +461,73 @@ void tl_jw_str(tl_jw *w, const char *s)
 	tl_jw_strn(w, s, strlen(s));
 }
 
-/* v in decimal at p (at most 20 bytes); returns the end.  Two digits a
- * step, from a table of the pairs 00..99. */
-static char *int_at(char *p, int64_t v)
+/* The pairs of digits 00..99, for writing two digits a step. */
+static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                            "25262728293031323334353637383940414243444546474849"
+                            "50515253545556575859606162636465666768697071727374"
+                            "75767778798081828384858687888990919293949596979899";
+
+/* 10^n, n = 0..19. */
+static const uint64_t pow10[20] = {1ULL,
+                                   10ULL,
+                                   100ULL,
+                                   1000ULL,
+                                   10000ULL,
+                                   100000ULL,
+                                   1000000ULL,
+                                   10000000ULL,
+                                   100000000ULL,
+                                   1000000000ULL,
+                                   10000000000ULL,
+                                   100000000000ULL,
+                                   1000000000000ULL,
+                                   10000000000000ULL,
+                                   100000000000000ULL,
+                                   1000000000000000ULL,
+                                   10000000000000000ULL,
+                                   100000000000000000ULL,
+                                   1000000000000000000ULL,
+                                   10000000000000000000ULL};
+
+/* v in decimal at p (at most 20 bytes): the digits are counted first and
+ * written from the last, two a step, in place; in 32 bits when they fit. */
+char *tl_jw_put_int(char *p, int64_t v)
 {
-	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
-	                            "25262728293031323334353637383940414243444546474849"
-	                            "50515253545556575859606162636465666768697071727374"
-	                            "75767778798081828384858687888990919293949596979899";
-	char num[24], *q = num + sizeof(num);
 	/* the magnitude as unsigned, so that INT64_MIN needs no special case */
 	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	if (v >= 0 && m < 10) { /* the commonest: one digit */
+	if (v < 0)
+		*p++ = '-';
+	if (m < 10) { /* the commonest: one digit */
 		*p = (char)('0' + m);
 		return p + 1;
 	}
-	while (m >= 100) {
+	size_t n = 2;
+	while (n < 20 && m >= pow10[n])
+		n++;
+	char *end = p + n, *q = end;
+	while (m > UINT32_MAX) {
 		q -= 2;
 		memcpy(q, pairs + m % 100 * 2, 2);
 		m /= 100;
 	}
-	if (m >= 10) {
+	uint32_t k = (uint32_t)m;
+	while (k >= 100) {
 		q -= 2;
-		memcpy(q, pairs + m * 2, 2);
-	} else
-		*--q = (char)('0' + m);
-	if (v < 0)
-		*--q = '-';
-	size_t n = (size_t)(num + sizeof(num) - q);
-	memcpy(p, q, n);
-	return p + n;
+		memcpy(q, pairs + k % 100 * 2, 2);
+		k /= 100;
+	}
+	if (k >= 10)
+		memcpy(q - 2, pairs + k * 2, 2);
+	else
+		q[-1] = (char)('0' + k);
+	return end;
 }
 
 void tl_jw_int(tl_jw *w, int64_t v)
 {
 	char *p = value_at(w, 20);
 	if (p)
-		close_at(w, int_at(p, v));
+		close_at(w, tl_jw_put_int(p, v));
 }
 
 /*
@@ -489,7 +579,7 @@ void tl_jw_member_int(tl_jw *w, const char *key, int64_t v)
 	}
 	char *p = plain_key(w, key, kl, 20);
 	if (p)
-		close_at(w, int_at(p, v));
+		close_at(w, tl_jw_put_int(p, v));
 }
 
 void tl_jw_member_str_plain(tl_jw *w, const char *key, size_t kl, const char *s)
@@ -507,5 +597,104 @@ void tl_jw_member_int_plain(tl_jw *w, const char *key, size_t kl, int64_t v)
 		return;
 	char *p = padded_key(w, key, kl, 20);
 	if (p)
-		close_at(w, int_at(p, v));
+		close_at(w, tl_jw_put_int(p, v));
+}
+
+/* ---- objects written in one piece (json_writer.h) ----------------------- */
+
+/* The piece ",\n<indentation>" (or "," plain) of depth `depth` into k; 0, or -1
+ * with w->failed set when the depth is out of range. */
+static int prep_sep(tl_jw *w, tl_jw_piece *k, int depth)
+{
+	memset(k, 0, sizeof(*k));
+	k->depth = depth;
+	if (depth < 1 || depth > TL_JW_MAX_DEPTH) {
+		w->failed = 1;
+		return -1;
+	}
+	k->s[k->len++] = ',';
+	if (w->pretty) {
+		k->s[k->len++] = '\n';
+		memset(k->s + k->len, ' ', (size_t)depth * 2);
+		k->len += (size_t)depth * 2;
+	}
+	return 0;
+}
+
+void tl_jw_prep_key(tl_jw *w, tl_jw_piece *k, int depth, const char *key)
+{
+	size_t kl = strlen(key);
+	if (prep_sep(w, k, depth) != 0)
+		return;
+	if (kl > 16 || any_escape(key, kl)) {
+		w->failed = 1;
+		k->len = 0;
+		return;
+	}
+	char *p = k->s + k->len;
+	*p++ = '"';
+	memcpy(p, key, kl);
+	p += kl;
+	*p++ = '"';
+	*p++ = ':';
+	if (w->pretty)
+		*p++ = ' ';
+	k->len = (size_t)(p - k->s);
+}
+
+void tl_jw_prep_item(tl_jw *w, tl_jw_piece *k, int depth)
+{
+	prep_sep(w, k, depth);
+}
+
+void tl_jw_prep_end(tl_jw *w, tl_jw_piece *end, int depth, char bracket)
+{
+	if (prep_sep(w, end, depth) != 0)
+		return;
+	/* the line break and the indentation of the level below, then the bracket */
+	end->len = w->pretty ? 2 + (size_t)(depth - 1) * 2 : 1;
+	memmove(end->s, end->s + 1, end->len);
+	end->s[end->len - 1] = bracket;
+}
+
+char *tl_jw_obj_begin(tl_jw *w, const tl_jw_piece *end, size_t max)
+{
+	if (end->depth != w->depth + 1 || end->len == 0) {
+		w->failed = 1; /* prepared for another depth */
+		return NULL;
+	}
+	size_t n = tl_jw_add(max, 1 + end->len + 32); /* '{', the end, slack for fixed copies */
+	if (n > SIZE_MAX / 2) {
+		w->b->failed = 1;
+		return NULL;
+	}
+	char *p = value_at(w, n);
+	if (!p)
+		return NULL;
+	*p++ = '{';
+	w->count[w->depth] = 0;
+	w->is_object[w->depth] = 1;
+	w->depth++;
+	return p;
+}
+
+void tl_jw_obj_end(tl_jw *w, const tl_jw_piece *end, char *p)
+{
+	if (!p)
+		return; /* tl_jw_obj_begin() failed */
+	if (end->depth != w->depth) {
+		w->failed = 1;
+		return;
+	}
+	memcpy(p, end->s, end->len);
+	close_at(w, p + end->len);
+	w->depth--;
+}
+
+void tl_jw_obj_resume(tl_jw *w, char *p, int members)
+{
+	if (!p)
+		return; /* tl_jw_obj_begin() failed */
+	close_at(w, p);
+	w->count[w->depth - 1] = members ? 1 : 0;
 }

@@ -18,6 +18,8 @@
 
 #include "internal.h"
 
+#include <stdint.h>
+
 #define TL_JW_MAX_DEPTH 32
 
 typedef struct tl_jw {
@@ -72,5 +74,98 @@ void tl_jw_member_int(tl_jw *w, const char *key, int64_t v);
 #define TL_JW_MEMBER_INT(w, lit, v) tl_jw_member_int_plain((w), lit TL_JW_PAD, sizeof(lit) - 1, (v))
 void tl_jw_member_str_plain(tl_jw *w, const char *key, size_t kl, const char *s);
 void tl_jw_member_int_plain(tl_jw *w, const char *key, size_t kl, int64_t v);
+
+/*
+ * Objects written in one piece, for the objects an export writes by the
+ * thousand (a timex, an event and its mentions).  The bytes around the
+ * values (comma, line break, indentation, quoted key and colon before a
+ * member; line break, indentation and bracket at the end) depend only on
+ * the depth and the layout, so they are prepared once as pieces
+ * (tl_jw_prep_*()); then for each object the room for all of it is reserved
+ * at once and the pieces and values are put straight into it, with no
+ * check between them:
+ *
+ *   tl_jw_piece k_a, k_b, end;                   // objects at depth d
+ *   tl_jw_prep_key(w, &k_a, d, "a"); ...; tl_jw_prep_end(w, &end, d, '}');
+ *   char *p = tl_jw_obj_begin(w, &end, max);      // in an array of depth d - 1
+ *   if (!p) return;                               // the buffer failed
+ *   p = tl_jw_put(p, &k_a, 1);                    // the first member: no comma
+ *   p = tl_jw_put_int(p, 42);
+ *   p = tl_jw_put(p, &k_b, 0);
+ *   p = tl_jw_put_str(p, s, len, esc);
+ *   tl_jw_obj_end(w, &end, p);                    // or tl_jw_obj_resume()
+ *
+ * max bounds the bytes put between begin and end: each piece's len, 20 for
+ * an integer (TL_JW_INT_MAX), tl_jw_str_room() for a string, 1 for a bracket
+ * put by hand; tl_jw_add() sums without overflow.  An array inside such an
+ * object is put by hand too: its key, '[', for each element an item piece
+ * (tl_jw_prep_item()) and the element, and an end piece made with ']'.  The
+ * bytes are the same as the calls above give (tests/test_json_objects.c).
+ */
+
+/** The bytes before a member or an array element, or at the end of a container. */
+typedef struct tl_jw_piece {
+	char s[96]; /* a key or item piece starts with its comma; 32 bytes are readable */
+	size_t len;
+	int depth; /* of the members or elements */
+} tl_jw_piece;
+
+/** Room for an integer. */
+#define TL_JW_INT_MAX 20
+
+/**
+ * Prepare the piece before member `key` of an object whose members are at
+ * depth `depth` (the object's '{' opens level `depth`).  key: at most 16
+ * bytes, none that JSON escapes; otherwise, or at a depth outside 1 ..
+ * TL_JW_MAX_DEPTH, w->failed is set.
+ */
+void tl_jw_prep_key(tl_jw *w, tl_jw_piece *k, int depth, const char *key);
+/** Prepare the piece before an element of an array whose elements are at depth `depth`. */
+void tl_jw_prep_item(tl_jw *w, tl_jw_piece *k, int depth);
+/** Prepare the end of a container (bracket '}' or ']') whose contents are at depth `depth`. */
+void tl_jw_prep_end(tl_jw *w, tl_jw_piece *end, int depth, char bracket);
+
+/**
+ * Begin an object as the next value (in an array, or after a key) whose end
+ * was prepared for depth w->depth + 1: its separator, indentation and '{',
+ * and room for max more bytes.  Returns where its first member goes, or NULL
+ * (the buffer failed, or a misuse: w->failed).  Until tl_jw_obj_end() or
+ * tl_jw_obj_resume(), only tl_jw_put*() may write, and the buffer does not
+ * move: p - w->b->data - 1 is where the object begins.
+ */
+char *tl_jw_obj_begin(tl_jw *w, const tl_jw_piece *end, size_t max);
+/** The members put end at p: close the object.  p NULL (the begin failed): nothing. */
+void tl_jw_obj_end(tl_jw *w, const tl_jw_piece *end, char *p);
+/**
+ * The members put end at p (`members`: 1 if there was any): the object stays
+ * open, for more members through the calls above and tl_jw_end_object().
+ * p NULL (the begin failed): nothing; the object was not opened.
+ */
+void tl_jw_obj_resume(tl_jw *w, char *p, int members);
+
+/** Room for the string s[0..len) quoted and escaped; *esc: 1 if it needs escapes. */
+size_t tl_jw_str_room(const char *s, size_t len, int *esc);
+/** Put s[0..len) quoted (esc as tl_jw_str_room() set it); returns the end. */
+char *tl_jw_put_str(char *p, const char *s, size_t len, int esc);
+/** Put v in decimal (at most TL_JW_INT_MAX bytes); returns the end. */
+char *tl_jw_put_int(char *p, int64_t v);
+
+/** a + b, or SIZE_MAX when that overflows (a reservation that then fails). */
+static inline size_t tl_jw_add(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+/** Put a prepared piece; first 1 leaves out the comma of a key or item piece
+ * (the first member or element).  Returns the end. */
+static inline char *tl_jw_put(char *p, const tl_jw_piece *k, int first)
+{
+	size_t n = k->len - (size_t)first;
+	if (n <= 32)
+		memcpy(p, k->s + first, 32); /* a fixed copy; the reservation has slack */
+	else
+		memcpy(p, k->s + first, n);
+	return p + n;
+}
 
 #endif

@@ -22,6 +22,7 @@
  * min_granularity drops coarser events.
  */
 #include "events_internal.h"
+#include "export_internal.h"
 #include "headline.h"
 
 #include <stdint.h>
@@ -43,12 +44,18 @@ typedef struct tl_tl_event {
 	size_t last;          /* for a root: its last merged event */
 	size_t prev_root;     /* for a root: the root before it of the same start
 	                         and granularity, or SIZE_MAX */
+	uint64_t date_key;    /* hash of value and end: equal for the same date */
+	int have_words;       /* its tl_words are computed (on demand, by merge()) */
+} tl_tl_event;
+
+/* The content words of an event's headline: what merge() compares when two
+ * events of one date come from different sentences.  In a table of their
+ * own, by event, made for the merge only: most events never need theirs. */
+typedef struct tl_words {
 	uint64_t words[MAX_WORDS];
 	size_t nwords;
-	int have_words;     /* words, nwords and word_bits are computed (on demand) */
-	uint64_t date_key;  /* hash of value and end: equal for the same date */
 	uint64_t word_bits; /* bit (w mod 64) of each word hash w */
-} tl_tl_event;
+} tl_words;
 struct tl_timeline {
 	tl_timeline_options opts;
 	tl_document **docs;
@@ -134,8 +141,9 @@ const tl_document *tl_timeline_document(const tl_timeline *tl, size_t i)
 	return tl && i < tl->ndoc ? tl->docs[i] : NULL;
 }
 
-/* What the sort looks at of an event, and where the event is: sorting these
- * small keys and moving each event once is cheaper than sorting the events. */
+/* What the sort looks at of an event, and where the event is (document
+ * doc, its event idx): the keys are sorted, then each event is made once, in
+ * its place. */
 typedef struct sort_key {
 	tl_date start;
 	tl_granularity gran;
@@ -159,9 +167,15 @@ static int key_le(const sort_key *a, const sort_key *b)
 }
 
 /* Sort k[0, n) with key_le(), stably (a bottom-up merge sort through tmp,
- * n keys of room); returns the array that holds the result, k or tmp. */
+ * n keys of room); returns the array that holds the result, k or tmp.  Keys
+ * already in order (a text about one day) are left as they are. */
 static sort_key *sort_keys(sort_key *k, sort_key *tmp, size_t n)
 {
+	size_t i = 1;
+	while (i < n && key_le(&k[i - 1], &k[i]))
+		i++;
+	if (i >= n)
+		return k;
 	for (size_t w = 1; w<n; w = w> n / 2 ? n : 2 * w) {
 		for (size_t lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = n - lo > w ? lo + w : n;
@@ -178,33 +192,6 @@ static sort_key *sort_keys(sort_key *k, sort_key *tmp, size_t n)
 		tmp = t;
 	}
 	return k;
-}
-
-/* Put tl->events in timeline order.  0 or TL_ENOMEM. */
-static int sort_events(tl_timeline *tl)
-{
-	size_t n = tl->nevent;
-	if (n < 2)
-		return 0;
-	sort_key *k = n <= SIZE_MAX / 2 / sizeof(*k) ? malloc(2 * n * sizeof(*k)) : NULL;
-	tl_tl_event *out = malloc(n * sizeof(*out));
-	if (!k || !out) {
-		free(k);
-		free(out);
-		return tl_seterr(TL_ENOMEM, "out of memory");
-	}
-	for (size_t i = 0; i < n; i++) {
-		const tl_tl_event *e = &tl->events[i];
-		k[i] = (sort_key){e->pub.start, e->pub.granularity, e->doc, e->pos, i};
-	}
-	const sort_key *sorted = sort_keys(k, k + n, n);
-	for (size_t i = 0; i < n; i++)
-		out[i] = tl->events[sorted[i].idx];
-	free(k);
-	free(tl->events);
-	tl->events = out;
-	tl->cap_event = n;
-	return 0;
 }
 
 /* The first day of a partial date's span. */
@@ -228,23 +215,21 @@ static tl_date span_end(tl_date d)
 }
 
 /* Keep an event under the filters? */
-static int keep(const tl_timeline *tl, const tl_tl_event *e)
+static int keep(const tl_timeline *tl, const tl_doc_event *de)
 {
-	if (tl->opts.has_from && tl_date_cmp(e->pub.end, span_begin(tl->opts.from)) <= 0)
+	if (tl->opts.has_from && tl_date_cmp(de->end, span_begin(tl->opts.from)) <= 0)
 		return 0;
-	if (tl->opts.has_to && tl_date_cmp(e->pub.start, span_end(tl->opts.to)) >= 0)
+	if (tl->opts.has_to && tl_date_cmp(de->start, span_end(tl->opts.to)) >= 0)
 		return 0;
-	if (tl->opts.min_granularity != TL_GRAN_NONE &&
-	    e->pub.granularity < tl->opts.min_granularity)
+	if (tl->opts.min_granularity != TL_GRAN_NONE && de->granularity < tl->opts.min_granularity)
 		return 0;
 	return 1;
 }
 
-/* The content words of a headline, as hashes (FNV-1a of the lowercased word
+/* The content words of a headline h, as hashes (FNV-1a of the lowercased word
  * without a final s), into e->words. */
-static void content_words(tl_tl_event *e)
+static void content_words(tl_words *e, const char *h)
 {
-	const char *h = e->pub.headline;
 	size_t i = 0;
 	e->nwords = 0;
 	while (h[i] && e->nwords < MAX_WORDS) {
@@ -295,24 +280,27 @@ static void date_key(tl_tl_event *e)
  * compared and whose sentences differ need them.  Two headlines that share a
  * word share a bit of word_bits (the converse need not hold: the hashes are
  * still compared). */
-static void need_words(tl_tl_event *e)
+static const tl_words *need_words(tl_tl_event *e, tl_words *w)
 {
 	if (e->have_words)
-		return;
-	content_words(e);
-	e->word_bits = 0;
-	for (size_t i = 0; i < e->nwords; i++)
-		e->word_bits |= (uint64_t)1 << (e->words[i] & 63);
+		return w;
+	content_words(w, e->pub.headline);
+	w->word_bits = 0;
+	for (size_t i = 0; i < w->nwords; i++)
+		w->word_bits |= (uint64_t)1 << (w->words[i] & 63);
 	e->have_words = 1;
+	return w;
 }
 
-/* Are a and b (same value and interval) one happening?  See the top. */
-static int same_happening(tl_tl_event *a, tl_tl_event *b)
+/* Are events ia and ib (same value and interval) one happening?  See the top.
+ * words: the table of the events' words. */
+static int same_happening(tl_timeline *tl, tl_words *words, size_t ia, size_t ib)
 {
-	if (a->pub.text == b->pub.text || strcmp(a->pub.text, b->pub.text) == 0)
+	const tl_tl_event *ea = &tl->events[ia], *eb = &tl->events[ib];
+	if (ea->pub.text == eb->pub.text || strcmp(ea->pub.text, eb->pub.text) == 0)
 		return 1; /* the events of one sentence share its text */
-	need_words(a);
-	need_words(b);
+	const tl_words *a = need_words(&tl->events[ia], &words[ia]);
+	const tl_words *b = need_words(&tl->events[ib], &words[ib]);
 	if (!(a->word_bits & b->word_bits))
 		return 0; /* no word in common */
 	size_t shared = 0, small = a->nwords < b->nwords ? a->nwords : b->nwords;
@@ -335,54 +323,79 @@ static int same_date(const tl_tl_event *a, const tl_tl_event *b)
 	       tl_date_cmp(a->pub.end, b->pub.end) == 0;
 }
 
-/* Gather one tl_tl_event per document event that passes the filters. */
+/* Make event e of the document event de of document d. */
+static void make_event(tl_tl_event *e, const tl_document *doc, size_t d, const tl_doc_event *de)
+{
+	const tl_timex *t = &doc->timexes[de->timex];
+	e->pub.value = t->value;
+	e->pub.type = t->type;
+	e->pub.mod = t->mod;
+	e->pub.granularity = de->granularity;
+	e->pub.start = de->start;
+	e->pub.end = de->end;
+	e->pub.headline = de->headline;
+	e->pub.text = de->text;
+	e->pub.document = doc->id;
+	e->pub.mention_count = 1;
+	e->first_mention = 0;
+	e->doc = d;
+	e->pos = t->byte_start;
+	e->timex = de->timex;
+	e->partner = t->range_partner >= 0 && (size_t)t->range_partner < doc->ntimex &&
+	                     (size_t)t->range_partner > de->timex
+	                 ? t->range_partner
+	                 : -1;
+	if (e->partner >= 0) {
+		/* a range: both ends are its mentions */
+		if (de->value)
+			e->pub.value = de->value;
+		e->pub.mention_count = 2;
+	}
+	e->have_words = 0;
+	date_key(e);
+}
+
+/*
+ * The events of the documents that pass the filters, in timeline order: the
+ * sort keys are gathered and sorted (or found in order already), then each
+ * event is made once, in its place.  0 or TL_ENOMEM.
+ */
 static int gather(tl_timeline *tl)
 {
-	size_t total = 0; /* room for all of them at once: no regrowth */
+	size_t total = 0, n = 0;
 	for (size_t d = 0; d < tl->ndoc; d++)
 		if ((total += tl->docs[d]->nevent) < tl->docs[d]->nevent)
 			return tl_seterr(TL_ENOMEM, "out of memory");
-	if (total > tl->cap_event &&
-	    tl_grow((void **)&tl->events, &tl->cap_event, total, sizeof(*tl->events)) != 0)
+	if (total == 0)
+		return 0;
+	sort_key *k = total <= SIZE_MAX / 2 / sizeof(*k) ? malloc(2 * total * sizeof(*k)) : NULL;
+	if (!k)
 		return tl_seterr(TL_ENOMEM, "out of memory");
 	for (size_t d = 0; d < tl->ndoc; d++) {
-		tl_document *doc = tl->docs[d];
-		for (size_t k = 0; k < doc->nevent; k++) {
-			const tl_doc_event *de = &doc->events[k];
-			const tl_timex *t = &doc->timexes[de->timex];
-			tl_tl_event e;
-			memset(&e, 0, sizeof(e));
-			e.pub.value = t->value;
-			e.pub.type = t->type;
-			e.pub.mod = t->mod;
-			e.pub.granularity = de->granularity;
-			e.pub.start = de->start;
-			e.pub.end = de->end;
-			e.pub.headline = de->headline;
-			e.pub.text = de->text;
-			e.pub.document = doc->id;
-			e.pub.mention_count = 1;
-			e.doc = d;
-			e.pos = t->byte_start;
-			e.timex = de->timex;
-			e.partner = t->range_partner >= 0 &&
-			                    (size_t)t->range_partner < doc->ntimex &&
-			                    (size_t)t->range_partner > de->timex
-			                ? t->range_partner
-			                : -1;
-			if (e.partner >= 0) {
-				/* a range: both ends are its mentions */
-				if (de->value)
-					e.pub.value = de->value;
-				e.pub.mention_count = 2;
-			}
-			if (!keep(tl, &e))
-				continue;
-			date_key(&e);
-			if (TL_VEC_PUSH(tl->events, tl->nevent, tl->cap_event, e))
-				return tl_seterr(TL_ENOMEM, "out of memory");
+		const tl_document *doc = tl->docs[d];
+		for (size_t i = 0; i < doc->nevent; i++) {
+			const tl_doc_event *de = &doc->events[i];
+			if (keep(tl, de))
+				k[n++] = (sort_key){de->start, de->granularity, d,
+				                    doc->timexes[de->timex].byte_start, i};
 		}
 	}
+	const sort_key *sorted = sort_keys(k, k + n, n);
+	if (n > tl->cap_event) {
+		free(tl->events); /* nothing to keep: no realloc() copy */
+		tl->events = NULL;
+		tl->cap_event = 0;
+		if (tl_grow((void **)&tl->events, &tl->cap_event, n, sizeof(*tl->events)) != 0) {
+			free(k);
+			return tl_seterr(TL_ENOMEM, "out of memory");
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		const tl_document *doc = tl->docs[sorted[i].doc];
+		make_event(&tl->events[i], doc, sorted[i].doc, &doc->events[sorted[i].idx]);
+	}
+	tl->nevent = n;
+	free(k);
 	return 0;
 }
 
@@ -396,24 +409,30 @@ static int gather(tl_timeline *tl)
  */
 static int merge(tl_timeline *tl)
 {
-	size_t n = tl->nevent, out = 0, run = 0, last_root = SIZE_MAX;
+	size_t n = tl->nevent, out = 0, run = 0, last_root = SIZE_MAX, nmention = 0;
+	tl_words *words = NULL; /* by event; only those compared are filled in */
+	if (tl->opts.merge && n > 1 &&
+	    !(words = n <= SIZE_MAX / sizeof(*words) ? malloc(n * sizeof(*words)) : NULL))
+		return tl_seterr(TL_ENOMEM, "out of memory");
 	for (size_t i = 0; i < n; i++) {
 		tl_tl_event *e = &tl->events[i];
 		e->root = i;
 		e->next = SIZE_MAX;
 		e->last = i;
 		e->prev_root = SIZE_MAX;
-		if (!tl->opts.merge)
+		nmention += e->pub.mention_count; /* 1 or 2, at most 2n in all */
+		if (!words)
 			continue;
-		if (i > 0 && (tl_date_cmp(tl->events[i - 1].pub.start, e->pub.start) != 0 ||
-		              tl->events[i - 1].pub.granularity != e->pub.granularity)) {
+		const tl_date *a = &tl->events[i - (i > 0)].pub.start, *b = &e->pub.start;
+		if (a->year != b->year || a->month != b->month || a->day != b->day ||
+		    tl->events[i - (i > 0)].pub.granularity != e->pub.granularity) {
 			run = i; /* a new start or granularity: a new run */
 			last_root = SIZE_MAX;
 		}
 		size_t lo = i - run > MERGE_WINDOW ? i - MERGE_WINDOW : run;
 		for (size_t j = last_root; j != SIZE_MAX && j >= lo; j = tl->events[j].prev_root) {
 			tl_tl_event *o = &tl->events[j];
-			if (same_date(o, e) && same_happening(o, e)) {
+			if (same_date(o, e) && same_happening(tl, words, j, i)) {
 				e->root = j;
 				tl->events[o->last].next = i;
 				o->last = i;
@@ -425,31 +444,28 @@ static int merge(tl_timeline *tl)
 			last_root = i;
 		}
 	}
-	/* mentions of each root, in timeline order */
+	free(words);
+	/* mentions of each root, in timeline order, in room made at once */
+	if (nmention > tl->cap_mention &&
+	    tl_grow((void **)&tl->mentions, &tl->cap_mention, nmention, sizeof(*tl->mentions)))
+		return tl_seterr(TL_ENOMEM, "out of memory");
 	for (size_t i = 0; i < n; i++) {
 		tl_tl_event *r = &tl->events[i];
 		if (r->root != i)
 			continue;
 		r->first_mention = tl->nmention;
-		size_t count = 0;
 		for (size_t k = i; k != SIZE_MAX; k = tl->events[k].next) {
 			const tl_tl_event *m = &tl->events[k];
-			tl_mention a = {m->doc, m->timex};
-			if (TL_VEC_PUSH(tl->mentions, tl->nmention, tl->cap_mention, a))
-				return tl_seterr(TL_ENOMEM, "out of memory");
-			count++;
-			if (m->partner >= 0) {
-				tl_mention b = {m->doc, (size_t)m->partner};
-				if (TL_VEC_PUSH(tl->mentions, tl->nmention, tl->cap_mention, b))
-					return tl_seterr(TL_ENOMEM, "out of memory");
-				count++;
-			}
+			tl->mentions[tl->nmention++] = (tl_mention){m->doc, m->timex};
+			if (m->partner >= 0)
+				tl->mentions[tl->nmention++] =
+				    (tl_mention){m->doc, (size_t)m->partner};
 		}
-		r->pub.mention_count = count;
+		r->pub.mention_count = tl->nmention - r->first_mention;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (tl->events[i].root == i)
-			tl->events[out++] = tl->events[i];
+		if (tl->events[i].root == i && out++ != i)
+			tl->events[out - 1] = tl->events[i];
 	tl->nevent = out;
 	return 0;
 }
@@ -462,9 +478,6 @@ int tl_timeline_build(tl_timeline *tl)
 		return 0;
 	clear_built(tl);
 	int rc = gather(tl);
-	if (rc)
-		return rc;
-	rc = sort_events(tl);
 	if (rc == 0)
 		rc = merge(tl);
 	for (size_t d = 0; rc == 0 && d < tl->ndoc; d++)
@@ -497,6 +510,14 @@ const tl_mention *tl_timeline_event_mention(tl_timeline *tl, size_t i, size_t j)
 	    j >= tl->events[i].pub.mention_count)
 		return NULL;
 	return &tl->mentions[tl->events[i].first_mention + j];
+}
+
+/* The mentions of an event lie in a row in tl->mentions (merge()). */
+const tl_mention *tl_timeline_mentions(tl_timeline *tl, size_t i)
+{
+	if (!tl || tl_timeline_build(tl) != 0 || i >= tl->nevent)
+		return NULL;
+	return &tl->mentions[tl->events[i].first_mention];
 }
 
 size_t tl_timeline_warning_count(tl_timeline *tl)
