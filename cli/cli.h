@@ -155,6 +155,7 @@ typedef struct cli_sink {
 	char *tmp;        /* the temporary file, or NULL */
 	char *real;       /* what -o resolves to when it is a symbolic link */
 	int direct;       /* -o names a device or FIFO: written directly */
+	int no_sendfile;  /* sendfile() is refused: copies go through a buffer */
 	int failed;       /* a write failed; errno_saved says why */
 	int errno_saved;
 } cli_sink;
@@ -163,6 +164,14 @@ typedef struct cli_sink {
 int cli_sink_open(cli_sink *s, const char *path);
 /** Write n bytes; 0 or -1 (the sink remembers the failure). */
 int cli_sink_write(cli_sink *s, const void *p, size_t n);
+/**
+ * Copy len bytes of the regular file fd, from offset off (its file position
+ * is neither used nor moved), to the sink after what was written before: by
+ * the kernel (sendfile()) when the output takes it, else through a buffer.
+ * 0, or -1 when fd could not be read (errno set); a failed write is the
+ * sink's, as with cli_sink_write().
+ */
+int cli_sink_copy(cli_sink *s, int fd, uint64_t off, uint64_t len);
 /** Flush, close and (with -o) rename into place.  0 or CLI_EXIT_INPUT. */
 int cli_sink_commit(cli_sink *s);
 /** Drop everything written: with -o, remove the temporary file. */

@@ -542,21 +542,20 @@ static size_t next_event(run_heap *h)
 	return e;
 }
 
-/* Copy a spill file to the sink; 0 or -1. */
+/* Copy a spill file to the sink (by the kernel where it can); 0 or -1. */
 static int copy_spill(FILE *f, cli_sink *s)
 {
-	char buf[65536];
-	size_t n;
-	if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
+	off_t len;
+	if (fflush(f) != 0 || (len = ftello(f)) < 0)
 		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		if (cli_sink_write(s, buf, n) != 0)
-			return 0; /* the sink reports its own failure */
-	return ferror(f) ? -1 : 0;
+	return cli_sink_copy(s, fileno(f), 0, (uint64_t)len);
 }
 
 /* Read-ahead over the event spill: all buffers together hold at most this. */
 #define EV_READAHEAD ((size_t)4 << 20)
+/* An event at least this long is copied by the kernel (cli_sink_copy()), not
+ * through its batch's window. */
+#define EV_COPY ((size_t)64 << 10)
 
 /* One batch's window on the event spill. */
 typedef struct ev_stream {
@@ -596,7 +595,8 @@ static const char *ev_read(ev_stream *st, int fd, uint64_t off, size_t len, size
  * Write the events in timeline order from the event spill; 0 or -1.  Each
  * batch reads its part of the spill through a window of its own (the
  * batches' windows share EV_READAHEAD bytes, 4 KiB to 64 KiB each), so that
- * memory stays bounded and reads are few.
+ * memory stays bounded and reads are few; an event of EV_COPY bytes or more
+ * is copied by the kernel instead.
  */
 static int write_events(cli_merge *m, size_t k, cli_sink *s)
 {
@@ -618,14 +618,21 @@ static int write_events(cli_merge *m, size_t k, cli_sink *s)
 	int fd = fileno(m->evspill);
 	for (size_t i = 0, x; (x = next_event(&h)) != SIZE_MAX; i++) {
 		const cli_event_key *e = heap_key(&h, x);
+		if (i) {
+			cli_sink_write(s, ",", 1);
+			cli_sink_write(s, lead, llen);
+		}
+		if (e->len >= EV_COPY) { /* a long list of mentions */
+			if (cli_sink_copy(s, fd, e->offset, e->len) != 0) {
+				rc = -1;
+				break;
+			}
+			continue;
+		}
 		const char *data = ev_read(&st[e->batch], fd, e->offset, e->len, want);
 		if (!data) {
 			rc = -1;
 			break;
-		}
-		if (i) {
-			cli_sink_write(s, ",", 1);
-			cli_sink_write(s, lead, llen);
 		}
 		cli_sink_write(s, data, e->len);
 	}

@@ -10,6 +10,10 @@
  * written directly: renaming over it would replace a device with a file.
  * When FILE is a symbolic link, the file it points to is replaced.
  *
+ * A stretch of a file (a spill of the merge) is copied to the sink by the
+ * kernel, with sendfile(), where it can: the bytes do not pass through this
+ * process (to /dev/null or a pipe they are not copied at all).
+ *
  * A closed pipe (`timeline big.txt | head`) is not an error worth a message:
  * the default SIGPIPE ends the process quietly; when SIGPIPE is ignored, the
  * EPIPE from the write stops the run, again without a message.
@@ -24,6 +28,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/sendfile.h>
+#endif
 
 /* The temporary file to remove if a signal ends the process. */
 static char *volatile pending_tmp;
@@ -123,6 +130,66 @@ int cli_sink_write(cli_sink *s, const void *p, size_t n)
 		return -1;
 	}
 	return 0;
+}
+
+/* Bytes a sendfile() call or a read() moves at most. */
+#define COPY_CHUNK ((size_t)1 << 30)
+
+/* Copy len bytes at off of fd to s through a buffer; 0, or -1 when fd
+ * cannot be read. */
+static int copy_through(cli_sink *s, int fd, uint64_t off, uint64_t len)
+{
+	static char buf[1 << 16];
+	while (len > 0 && !s->failed) {
+		size_t want = len < sizeof(buf) ? (size_t)len : sizeof(buf);
+		ssize_t n = pread(fd, buf, want, (off_t)off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		cli_sink_write(s, buf, (size_t)n);
+		off += (uint64_t)n;
+		len -= (uint64_t)n;
+	}
+	return 0;
+}
+
+/* Copy len bytes of the file fd, from offset off, to the sink. */
+int cli_sink_copy(cli_sink *s, int fd, uint64_t off, uint64_t len)
+{
+	if (s->failed || len == 0)
+		return 0;
+	if (off > (uint64_t)INT64_MAX || len > (uint64_t)INT64_MAX - off) {
+		errno = EOVERFLOW;
+		return -1;
+	}
+	if (fflush(s->f) != 0) { /* what is buffered goes first */
+		s->failed = 1;
+		s->errno_saved = errno ? errno : EIO;
+		return 0;
+	}
+#ifdef __linux__
+	int out = fileno(s->f);
+	while (len > 0 && !s->no_sendfile) {
+		off_t at = (off_t)off;
+		ssize_t n = sendfile(out, fd, &at, len < COPY_CHUNK ? (size_t)len : COPY_CHUNK);
+		if (n > 0) {
+			off += (uint64_t)n;
+			len -= (uint64_t)n;
+		} else if (n == 0) {
+			errno = EIO; /* the file is shorter than it should be */
+			return -1;
+		} else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
+			s->no_sendfile = 1; /* this output does not take it: the buffer */
+		} else if (errno != EINTR) {
+			/* a failed write (EPIPE, ENOSPC...) as fwrite() would see it */
+			s->failed = 1;
+			s->errno_saved = errno;
+			return 0;
+		}
+	}
+#endif
+	return copy_through(s, fd, off, len);
 }
 
 /* Report a failed write, unless the reader of a pipe went away. */
