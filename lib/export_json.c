@@ -283,32 +283,58 @@ static size_t event_json(tl_jw *w, const pieces *k, tl_timeline *tl, size_t i, u
 	return at;
 }
 
-/*
- * About the size of the export, so that the buffer is made once and not
- * grown (and copied) a dozen times: the pieces are counted exactly, the
- * values guessed (a low guess costs a regrowth; a high one, address space
- * that is never touched).
- */
-static size_t size_guess(tl_timeline *tl, const pieces *k)
+/* Decimal digits of v. */
+static size_t digits(uint64_t v)
 {
-	size_t timex = k->mention_item.len + 1 + k->timex_end.len + 5 * 8 + 32, event = 512;
-	for (size_t i = 0; i < TX_NKEYS; i++)
-		timex += k->timex[i].len;
-	size_t mention = k->mention_item.len + 1 + k->mention_doc.len + k->mention_timex.len +
-	                 k->mention_end.len + 16;
-	size_t n = 4096, nev = tl_timeline_event_count(tl);
-	for (size_t d = 0; d < tl_timeline_document_count(tl); d++) {
-		const tl_document *doc = tl_timeline_document(tl, d);
-		n = tl_jw_add(n, doc->ntimex <= SIZE_MAX / timex ? doc->ntimex * timex : SIZE_MAX);
-		for (size_t i = 0; i < doc->ntimex; i++) /* the text of each: a mention's */
-			n = tl_jw_add(n, doc->timexes[i].byte_end - doc->timexes[i].byte_start);
-	}
-	for (size_t i = 0; i < nev; i++) {
-		size_t m = tl_timeline_event(tl, i)->mention_count;
-		n = tl_jw_add(n,
-		              tl_jw_add(event, m <= SIZE_MAX / mention ? m * mention : SIZE_MAX));
-	}
+	size_t n = 1;
+	for (; v >= 10; v /= 10)
+		n++;
 	return n;
+}
+
+/*
+ * About the size of the export, so that the buffer is made once, at about
+ * its size, and not grown (and copied) a dozen times: the pieces of the
+ * members there are counted exactly, the values guessed from the lengths at
+ * hand (a low guess costs a regrowth; a high one, address space never
+ * touched).  Timexes and mentions, the bulk, are counted one by one.
+ */
+static size_t size_guess(tl_timeline *tl, const pieces *k, uint64_t base)
+{
+	static const int always[] = {TX_DOCUMENT, TX_TEXT, TX_TYPE,       TX_VALUE,
+	                             TX_START,    TX_END,  TX_BYTE_START, TX_BYTE_END};
+	const tl_jw_piece *kt = k->timex;
+	size_t timex = k->mention_item.len + 1 + k->timex_end.len;
+	for (size_t i = 0; i < sizeof(always) / sizeof(always[0]); i++)
+		timex += kt[always[i]].len;
+	size_t event = k->mention_item.len + 1 + k->event_end.len + k->mentions_end.len + 96;
+	for (size_t i = 0; i < EV_NKEYS; i++)
+		event += k->event[i].len;
+	size_t mention = k->mention_item.len + 1 + k->mention_doc.len + k->mention_timex.len +
+	                 k->mention_end.len;
+	size_t n = 4096, ndoc = tl_timeline_document_count(tl), nev = tl_timeline_event_count(tl);
+	for (size_t d = 0; d < ndoc; d++) {
+		const tl_document *doc = tl_timeline_document(tl, d);
+		/* the document index, four offsets within the text, type and value */
+		size_t x = timex + digits(base + d) + 4 * digits(doc->len) + 20;
+		n = tl_jw_add(n, doc->ntimex <= SIZE_MAX / x ? doc->ntimex * x : SIZE_MAX);
+		for (size_t i = 0; i < doc->ntimex; i++) {
+			const tl_timex *t = &doc->timexes[i];
+			n = tl_jw_add(n, t->byte_end - t->byte_start);
+			if (t->mod || t->quant || t->freq || t->tz) /* rare: room for all */
+				n = tl_jw_add(n, kt[TX_MOD].len + kt[TX_QUANT].len +
+				                     kt[TX_FREQ].len + kt[TX_TZ].len + 64);
+		}
+	}
+	size_t mdigits = digits(base + ndoc) + 8;
+	for (size_t i = 0; i < nev; i++) {
+		const tl_event *e = tl_timeline_event(tl, i);
+		size_t m = e->mention_count, each = mention + mdigits;
+		n = tl_jw_add(n,
+		              event + strlen(e->headline) + strlen(e->text) + strlen(e->document));
+		n = tl_jw_add(n, m <= SIZE_MAX / each ? m * each : SIZE_MAX);
+	}
+	return tl_jw_add(n, n / 16);
 }
 
 /* The element of root array `array` that began at `begin` is written: tell
@@ -330,9 +356,15 @@ int tl_export_json(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		                 opts->document_base);
 	tl_jw_init(&w, b, opts->pretty);
 	prep_pieces(&w, &k, 3); /* root object, array, the objects in it */
-	size_t guess = size_guess(tl, &k);
-	if (guess > b->cap && tl_grow((void **)&b->data, &b->cap, guess, 1) != 0)
-		b->failed = 1;
+	size_t guess = size_guess(tl, &k, base);
+	if (guess > b->cap) { /* that size, not the power of two tl_grow() would make */
+		char *p = realloc(b->data, guess);
+		if (p) {
+			b->data = p;
+			b->cap = guess;
+		} else
+			b->failed = 1;
+	}
 	tl_jw_begin_object(&w);
 	TL_JW_MEMBER_INT(&w, "schema_version", 1);
 	tl_jw_key(&w, "documents");
