@@ -467,44 +467,22 @@ static const char pairs[] = "00010203040506070809101112131415161718192021222324"
                             "50515253545556575859606162636465666768697071727374"
                             "75767778798081828384858687888990919293949596979899";
 
-/* 10^n, n = 0..19. */
-static const uint64_t pow10[20] = {1ULL,
-                                   10ULL,
-                                   100ULL,
-                                   1000ULL,
-                                   10000ULL,
-                                   100000ULL,
-                                   1000000ULL,
-                                   10000000ULL,
-                                   100000000ULL,
-                                   1000000000ULL,
-                                   10000000000ULL,
-                                   100000000000ULL,
-                                   1000000000000ULL,
-                                   10000000000000ULL,
-                                   100000000000000ULL,
-                                   1000000000000000ULL,
-                                   10000000000000000ULL,
-                                   100000000000000000ULL,
-                                   1000000000000000000ULL,
-                                   10000000000000000000ULL};
-
-/* v in decimal at p (at most 20 bytes): the digits are counted first and
- * written from the last, two a step, in place; in 32 bits when they fit. */
+/* v in decimal at p (at most 20 bytes; all 20 may be written over, the
+ * value's bytes first): the digits are made from the last, two a step (in 32
+ * bits once they fit), right-aligned in a scratch buffer that is then copied
+ * whole, so that neither the number of digits nor the copy's length need be
+ * known beforehand. */
 char *tl_jw_put_int(char *p, int64_t v)
 {
 	/* the magnitude as unsigned, so that INT64_MIN needs no special case */
 	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	if (v < 0)
-		*p++ = '-';
 	if (m < 10) { /* the commonest: one digit */
+		*p = '-';
+		p += v < 0;
 		*p = (char)('0' + m);
 		return p + 1;
 	}
-	size_t n = 2;
-	while (n < 20 && m >= pow10[n])
-		n++;
-	char *end = p + n, *q = end;
+	char buf[40] = {0}, *q = buf + 20; /* digits end at buf + 20; 20 more to copy */
 	while (m > UINT32_MAX) {
 		q -= 2;
 		memcpy(q, pairs + m % 100 * 2, 2);
@@ -516,11 +494,15 @@ char *tl_jw_put_int(char *p, int64_t v)
 		memcpy(q, pairs + k % 100 * 2, 2);
 		k /= 100;
 	}
-	if (k >= 10)
-		memcpy(q - 2, pairs + k * 2, 2);
-	else
-		q[-1] = (char)('0' + k);
-	return end;
+	if (k >= 10) {
+		q -= 2;
+		memcpy(q, pairs + k * 2, 2);
+	} else
+		*--q = (char)('0' + k);
+	if (v < 0)
+		*--q = '-';
+	memcpy(p, q, 20);
+	return p + (buf + 20 - q);
 }
 
 void tl_jw_int(tl_jw *w, int64_t v)

@@ -147,7 +147,8 @@ void tl_jw_obj_resume(tl_jw *w, char *p, int members);
 size_t tl_jw_str_room(const char *s, size_t len, int *esc);
 /** Put s[0..len) quoted (esc as tl_jw_str_room() set it); returns the end. */
 char *tl_jw_put_str(char *p, const char *s, size_t len, int esc);
-/** Put v in decimal (at most TL_JW_INT_MAX bytes); returns the end. */
+/** Put v in decimal; returns the end.  Writes TL_JW_INT_MAX bytes at p (the
+ * value's first, then scratch that later writes cover). */
 char *tl_jw_put_int(char *p, int64_t v);
 
 /** a + b, or SIZE_MAX when that overflows (a reservation that then fails). */
