@@ -22,33 +22,37 @@
 
 static const char *const dct_source_names[] = {"none", "given", "inferred"};
 
-/* buf: "YYYY-MM-DD" (or YYYY-MM, YYYY), as tl_date_format() writes it; by hand
- * for years 0..9999, the common case, which saves a printf per date. */
-static void date_str(char buf[32], tl_date d)
+/* buf: "YYYY-MM-DD" (or YYYY-MM, YYYY; a '-' before a negative year, at least
+ * four digits), as tl_date_format() writes it; by hand for the years the
+ * library keeps (-999999..999999), which saves a printf per date.  Returns
+ * the length. */
+static size_t date_str(char buf[32], tl_date d)
 {
-	if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 12 && d.day >= 0 &&
-	    d.day <= 31) {
-		int y = (int)d.year, n = 4;
-		buf[0] = (char)('0' + y / 1000);
-		buf[1] = (char)('0' + y / 100 % 10);
-		buf[2] = (char)('0' + y / 10 % 10);
-		buf[3] = (char)('0' + y % 10);
-		if (d.month) {
-			buf[4] = '-';
-			buf[5] = (char)('0' + d.month / 10);
-			buf[6] = (char)('0' + d.month % 10);
-			n = 7;
-			if (d.day) {
-				buf[7] = '-';
-				buf[8] = (char)('0' + d.day / 10);
-				buf[9] = (char)('0' + d.day % 10);
-				n = 10;
-			}
-		}
-		buf[n] = '\0';
-	} else {
+	if (d.year < -999999 || d.year > 999999 || d.month < 0 || d.month > 12 || d.day < 0 ||
+	    d.day > 31) {
 		tl_date_format(buf, 32, d);
+		return strlen(buf);
 	}
+	char *p = buf;
+	int32_t y = d.year < 0 ? -d.year : d.year;
+	if (d.year < 0)
+		*p++ = '-';
+	int n = y > 99999 ? 6 : y > 9999 ? 5 : 4;
+	for (int i = n; i-- > 0; y /= 10)
+		p[i] = (char)('0' + y % 10);
+	p += n;
+	if (d.month) {
+		*p++ = '-';
+		*p++ = (char)('0' + d.month / 10);
+		*p++ = (char)('0' + d.month % 10);
+		if (d.day) {
+			*p++ = '-';
+			*p++ = (char)('0' + d.day / 10);
+			*p++ = (char)('0' + d.day % 10);
+		}
+	}
+	*p = '\0';
+	return (size_t)(p - buf);
 }
 
 static void document_json(tl_jw *w, const tl_document *doc)
@@ -243,14 +247,13 @@ static size_t event_json(tl_jw *w, const pieces *k, tl_timeline *tl, size_t i, u
 	const tl_event *e = tl_timeline_event(tl, i);
 	const tl_mention *mention = tl_timeline_mentions(tl, i);
 	char start[32], end[32];
-	date_str(start, e->start);
-	date_str(end, e->end);
+	size_t start_len = date_str(start, e->start), end_len = date_str(end, e->end);
 	str_member m[EV_MENTIONS] = {
 	    {e->value, 0, 0, 0, 0},
 	    name_member(k->type, NTYPES, e->type, tl_type_name(e->type)),
 	    name_member(k->mod, NMODS, e->mod, tl_mod_name(e->mod)),
-	    {start, 0, 0, 0, 0},
-	    {end, 0, 0, 0, 0},
+	    measured_n(start, start_len),
+	    measured_n(end, end_len),
 	    name_member(k->gran, NGRANS, e->granularity, tl_granularity_name(e->granularity)),
 	    {e->headline, 0, 0, 0, 0},
 	    {e->text, 0, 0, 0, 0},
