@@ -230,13 +230,28 @@ static size_t timex_json(tl_jw *w, const pieces *k, const tl_document *doc, uint
 	p = tl_jw_put_int(p, (int64_t)di);
 	p = put_str_members(p, m, kt + TX_TEXT, TX_START - TX_TEXT, &first);
 	p = tl_jw_put(p, &kt[TX_START], 0);
+	char *cs = p;
 	p = tl_jw_put_int(p, (int64_t)t->char_start);
+	size_t ns = (size_t)(p - cs);
 	p = tl_jw_put(p, &kt[TX_END], 0);
+	char *ce = p;
 	p = tl_jw_put_int(p, (int64_t)t->char_end);
+	size_t ne = (size_t)(p - ce);
+	/* before the first character past ASCII, byte and character offsets are
+	 * equal: their digits are copied (TL_JW_INT_MAX bytes, as the integer
+	 * would have written, from at least that far back) */
 	p = tl_jw_put(p, &kt[TX_BYTE_START], 0);
-	p = tl_jw_put_int(p, (int64_t)t->byte_start);
+	if (t->byte_start == t->char_start && (size_t)(p - cs) >= TL_JW_INT_MAX) {
+		memcpy(p, cs, TL_JW_INT_MAX);
+		p += ns;
+	} else
+		p = tl_jw_put_int(p, (int64_t)t->byte_start);
 	p = tl_jw_put(p, &kt[TX_BYTE_END], 0);
-	p = tl_jw_put_int(p, (int64_t)t->byte_end);
+	if (t->byte_end == t->char_end && (size_t)(p - ce) >= TL_JW_INT_MAX) {
+		memcpy(p, ce, TL_JW_INT_MAX);
+		p += ne;
+	} else
+		p = tl_jw_put_int(p, (int64_t)t->byte_end);
 	tl_jw_obj_end(w, &k->timex_end, p);
 	return at;
 }
