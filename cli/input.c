@@ -294,9 +294,12 @@ static int next_text(cli_reader *r, cli_doc *doc)
 	char idbuf[48];
 	const char *id = r->name;
 	int whole = r->nseg == 0 && r->eof;
-	char *text = dupn(r->buf, cut);
+	size_t rest = r->len - cut;
+	/* the segment keeps the read buffer (cut to size); what follows it, if
+	 * anything, moves to a new one: one copy of the rest, none of the text */
+	char *next = rest ? malloc(r->cap + 1) : NULL;
 	char *idc = NULL;
-	if (text) {
+	if (!rest || next) {
 		if (!whole) {
 			size_t n = strlen(r->name) + sizeof(idbuf);
 			if ((idc = malloc(n)) != NULL)
@@ -304,20 +307,28 @@ static int next_text(cli_reader *r, cli_doc *doc)
 		} else
 			idc = dupn(id, strlen(id));
 	}
-	if (!text || !idc) {
-		free(text);
+	if ((rest && !next) || !idc) {
+		free(next);
 		free(idc);
 		cli_error("%s: %s", r->name, strerror(ENOMEM));
 		return -1;
 	}
+	r->line += count_lines(r->buf, cut);
+	r->offset += cut;
+	if (rest)
+		memcpy(next, r->buf + cut, rest);
+	char *text = r->buf;
+	text[cut] = '\0';
+	char *fit = realloc(text, cut + 1);
+	if (fit)
+		text = fit;
+	r->buf = next;
+	r->cap = next ? r->cap : 0;
 	memset(doc, 0, sizeof(*doc));
 	doc->id = idc;
 	doc->text = text;
 	doc->len = cut;
-	r->line += count_lines(r->buf, cut);
-	r->offset += cut;
-	memmove(r->buf, r->buf + cut, r->len - cut);
-	r->len -= cut;
+	r->len = rest;
 	r->nseg++;
 	if (r->eof && r->len == 0)
 		r->done = 1;
