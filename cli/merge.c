@@ -591,6 +591,36 @@ static const char *ev_read(ev_stream *st, int fd, uint64_t off, size_t len, size
 	return st->data;
 }
 
+/* Bytes of events gathered before they go to the sink in one write. */
+#define EV_STAGE ((size_t)64 << 10)
+
+/* Events on their way to the sink: many small pieces, one write. */
+typedef struct ev_stage {
+	char data[EV_STAGE];
+	size_t len;
+} ev_stage;
+
+/* Write what g holds to s and empty it. */
+static void stage_flush(ev_stage *g, cli_sink *s)
+{
+	cli_sink_write(s, g->data, g->len);
+	g->len = 0;
+}
+
+/* Append p[0..n) to g, written through to s when it does not fit. */
+static void stage_put(ev_stage *g, cli_sink *s, const char *p, size_t n)
+{
+	if (n > EV_STAGE - g->len) {
+		stage_flush(g, s);
+		if (n > EV_STAGE) {
+			cli_sink_write(s, p, n);
+			return;
+		}
+	}
+	memcpy(g->data + g->len, p, n);
+	g->len += n;
+}
+
 /*
  * Write the events in timeline order from the event spill; 0 or -1.  Each
  * batch reads its part of the spill through a window of its own (the
@@ -615,14 +645,17 @@ static int write_events(cli_merge *m, size_t k, cli_sink *s)
 		heap_free(&h);
 		return -1;
 	}
+	static ev_stage g; /* the merge runs once, on the main thread */
+	g.len = 0;
 	int fd = fileno(m->evspill);
 	for (size_t i = 0, x; (x = next_event(&h)) != SIZE_MAX; i++) {
 		const cli_event_key *e = heap_key(&h, x);
 		if (i) {
-			cli_sink_write(s, ",", 1);
-			cli_sink_write(s, lead, llen);
+			stage_put(&g, s, ",", 1);
+			stage_put(&g, s, lead, llen);
 		}
 		if (e->len >= EV_COPY) { /* a long list of mentions */
+			stage_flush(&g, s);
 			if (cli_sink_copy(s, fd, e->offset, e->len) != 0) {
 				rc = -1;
 				break;
@@ -634,8 +667,9 @@ static int write_events(cli_merge *m, size_t k, cli_sink *s)
 			rc = -1;
 			break;
 		}
-		cli_sink_write(s, data, e->len);
+		stage_put(&g, s, data, e->len);
 	}
+	stage_flush(&g, s);
 	for (size_t b = 0; b < nbatch; b++)
 		free(st[b].data);
 	free(st);

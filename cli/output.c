@@ -119,11 +119,43 @@ int cli_sink_open(cli_sink *s, const char *path)
 	return 0;
 }
 
-/* Write n bytes; remember the first failure. */
+/* Write p[0..n) to the sink's descriptor, past its stdio buffer (flushed
+ * first, so that the bytes stay in order); 0, or -1 remembered. */
+static int write_past(cli_sink *s, const char *p, size_t n)
+{
+	int fd = fileno(s->f);
+	if (fflush(s->f) != 0) {
+		s->failed = 1;
+		s->errno_saved = errno ? errno : EIO;
+		return -1;
+	}
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w > 0) {
+			p += w;
+			n -= (size_t)w;
+		} else if (w < 0 && errno == EINTR) {
+			continue;
+		} else {
+			s->failed = 1;
+			s->errno_saved = w < 0 && errno ? errno : EIO;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A piece of this many bytes or more is big enough for a write() of its own. */
+#define WRITE_PAST ((size_t)16 << 10)
+
+/* Write n bytes; remember the first failure.  A big piece (WRITE_PAST) goes
+ * to the descriptor in one write(), not copied into the stdio buffer first. */
 int cli_sink_write(cli_sink *s, const void *p, size_t n)
 {
 	if (s->failed)
 		return -1;
+	if (n >= WRITE_PAST)
+		return write_past(s, p, n);
 	if (n && fwrite(p, 1, n, s->f) != n) {
 		s->failed = 1;
 		s->errno_saved = errno ? errno : EIO;
