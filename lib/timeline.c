@@ -492,22 +492,28 @@ int tl_timeline_build(tl_timeline *tl)
 	return 0;
 }
 
+/* Is tl built (tl_timeline_build(), called only when it is not yet)?  The
+ * accessors below are called once or more per event by the exporters. */
+static inline int ready(tl_timeline *tl)
+{
+	return tl && (tl->built || tl_timeline_build(tl) == 0);
+}
+
 size_t tl_timeline_event_count(tl_timeline *tl)
 {
-	return tl && tl_timeline_build(tl) == 0 ? tl->nevent : 0;
+	return ready(tl) ? tl->nevent : 0;
 }
 
 const tl_event *tl_timeline_event(tl_timeline *tl, size_t i)
 {
-	if (!tl || tl_timeline_build(tl) != 0 || i >= tl->nevent)
+	if (!ready(tl) || i >= tl->nevent)
 		return NULL;
 	return &tl->events[i].pub;
 }
 
 const tl_mention *tl_timeline_event_mention(tl_timeline *tl, size_t i, size_t j)
 {
-	if (!tl || tl_timeline_build(tl) != 0 || i >= tl->nevent ||
-	    j >= tl->events[i].pub.mention_count)
+	if (!ready(tl) || i >= tl->nevent || j >= tl->events[i].pub.mention_count)
 		return NULL;
 	return &tl->mentions[tl->events[i].first_mention + j];
 }
@@ -515,19 +521,19 @@ const tl_mention *tl_timeline_event_mention(tl_timeline *tl, size_t i, size_t j)
 /* The mentions of an event lie in a row in tl->mentions (merge()). */
 const tl_mention *tl_timeline_mentions(tl_timeline *tl, size_t i)
 {
-	if (!tl || tl_timeline_build(tl) != 0 || i >= tl->nevent)
+	if (!ready(tl) || i >= tl->nevent)
 		return NULL;
 	return &tl->mentions[tl->events[i].first_mention];
 }
 
 size_t tl_timeline_warning_count(tl_timeline *tl)
 {
-	return tl && tl_timeline_build(tl) == 0 ? tl->nwarning : 0;
+	return ready(tl) ? tl->nwarning : 0;
 }
 
 const char *tl_timeline_warning(tl_timeline *tl, size_t i)
 {
-	if (!tl || tl_timeline_build(tl) != 0 || i >= tl->nwarning)
+	if (!ready(tl) || i >= tl->nwarning)
 		return NULL;
 	return tl->warnings[i];
 }
