@@ -13,6 +13,8 @@
 #include "export_internal.h"
 #include "json_writer.h"
 
+#include <assert.h>
+
 /*
  * Written straight into the buffer by the streaming writer (json_writer.c),
  * member by member, in the layout json-c gives (tests/test_json_writer.c
@@ -139,6 +141,15 @@ static str_member measured_n(const char *s, size_t len)
 	return m;
 }
 
+/* A date of date_str() as a member: digits and '-' only, no escape (checked
+ * in debug builds). */
+static str_member date_member(const char *s, size_t len)
+{
+	str_member m = {s, 1, len, len + 2, 0};
+	assert(tl_jw_str_room(s, len, &m.esc) == len + 2 && !m.esc);
+	return m;
+}
+
 /* s measured (NULL: left out). */
 static str_member measured(const char *s)
 {
@@ -256,10 +267,15 @@ static size_t timex_json(tl_jw *w, const pieces *k, const tl_document *doc, uint
 	return at;
 }
 
-/* One event and its mentions; returns where it begins in the buffer. */
-static size_t event_json(tl_jw *w, const pieces *k, tl_timeline *tl, size_t i, uint64_t base)
+/* One event and its mentions; returns where it begins in the buffer.  *doc:
+ * the event document name measured last (the events of a document share its
+ * name: measured once a run of them). */
+static size_t event_json(tl_jw *w, const pieces *k, tl_timeline *tl, size_t i, uint64_t base,
+                         str_member *doc)
 {
 	const tl_event *e = tl_timeline_event(tl, i);
+	if (doc->s != e->document || !doc->measured)
+		*doc = measured(e->document);
 	const tl_mention *mention = tl_timeline_mentions(tl, i);
 	char start[32], end[32];
 	size_t start_len = date_str(start, e->start), end_len = date_str(end, e->end);
@@ -267,12 +283,12 @@ static size_t event_json(tl_jw *w, const pieces *k, tl_timeline *tl, size_t i, u
 	    {e->value, 0, 0, 0, 0},
 	    name_member(k->type, NTYPES, e->type, tl_type_name(e->type)),
 	    name_member(k->mod, NMODS, e->mod, tl_mod_name(e->mod)),
-	    measured_n(start, start_len),
-	    measured_n(end, end_len),
+	    date_member(start, start_len),
+	    date_member(end, end_len),
 	    name_member(k->gran, NGRANS, e->granularity, tl_granularity_name(e->granularity)),
 	    {e->headline, 0, 0, 0, 0},
 	    {e->text, 0, 0, 0, 0},
-	    {e->document, 0, 0, 0, 0}};
+	    *doc};
 	size_t max = str_members_room(m, k->event, EV_MENTIONS);
 	size_t each = k->mention_item.len + 1 + k->mention_doc.len + k->mention_timex.len +
 	              2 * TL_JW_INT_MAX + k->mention_end.len;
@@ -396,8 +412,9 @@ int tl_export_json(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	tl_jw_end_array(&w);
 	tl_jw_key(&w, "events");
 	tl_jw_begin_array(&w);
+	str_member doc = {NULL, 0, 0, 0, 0};
 	for (size_t i = 0; i < tl_timeline_event_count(tl); i++) {
-		at = event_json(&w, &k, tl, i, base);
+		at = event_json(&w, &k, tl, i, base, &doc);
 		if (told(opts, "events", at, &w))
 			goto stop;
 	}
