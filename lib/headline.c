@@ -107,11 +107,14 @@ static int window_tokens(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sen
 			sc->ce = w.end;
 		}
 		if (sc->first > 256 && sc->first > sc->nbase / 2) {
+			/* the shape of the new base[0] needs the token before it */
+			tl_hl_shapes(sc, sc->first < sc->nbase ? sc->first + 1 : sc->nbase);
 			memmove(sc->base, sc->base + sc->first,
 			        (sc->nbase - sc->first) * sizeof(*sc->base));
 			memmove(sc->shape, sc->shape + sc->first,
 			        (sc->nbase - sc->first) * sizeof(*sc->shape));
 			sc->nbase -= sc->first;
+			sc->nshaped -= sc->first;
 			sc->abs0 += sc->first;
 			sc->hint = sc->hint != SIZE_MAX && sc->hint >= sc->first
 			               ? sc->hint - sc->first
@@ -120,7 +123,7 @@ static int window_tokens(tl_hl_scratch *sc, const char *t, tl_sentence s, tl_sen
 		}
 	} else {
 		sc->abs0 += sc->nbase; /* the new tokens get new numbers */
-		sc->nbase = sc->first = 0;
+		sc->nbase = sc->first = sc->nshaped = 0;
 		sc->hint = SIZE_MAX; /* no date seen in these tokens yet */
 		sc->valid = 0;
 		if (tl_hl_tokenize(sc, t, w.start, w.end, 0))
@@ -539,8 +542,11 @@ static tl_hl_memo *memo_find(tl_hl_scratch *sc, const char *t, size_t ta, size_t
 	size_t set = memo_set(sc, t, ta, tz, nbytes);
 	for (size_t way = 0; way < TL_HL_WAYS; way++) {
 		tl_hl_memo *me = &sc->memo[set * TL_HL_WAYS + way];
-		if (me->valid && me->nshape == sc->ntok && me->ta == ta && me->tz == tz &&
-		    me->nbytes == nbytes && me->shapes[0] == (sc->shapes[0] & TL_HL_SHAPE_FIRST) &&
+		if (!me->valid || me->nshape != sc->ntok || me->ta != ta || me->tz != tz ||
+		    me->nbytes != nbytes)
+			continue;
+		tl_hl_shapes(sc, first - sc->abs0 + sc->ntok); /* the window's shapes */
+		if (me->shapes[0] == (sc->shapes[0] & TL_HL_SHAPE_FIRST) &&
 		    same_shapes(sc, me, first) && same_bytes(sc, me, t, sb)) {
 			me->src = sb; /* seen here: the next comparison starts here */
 			me->tsrc = first;
@@ -579,6 +585,7 @@ static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 		return;
 	memcpy(me->bytes, t + sb, nbytes);
 	me->nbytes = nbytes;
+	tl_hl_shapes(sc, (size_t)(sc->toks - sc->base) + sc->ntok);
 	memcpy(me->shapes, sc->shapes, sc->ntok * sizeof(*me->shapes));
 	me->shapes[0] &= TL_HL_SHAPE_FIRST;
 	me->nshape = sc->ntok;

@@ -115,8 +115,9 @@ typedef struct tl_hl_memo {
 typedef struct tl_hl_scratch {
 	tl_hl_tok *base; /* cached tokens of text[cb, ce), live from base[first] */
 	size_t nbase, cap_base, first;
-	tl_hl_shape *shape; /* the shapes of base[0, nbase) */
-	size_t cap_shape;
+	tl_hl_shape *shape; /* the shapes of base[0, nshaped): worked out when a
+	                     * memo asks (see tl_hl_shapes()) */
+	size_t cap_shape, nshaped;
 	const char *text;     /* the text the cache belongs to */
 	tl_sentence sentence; /* ... and the sentence */
 	size_t cb, ce;        /* the span tokenised */
@@ -160,10 +161,25 @@ const char *tl_headline(tl_hl_scratch *scratch, const char *text, tl_sentence s,
                         size_t a, size_t z, size_t *len);
 
 /** Append the tokens of t[from, to) to the scratch's cached tokens
- * (base, shape), growing them; space: white space comes just before from.
- * Reads t up to the first byte after to that is no ASCII letter or digit
- * (t must hold one: a NUL).  See headline_tokens.c.  0, or TL_ENOMEM. */
+ * (base), growing them and the room for their shapes (shape: see
+ * tl_hl_shapes()); space: white space comes just before from.  Reads t up
+ * to the first byte after to that is no ASCII letter or digit (t must hold
+ * one: a NUL).  See headline_tokens.c.  0, or TL_ENOMEM. */
 int tl_hl_tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int space);
+
+/** Work out the shapes of the cached tokens base[nshaped, n) (n <= nbase),
+ * in shape: see headline_tokens.c. */
+void tl_hl_shapes_from(tl_hl_scratch *sc, size_t n);
+
+/** Make the shapes of the cached tokens base[0, n) (n <= nbase) known;
+ * those after them are left as they are.  Shapes are asked for only where
+ * a memo is compared or stored: most dates of prose find no memo with
+ * their token count and date place, and their tokens need no shapes. */
+static inline void tl_hl_shapes(tl_hl_scratch *sc, size_t n)
+{
+	if (sc->nshaped < n)
+		tl_hl_shapes_from(sc, n);
+}
 
 /** Where the caller may keep its own copy of the last headline
  * tl_headline() gave, for the next time it gives the same: the slot holds

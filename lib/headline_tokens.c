@@ -65,9 +65,7 @@ int tl_hl_tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int
 	    tl_grow((void **)&sc->shape, &sc->cap_shape, most, sizeof(*sc->shape)))
 		return TL_ENOMEM;
 	tl_hl_tok *base = sc->base;
-	tl_hl_shape *shape = sc->shape;
 	size_t nb = sc->nbase;
-	size_t prev = nb ? base[nb - 1].end : SIZE_MAX; /* the last token's end */
 	size_t i = from;
 	while (i < to) {
 		unsigned char c = u[i];
@@ -136,15 +134,31 @@ int tl_hl_tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int
 			                 .edge = (unsigned char)((m & MARK_EDGE) != 0),
 			                 .facts = 1};
 		}
-		/* lengths and gaps cut to their low bits: a memo holds no span
-		 * where that loses anything (see TL_HL_SHAPE_GAP) */
-		size_t gap = prev == SIZE_MAX ? 0 : i - prev;
-		shape[nb] = (uint32_t)(j - i) | (tl_hl_shape)(gap & TL_HL_SHAPE_GAP) << 32 |
-		            (tl_hl_shape)space << 63;
 		nb++;
-		prev = i = j;
+		i = j;
 		space = 0;
 	}
 	sc->nbase = nb;
 	return 0;
+}
+
+/* The shapes of base[nshaped, n): a token's length, its gap to the token
+ * before (0 for base[0] when no shape is known: the first token cut), and
+ * its space flag.  Lengths and gaps are cut to their low bits: a memo
+ * holds no span where that loses anything (see TL_HL_SHAPE_GAP).  The
+ * shape of base[0] after the tokens before it are dropped is the one
+ * worked out while they were there (window_tokens() in headline.c works it
+ * out before it drops them). */
+void tl_hl_shapes_from(tl_hl_scratch *sc, size_t n)
+{
+	const tl_hl_tok *k = sc->base + sc->nshaped, *e = sc->base + n;
+	tl_hl_shape *sh = sc->shape + sc->nshaped;
+	size_t prev = sc->nshaped ? k[-1].end : k->start; /* the last token's end */
+	for (; k < e; k++) {
+		/* the gap's low 31 bits, at bits 32-62 */
+		tl_hl_shape gap = (tl_hl_shape)(k->start - prev) << 33 >> 1;
+		*sh++ = (uint32_t)(k->end - k->start) | gap | (tl_hl_shape)k->space << 63;
+		prev = k->end;
+	}
+	sc->nshaped = n;
 }

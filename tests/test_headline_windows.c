@@ -236,6 +236,59 @@ START_TEST(test_joined_words_by_hand)
 }
 END_TEST
 
+/* The shapes a scratch works out when a memo asks (tl_hl_shapes()), of
+ * the tokens it keeps as windows slide along one long sentence and the
+ * tokens before them are dropped, equal the shapes of the whole sentence
+ * cut at once: a token's length, its gap to the token before it in the
+ * text, its space flag. */
+START_TEST(test_shapes_as_cut_whole)
+{
+	/* units of many lengths: few windows match a memo's lengths, and
+	 * their tokens get no shapes until asked */
+	char *t = malloc(400 * 64);
+	ck_assert_ptr_nonnull(t);
+	size_t n = 0;
+	unsigned r = 1;
+	for (size_t k = 0; k < 400; k++) {
+		r = r * 1103515245u + 12345u; /* filler of pseudo-random lengths */
+		n += (size_t)sprintf(t + n, "on May 5 the army%.*s  crossed,\tthe (river) and ",
+		                     (int)(r >> 16) % 13, "xxxxxxxxxxxxx");
+	}
+	tl_sentence s = {0, n};
+	tl_hl_scratch whole = {0}, sc = {0};
+	ck_assert_int_eq(tl_hl_tokenize(&whole, t, 0, n, 0), 0);
+	tl_hl_shapes(&whole, whole.nbase);
+	size_t checked = 0, dropped = 0, dates = 0;
+	for (const char *p = strstr(t, "May 5"); p; p = strstr(p + 1, "May 5")) {
+		size_t a = (size_t)(p - t), len = 0;
+		tl_sentence w = {a > 200 ? a - 200 : 0, a + 205 < n ? a + 205 : n};
+		while (w.start > 0 && t[w.start - 1] != ' ')
+			w.start++;
+		while (w.end < n && t[w.end] != ' ')
+			w.end--;
+		ck_assert_ptr_nonnull(tl_headline(&sc, t, s, w, a, a + 5, &len));
+		/* now and then: the shapes of all tokens kept */
+		if (dates++ % 50 == 0)
+			tl_hl_shapes(&sc, sc.nbase);
+		dropped += sc.abs0 > 0;
+		/* one sentence, windows that start at spaces: the cache is never
+		 * cut anew, and token number abs0 + i of it is token abs0 + i of
+		 * the whole sentence */
+		for (size_t i = 0; i < sc.nshaped; i++) {
+			ck_assert_uint_lt(sc.abs0 + i, whole.nbase);
+			ck_assert_uint_eq(sc.base[i].start, whole.base[sc.abs0 + i].start);
+			ck_assert_uint_eq(sc.shape[i], whole.shape[sc.abs0 + i]);
+			checked++;
+		}
+	}
+	ck_assert_uint_gt(dropped, 0); /* tokens were dropped from the front */
+	ck_assert_uint_gt(checked, 1000);
+	tl_hl_scratch_free(&whole);
+	tl_hl_scratch_free(&sc);
+	free(t);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("headline_windows");
@@ -246,6 +299,7 @@ int main(void)
 	tcase_add_test(tc, test_joined_words_by_hand);
 	tcase_add_test(tc, test_repeats_with_changes);
 	tcase_add_test(tc, test_same_as_memcmp);
+	tcase_add_test(tc, test_shapes_as_cut_whole);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
