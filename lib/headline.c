@@ -545,7 +545,7 @@ static tl_hl_memo *memo_find(tl_hl_scratch *sc, const char *t, size_t ta, size_t
 		if (!me->valid || me->nshape != sc->ntok || me->ta != ta || me->tz != tz ||
 		    me->nbytes != nbytes)
 			continue;
-		tl_hl_shapes(sc, first - sc->abs0 + sc->ntok); /* the window's shapes */
+		tl_hl_shapes(sc, sc->nbase); /* the window's and those after it */
 		if (me->shapes[0] == (sc->shapes[0] & TL_HL_SHAPE_FIRST) &&
 		    same_shapes(sc, me, first) && same_bytes(sc, me, t, sb)) {
 			me->src = sb; /* seen here: the next comparison starts here */
@@ -585,7 +585,7 @@ static void memo_store(tl_hl_scratch *sc, const char *t, size_t ta, size_t tz)
 		return;
 	memcpy(me->bytes, t + sb, nbytes);
 	me->nbytes = nbytes;
-	tl_hl_shapes(sc, (size_t)(sc->toks - sc->base) + sc->ntok);
+	tl_hl_shapes(sc, sc->nbase);
 	memcpy(me->shapes, sc->shapes, sc->ntok * sizeof(*me->shapes));
 	me->shapes[0] &= TL_HL_SHAPE_FIRST;
 	me->nshape = sc->ntok;

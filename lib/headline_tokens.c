@@ -91,7 +91,7 @@ int tl_hl_tokenize(tl_hl_scratch *sc, const char *t, size_t from, size_t to, int
 			                 .facts = 1};
 		} else if (kind != KIND_MARK) {
 			unsigned char ascii = 1;
-			j = i;
+			j = kind == KIND_ALNUM ? i + 1 : i; /* u[i] is known */
 			for (;;) {
 				/* the common case, before the general tests; the text
 				 * is NUL-terminated, so the run may be read past to */
