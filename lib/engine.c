@@ -96,83 +96,99 @@ static int word_cue(const char *text, const tl_tok *t, size_t first, size_t last
 	return cue;
 }
 
-/* The tense cue of token k (word_cue()); every cue is a word, so the other
- * tokens are passed without a call (the cues are read for most tokens of a
- * sentence with mentions). */
-static inline int tense_cue(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
-{
-	return t[k].kind == TK_WORD ? word_cue(text, t, first, last, k) : 0;
-}
-
 /*
  * The tense cues of one sentence read so far, so that the mentions of a
  * sentence, visited in text order, read each cue once: a sentence of many
  * mentions (a run-on list of dates) would read its cues once per mention.
- * The tokens [first, next) are accounted for: `before` is the nearest cue
- * before next, 0 when they hold none.  While there is none, the answer is
- * the first cue of the sentence (`lead`, at `lead_at`; 0 and last + 1 when
- * the sentence has none), searched for once.
+ * Only the words the scanner listed as possible cues (s->cues, in text
+ * order) are read.  The entries before next of that list (from the
+ * sentence's first token on) are accounted for: `before` is the nearest
+ * cue among them, 0 when they hold none.  While there is none, the answer
+ * is the first cue of the sentence from there on (`lead`, at entry
+ * `lead_at`; 0 when the sentence has none), searched for once.
  */
 typedef struct tense_memo {
 	size_t first, last; /* the sentence [first, last]; valid: 0 before its first mention */
 	int valid;
-	size_t next;
+	size_t k;    /* the token asked for last */
+	size_t next; /* an index into the list of cues */
 	int before;
 	int lead_known; /* lead and lead_at are known */
 	int lead;
 	size_t lead_at;
 } tense_memo;
 
+/* The index of the first entry of cue[0..n) that is k or after it. */
+static size_t cue_from(const tl_off *cue, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cue[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The tense of token k in the sentence [first, last]: the nearest cue before
  * it in its sentence, else the first one from it on (0: none).  Computed
  * only for the tokens that start a mention; tm carries what was read for
- * the mentions before k (it starts zeroed for each chunk). */
-static uint8_t memo_tense(tense_memo *tm, const char *text, const tl_tok *t, size_t first,
-                          size_t last, size_t k)
+ * the mentions before k (it starts zeroed for each chunk); s: the scanner
+ * with the tokens and the list of possible cues. */
+static uint8_t memo_tense(tense_memo *tm, const tl_scan *s, size_t first, size_t last, size_t k)
 {
-	if (!tm->valid || tm->first != first || tm->last != last || k < tm->next) {
+	const char *text = s->text;
+	const tl_tok *t = s->toks;
+	const tl_off *cue = s->cues;
+	size_t nc = s->ncues;
+	if (!tm->valid || tm->first != first || tm->last != last || k < tm->k) {
 		/* the first mention of the sentence: the nearest cue before k */
 		tm->valid = 1;
 		tm->first = first;
 		tm->last = last;
 		tm->lead_known = 0;
 		tm->before = 0;
-		for (size_t j = k; j > first; j--) {
-			int cue = tense_cue(text, t, first, last, j - 1);
-			if (cue) {
-				tm->before = cue;
+		size_t p = cue_from(cue, nc, k);
+		for (size_t j = p; j > 0 && cue[j - 1] >= first; j--) {
+			int c = word_cue(text, t, first, last, cue[j - 1]);
+			if (c) {
+				tm->before = c;
 				break;
 			}
 		}
-		tm->next = k;
+		tm->next = p;
 	}
-	if (!tm->before && tm->lead_known && tm->next < k) {
+	tm->k = k;
+	if (!tm->before && tm->lead_known) {
 		/* the search for the lead read [next, lead_at): no cue there */
-		if (k <= tm->lead_at) {
-			tm->next = k;
-		} else {
+		if (tm->lead && cue[tm->lead_at] < k) {
 			tm->before = tm->lead;
 			tm->next = tm->lead_at + 1;
+		} else {
+			while (tm->next < tm->lead_at && cue[tm->next] < k)
+				tm->next++;
 		}
 	}
-	for (; tm->next < k; tm->next++) {
-		int cue = tense_cue(text, t, first, last, tm->next);
-		if (cue)
-			tm->before = cue;
+	for (; tm->next < nc && cue[tm->next] < k; tm->next++) {
+		int c = word_cue(text, t, first, last, cue[tm->next]);
+		if (c)
+			tm->before = c;
 	}
 	if (tm->before)
 		return (uint8_t)tm->before;
 	/* no cue before k: the first one of the sentence, from k on */
 	if (!tm->lead_known) {
-		size_t j = k;
-		int cue = 0;
-		for (; j <= last; j++) {
-			cue = tense_cue(text, t, first, last, j);
-			if (cue)
+		size_t j = tm->next;
+		int c = 0;
+		for (; j < nc && cue[j] <= last; j++) {
+			c = word_cue(text, t, first, last, cue[j]);
+			if (c)
 				break;
 		}
 		tm->lead_known = 1;
-		tm->lead = cue;
+		tm->lead = c;
 		tm->lead_at = j;
 	}
 	return (uint8_t)tm->lead;
@@ -184,6 +200,27 @@ typedef struct sentbuf {
 	size_t n, cap;
 	size_t base; /* doc->nsentence before the chunk */
 } sentbuf;
+
+/* The first token of t[i, next) at which a sentence that starts at byte fb
+ * is cut for its length (split_chunk()), or next when there is none; the
+ * sentence runs past MAXSENT bytes before next.  Token ends grow, so the
+ * first token past MAXSENT bytes is searched for by halves. */
+static size_t long_cut(const tl_tok *t, size_t i, size_t next, size_t fb)
+{
+	size_t hi = next;
+	while (i < hi) {
+		size_t mid = i + (hi - i) / 2;
+		if (t[mid].e - fb <= MAXSENT)
+			i = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; i < next; i++)
+		if ((t[i].kind == TK_PUNCT && (t[i].punct == ',' || t[i].punct == ';')) ||
+		    t[i].e - fb > 2 * MAXSENT)
+			break;
+	return i;
+}
 
 /* Split the tokens of the current chunk into sentences and push them to doc;
  * sb gets the last token of each. */
@@ -200,12 +237,13 @@ static int split_chunk(tl_engine *e, tl_document *doc, sentbuf *sb)
 		/* The tokens before the next candidate (. ! ?, a word that kept
 		 * its period, else the last token) can end a sentence only by
 		 * its length: passed over when the sentence is short enough up
-		 * to there. */
+		 * to there, else up to the first one that the length rule
+		 * below cuts at. */
 		while (ke < ne && ends[ke] < i)
 			ke++;
 		size_t next = ke < ne ? ends[ke] : n - 1;
-		if (next > i && t[next - 1].e - fb <= MAXSENT)
-			i = next;
+		if (next > i)
+			i = t[next - 1].e - fb <= MAXSENT ? next : long_cut(t, i, next, fb);
 		int end = i + 1 == n;
 		if (!end && t[i].kind == TK_PUNCT &&
 		    (t[i].punct == '.' || t[i].punct == '!' || t[i].punct == '?') &&
@@ -288,8 +326,7 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 			si = sentence_of(&sb, k, si);
 			size_t first = si > 0 ? sb.last[si - 1] + 1 : 0;
 			e.m[i].sentence = sb.base + si;
-			e.m[i].tense =
-			    memo_tense(&tm, e.scan.text, e.scan.toks, first, sb.last[si], k);
+			e.m[i].tense = memo_tense(&tm, &e.scan, first, sb.last[si], k);
 			const tl_word *before = k > 0 ? e.scan.toks[k - 1].w : NULL;
 			int fw = before && before->cls == W_FUNC ? before->val : 0;
 			e.m[i].since = fw == F_SINCE || since_phrase(e.scan.toks, k);

@@ -279,7 +279,10 @@ typedef struct tl_tok {
  *  - cand: the tokens that may start a temporal expression (tl_match_chunk):
  *    a word of the tables, a number, a quote ('90s), a one-letter word (Q3);
  *  - ends: the tokens that may end a sentence (engine.c): the punctuation
- *    . ! ? and a word that kept its period.
+ *    . ! ? and a word that kept its period;
+ *  - cues: the words that may be tense cues (engine.c, word_cue): a W_TENSE
+ *    word, a lower-case "may", a word outside the tables of four bytes or
+ *    more ending in "ed", and "set".
  */
 typedef struct tl_scan {
 	const char *text; /* text[len .. len + TL_SCAN_PAD) must be '\0' (internal.h) */
@@ -288,10 +291,12 @@ typedef struct tl_scan {
 	size_t cpos; /* code points before pos */
 	tl_tok *toks;
 	size_t ntok, cap;
-	tl_off *cand; /* token indexes; cand and ends hold capx entries */
+	tl_off *cand; /* token indexes; cand, ends and cues hold capx entries */
 	size_t ncand;
 	tl_off *ends;
 	size_t nends;
+	tl_off *cues;
+	size_t ncues;
 	size_t capx;
 	const tl_wordtab *tab;
 	size_t line_cp; /* code points before the current line */
@@ -301,7 +306,7 @@ typedef struct tl_scan {
 /**
  * Tokenise the next chunk (up to and including the next hard line break,
  * see wrap.c; a very long chunk is cut at a sentence end or a line break) into
- * s->toks, and list its candidates in s->cand and s->ends.  A soft line
+ * s->toks, and list its candidates in s->cand, s->ends and s->cues.  A soft line
  * break is white space.  Returns 1 when a chunk was read, 0 at the end of
  * the text, TL_ENOMEM.
  */

@@ -147,6 +147,9 @@ static int grow(tl_scan *s)
 	c = s->capx;
 	if (tl_grow((void **)&s->ends, &c, s->cap, sizeof(tl_off)))
 		return TL_ENOMEM;
+	c = s->capx;
+	if (tl_grow((void **)&s->cues, &c, s->cap, sizeof(tl_off)))
+		return TL_ENOMEM;
 	s->capx = c;
 	return 0;
 }
@@ -156,9 +159,10 @@ void tl_scan_free(tl_scan *s)
 	free(s->toks);
 	free(s->cand);
 	free(s->ends);
+	free(s->cues);
 	s->toks = NULL;
-	s->cand = s->ends = NULL;
-	s->ntok = s->cap = s->ncand = s->nends = s->capx = 0;
+	s->cand = s->ends = s->cues = NULL;
+	s->ntok = s->cap = s->ncand = s->nends = s->ncues = s->capx = 0;
 }
 
 /* Tokenise the next chunk of s->text into s->toks.  Tokens are written in
@@ -174,9 +178,10 @@ int tl_scan_chunk(tl_scan *s)
 	size_t xb = s->pos - s->cpos; /* bytes before pos minus code points */
 	size_t nt = 0, cap = s->cap < s->capx ? s->cap : s->capx; /* room for tokens */
 	tl_tok *toks = s->toks;
-	tl_off *pc = s->cand, *pe = s->ends; /* the next entries of s->cand, s->ends */
-	unsigned pending = 0;                /* TF_SPACE / TF_NL before the next token */
-	s->ntok = s->ncand = s->nends = 0;
+	/* the next entries of s->cand, s->ends, s->cues */
+	tl_off *pc = s->cand, *pe = s->ends, *pt = s->cues;
+	unsigned pending = 0; /* TF_SPACE / TF_NL before the next token */
+	s->ntok = s->ncand = s->nends = s->ncues = 0;
 	if (i >= n)
 		return 0;
 	if (i == 0)
@@ -213,12 +218,14 @@ int tl_scan_chunk(tl_scan *s)
 			s->ntok = nt;
 			s->ncand = (size_t)(pc - s->cand);
 			s->nends = (size_t)(pe - s->ends);
+			s->ncues = (size_t)(pt - s->cues);
 			if (grow(s))
 				return TL_ENOMEM;
 			toks = s->toks;
 			cap = s->cap < s->capx ? s->cap : s->capx;
 			pc = s->cand + s->ncand;
 			pe = s->ends + s->nends;
+			pt = s->cues + s->ncues;
 		}
 		tl_tok *tok = &toks[nt];
 		tok->b = (tl_off)i;
@@ -329,8 +336,23 @@ int tl_scan_chunk(tl_scan *s)
 				}
 			}
 			tok->flags = (uint8_t)flags;
-			if (w || i - wb == 1) /* i - wb: 2 for a letter that kept its period */
+			/* the candidates, and the words in which word_cue()
+			 * (engine.c) may find a tense cue, by the same tests; i - wb
+			 * is the byte length, with a kept period ("set" is no table
+			 * word) */
+			if (w) {
 				*pc++ = (tl_off)nt;
+				if (w->cls == W_TENSE ||
+				    (w->cls == W_MONTH && w->val == 5 && !(flags & TF_CAP)))
+					*pt++ = (tl_off)nt;
+			} else if (i - wb == 1) { /* 2 for a letter that kept its period */
+				*pc++ = (tl_off)nt;
+			} else if (t[i - 1] == 'd'
+			               ? i - wb >= 4 && t[i - 2] == 'e'
+			               : t[i - 1] == 't' && i - wb == 3 && (t[wb] | 0x20) == 's' &&
+			                     t[wb + 1] == 'e') {
+				*pt++ = (tl_off)nt;
+			}
 		} else {
 			tok->flags = (uint8_t)pending;
 			tok->kind = TK_PUNCT;
@@ -362,6 +384,7 @@ int tl_scan_chunk(tl_scan *s)
 	s->ntok = nt;
 	s->ncand = (size_t)(pc - s->cand);
 	s->nends = (size_t)(pe - s->ends);
+	s->ncues = (size_t)(pt - s->cues);
 	s->pos = i;
 	s->cpos = i - xb;
 	return 1;

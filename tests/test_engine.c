@@ -228,6 +228,54 @@ START_TEST(test_holidays_by_rule)
 }
 END_TEST
 
+/* The tense of a sentence comes from its cue words (the ones the scanner
+ * lists), the nearest before the mention, else the first after it: a
+ * weekday is then the one before or after the DCT (Saturday 2021-11-06). */
+START_TEST(test_tense_cues)
+{
+	ck_assert_str_eq(first_value("The trial is set to begin on Wednesday."), "2021-11-10");
+	ck_assert_str_eq(first_value("The trial began on Wednesday."), "2021-11-03");
+	ck_assert_str_eq(first_value("On Wednesday the trial ended."), "2021-11-03");
+	ck_assert_str_eq(first_value("On Wednesday the trial will end."), "2021-11-10");
+	/* the nearest cue before the mention wins over a later one */
+	ck_assert_str_eq(first_value("They said the trial will begin on Wednesday."), "2021-11-10");
+	ck_assert_str_eq(first_value("It will be held as planned on Wednesday."), "2021-11-03");
+}
+END_TEST
+
+/* A sentence without an end is cut at the first comma or semicolon past
+ * 1000 bytes, and past 2000 bytes at any token (engine.c, split_chunk). */
+START_TEST(test_long_sentences)
+{
+	static char text[4096];
+	size_t n = 0;
+	for (int j = 0; j < 100; j++, n += 5)
+		memcpy(text + n, "word ", 5);
+	memcpy(text + n, "x, ", 3); /* a comma at 501: not yet a cut */
+	n += 3;
+	for (int j = 0; j < 130; j++, n += 5)
+		memcpy(text + n, "word ", 5);
+	memcpy(text + n, "y; ", 3); /* a semicolon at 1154: the first cut */
+	n += 3;
+	for (int j = 0; j < 450; j++, n += 5) /* from 1156 */
+		memcpy(text + n, "word ", 5);
+	ck_assert_uint_eq(n, 3406);
+	tl_parser *p;
+	ck_assert_int_eq(tl_parser_new(&p, NULL), 0);
+	tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
+	tl_document *d;
+	ck_assert_int_eq(tl_document_parse(&d, p, text, n, &o), 0);
+	static const size_t want[][2] = {{0, 1155}, {1156, 3160}, {3161, 3405}};
+	ck_assert_uint_eq(d->nsentence, 3);
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_uint_eq(d->sentences[i].start, want[i][0]);
+		ck_assert_uint_eq(d->sentences[i].end, want[i][1]);
+	}
+	tl_document_free(d);
+	tl_parser_free(p);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("engine");
@@ -240,6 +288,8 @@ int main(void)
 	tcase_add_test(tc, test_wordtab);
 	tcase_add_test(tc, test_huge_amounts);
 	tcase_add_test(tc, test_holidays_by_rule);
+	tcase_add_test(tc, test_tense_cues);
+	tcase_add_test(tc, test_long_sentences);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

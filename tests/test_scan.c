@@ -208,6 +208,8 @@ START_TEST(test_tokens)
 	static const size_t cand1[] = {0, 1, 2, 4, 5, 8, 13}, ends1[] = {1, 10, 11, 14};
 	check_list(s.cand, s.ncand, cand1, sizeof(cand1) / sizeof(cand1[0]));
 	check_list(s.ends, s.nends, ends1, sizeof(ends1) / sizeof(ends1[0]));
+	static const size_t cues1[] = {8, 13}; /* "met", "said" */
+	check_list(s.cues, s.ncues, cues1, sizeof(cues1) / sizeof(cues1[0]));
 	ck_assert_uint_eq(s.pos, 57); /* after the line break */
 	ck_assert_uint_eq(s.cpos, 53);
 
@@ -219,6 +221,7 @@ START_TEST(test_tokens)
 	static const size_t cand2[] = {0};
 	check_list(s.cand, s.ncand, cand2, 1);
 	ck_assert_uint_eq(s.nends, 0);
+	ck_assert_uint_eq(s.ncues, 0);
 	ck_assert_int_eq(tl_scan_chunk(&s), 0);
 	tl_scan_free(&s);
 	ck_assert_ptr_null(s.toks);
@@ -282,6 +285,28 @@ START_TEST(test_abbrev)
 }
 END_TEST
 
+/* The words listed as possible tense cues: a W_TENSE word, "may" in lower
+ * case, "set" (no table word) with a lower-case "et", and a word outside
+ * the tables of four bytes or more that ends in a lower-case "ed", however
+ * long and whatever its letters. */
+START_TEST(test_cues)
+{
+	static const char text[] = "It may be set to close. May SET Set bed abed closed CLOSED "
+	                           "sets r\xC3\xA9sum\xC3\xA9"
+	                           "ed will internationalized";
+	static const size_t want[] = {1, 2, 3, 9, 11, 12, 15, 16, 17};
+	tl_wordtab tab;
+	tl_scan s;
+	scan_start(&s, &tab, text, sizeof(text) - 1);
+	ck_assert_ptr_null(tl_wordtab_find(&tab, "set", 3));
+	ck_assert_int_eq(tl_scan_chunk(&s), 1);
+	ck_assert_uint_eq(s.ntok, 18);
+	check_list(s.cues, s.ncues, want, sizeof(want) / sizeof(want[0]));
+	tl_scan_free(&s);
+	ck_assert_ptr_null(s.cues);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("scan");
@@ -291,6 +316,7 @@ int main(void)
 	tcase_add_test(tc, test_tokens);
 	tcase_add_test(tc, test_abbrev);
 	tcase_add_test(tc, test_upper);
+	tcase_add_test(tc, test_cues);
 	suite_add_tcase(s, tc);
 	SRunner *r = srunner_create(s);
 	srunner_run_all(r, CK_NORMAL);
