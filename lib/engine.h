@@ -240,6 +240,33 @@ const tl_word *tl_wordtab_find_key(const tl_wordtab *tab, tl_wordkey k, uint32_t
 /** Second entry of a word with two readings ("second": ordinal + unit), or NULL. */
 const tl_word *tl_wordtab_next(const tl_wordtab *tab, const tl_word *w);
 
+/*
+ * 0 when a token whose table entry is w can never start a match, whatever
+ * surrounds it: tl_match_chunk (match.c, rule_mask and may_start) gives a
+ * tense word, a time zone, a direction other than "earlier" and "later"
+ * and most function words no rule, and takes none of them for a modifier
+ * or a leading "the" or "at"; 1 for the other words.  The scanner lists
+ * only the words of 1 as candidates.
+ */
+static inline int tl_word_may_start(const tl_word *w)
+{
+	/* the function words that a rule or a prefix may start at */
+	const uint64_t func = (1ull << F_A) | (1ull << F_HALF) | (1ull << F_FISCAL) |
+	                      (1ull << F_SEVERAL) | (1ull << F_TERM) | (1ull << F_TIME) |
+	                      (1ull << F_THE) | (1ull << F_AT);
+	switch (w->cls) {
+	case W_FUNC:
+		return w->val >= 0 && w->val < 64 && ((func >> w->val) & 1);
+	case W_DIR:
+		return w->val == DIR_EARLIER || w->val == DIR_LATER;
+	case W_TENSE:
+	case W_TZ:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
 /* ---- tokens (scan.c) ------------------------------------------------------ */
 
 enum tl_tokkind { TK_WORD = 1, TK_NUM, TK_PUNCT };
@@ -274,10 +301,11 @@ typedef struct tl_tok {
 /**
  * The scanner state of one document; buffers reused from chunk to chunk,
  * owned by the state (tl_scan_free).  Besides the tokens, the scanner
- * lists two kinds of them, in text order, so that later passes need not
+ * lists three kinds of them, in text order, so that later passes need not
  * visit every token:
  *  - cand: the tokens that may start a temporal expression (tl_match_chunk):
- *    a word of the tables, a number, a quote ('90s), a one-letter word (Q3);
+ *    a word of the tables that tl_word_may_start() lets start one, a number,
+ *    a quote ('90s), a one-letter word (Q3);
  *  - ends: the tokens that may end a sentence (engine.c): the punctuation
  *    . ! ? and a word that kept its period;
  *  - cues: the words that may be tense cues (engine.c, word_cue): a W_TENSE

@@ -341,7 +341,8 @@ int tl_scan_chunk(tl_scan *s)
 			 * is the byte length, with a kept period ("set" is no table
 			 * word) */
 			if (w) {
-				*pc++ = (tl_off)nt;
+				if (tl_word_may_start(w))
+					*pc++ = (tl_off)nt;
 				if (w->cls == W_TENSE ||
 				    (w->cls == W_MONTH && w->val == 5 && !(flags & TF_CAP)))
 					*pt++ = (tl_off)nt;

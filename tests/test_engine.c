@@ -276,6 +276,96 @@ START_TEST(test_long_sentences)
 }
 END_TEST
 
+/* The byte where the first timex of text starts (DCT 2021-11-06), -1 when
+ * there is none. */
+static long first_start(const char *text)
+{
+	tl_parser *p;
+	ck_assert_int_eq(tl_parser_new(&p, NULL), 0);
+	tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
+	o.has_dct = 1;
+	o.dct.year = 2021;
+	o.dct.month = 11;
+	o.dct.day = 6;
+	tl_document *d;
+	ck_assert_int_eq(tl_document_parse(&d, p, text, strlen(text), &o), 0);
+	long r = tl_document_timex_count(d) ? (long)tl_document_timex(d, 0)->byte_start : -1;
+	tl_document_free(d);
+	tl_parser_free(p);
+	return r;
+}
+
+/* The words of the classes tl_word_may_start() passes over that do start
+ * a match are candidates, and their timexes start at them. */
+START_TEST(test_words_that_start)
+{
+	static const char *const texts[] = {
+	    "The day before, it rained.", "At least 5 years passed.",  "A year later it ended.",
+	    "Half a day passed.",         "Fiscal 2020 was weak.",     "Several days passed.",
+	    "Earlier this year it fell.", "Later this year it ends.",  "Early 2020 it rose.",
+	    "About 5 years passed.",      "In the near term it holds."};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		long b = first_start(texts[i]);
+		ck_assert_msg(b == (i == 10 ? 3 : 0), "'%s': first timex at %ld", texts[i], b);
+	}
+	tl_parser *p;
+	ck_assert_int_eq(tl_parser_new(&p, NULL), 0);
+	static const char *const yes[] = {"the",     "at",    "a",     "half",  "fiscal", "several",
+	                                  "earlier", "later", "early", "about", "near",   "time"};
+	static const char *const no[] = {"was", "of", "in", "and", "ago", "before", "est"};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		ck_assert_msg(tl_word_may_start(tl_wordtab_find(&p->words, yes[i], strlen(yes[i]))),
+		              "%s", yes[i]);
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		ck_assert_msg(!tl_word_may_start(tl_wordtab_find(&p->words, no[i], strlen(no[i]))),
+		              "%s", no[i]);
+	tl_parser_free(p);
+}
+END_TEST
+
+/* A word that tl_word_may_start() says never starts a match (the scanner
+ * does not list it as a candidate) starts no timex before a date, an
+ * amount, a modifier or "the" (DCT 2021-11-06). */
+START_TEST(test_words_that_never_start)
+{
+	tl_parser *p;
+	ck_assert_int_eq(tl_parser_new(&p, NULL), 0);
+	const tl_wordtab *tab = &p->words;
+	static const char *const after[] = {" 5 years ago", " March 2020",   " the day before",
+	                                    " early 2020",  " a year later", " two weeks",
+	                                    " half a day",  " several days", " 1990s"};
+	size_t nwords = 0;
+	for (size_t h = 0; h < sizeof(tab->word) / sizeof(tab->word[0]); h++) {
+		if (!tab->word[h])
+			continue;
+		const tl_word *w = &tab->words[tab->word[h] - 1];
+		if (tl_word_may_start(w))
+			continue;
+		nwords++;
+		for (size_t a = 0; a < sizeof(after) / sizeof(after[0]); a++) {
+			char text[64];
+			int n = snprintf(text, sizeof(text), "%s%s.", w->word, after[a]);
+			ck_assert(n > 0 && (size_t)n < sizeof(text));
+			tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
+			o.has_dct = 1;
+			o.dct.year = 2021;
+			o.dct.month = 11;
+			o.dct.day = 6;
+			tl_document *d;
+			ck_assert_int_eq(tl_document_parse(&d, p, text, (size_t)n, &o), 0);
+			ck_assert_msg(tl_document_timex_count(d) > 0, "'%s': no timex", text);
+			for (size_t i = 0; i < tl_document_timex_count(d); i++)
+				ck_assert_msg(tl_document_timex(d, i)->byte_start > 0,
+				              "'%s': a timex at the word", text);
+			tl_document_free(d);
+		}
+	}
+	/* "was", "of", "ago", "EST", ...: some words of each such class */
+	ck_assert_uint_gt(nwords, 40);
+	tl_parser_free(p);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("engine");
@@ -290,6 +380,8 @@ int main(void)
 	tcase_add_test(tc, test_holidays_by_rule);
 	tcase_add_test(tc, test_tense_cues);
 	tcase_add_test(tc, test_long_sentences);
+	tcase_add_test(tc, test_words_that_never_start);
+	tcase_add_test(tc, test_words_that_start);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
