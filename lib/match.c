@@ -375,6 +375,19 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 	}
 }
 
+/* The index of the lowest bit set in x (x != 0). */
+static inline unsigned lowest_bit(unsigned x)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctz(x);
+#else
+	unsigned r = 0;
+	for (; !(x & 1); x >>= 1)
+		r++;
+	return r;
+#endif
+}
+
 /* Try the rules of mask (rule_mask() at i) at i; the longest match in *m,
  * its end returned (0: none; *m is then undefined).  Each rule fills a
  * zeroed mention: the winner so far stays where it was written and the
@@ -385,9 +398,9 @@ static size_t core(const tl_mctx *c, size_t i, tl_ment *m, unsigned mask)
 	tl_ment tmp, *cur = m, *won = NULL;
 	if (i >= c->n)
 		return 0;
-	for (size_t r = 0; mask && r < sizeof(rules) / sizeof(rules[0]); r++, mask >>= 1) {
-		if (!(mask & 1))
-			continue;
+	mask &= (1u << (sizeof(rules) / sizeof(rules[0]))) - 1;
+	for (; mask; mask &= mask - 1) { /* the rules of mask, lowest bit first */
+		unsigned r = lowest_bit(mask);
 		memset(cur, 0, sizeof(*cur));
 		size_t j = rules[r](c, i, cur);
 		if (j > best) {
