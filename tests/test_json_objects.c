@@ -202,7 +202,10 @@ START_TEST(test_put_int)
 {
 	char buf[64], want[64];
 	int64_t v = 1;
-	for (int i = 0; i < 19; i++, v *= 10) {
+	for (int i = 0; i < 19; i++) {
+		/* v is 10^i; 10^18 is the last power of ten an int64_t holds */
+		if (i > 0)
+			v *= 10;
 		const int64_t cases[] = {v - 1, v, v + 1, -v + 1, -v, -v - 1};
 		for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 			char *end = tl_jw_put_int(buf, cases[c]);
