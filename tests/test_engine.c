@@ -184,19 +184,26 @@ START_TEST(test_wordtab)
 }
 END_TEST
 
-/* One text, DCT 2021-11-06: the first timex's value (or NULL when none). */
-static char *first_value(const char *text)
+/* text[0..n) parsed by p with the DCT 2021-11-06 (a Saturday). */
+static tl_document *parse_nov6(const tl_parser *p, const char *text, size_t n)
 {
-	static char out[64];
-	tl_parser *p;
-	tl_parser_new(&p, NULL);
 	tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
 	o.has_dct = 1;
 	o.dct.year = 2021;
 	o.dct.month = 11;
 	o.dct.day = 6;
 	tl_document *d;
-	ck_assert_int_eq(tl_document_parse(&d, p, text, strlen(text), &o), 0);
+	ck_assert_int_eq(tl_document_parse(&d, p, text, n, &o), 0);
+	return d;
+}
+
+/* One text, DCT 2021-11-06: the first timex's value (or NULL when none). */
+static char *first_value(const char *text)
+{
+	static char out[64];
+	tl_parser *p;
+	tl_parser_new(&p, NULL);
+	tl_document *d = parse_nov6(p, text, strlen(text));
 	char *r = NULL;
 	if (tl_document_timex_count(d)) {
 		snprintf(out, sizeof(out), "%s", tl_document_timex(d, 0)->value);
@@ -283,13 +290,7 @@ static long first_start(const char *text)
 {
 	tl_parser *p;
 	ck_assert_int_eq(tl_parser_new(&p, NULL), 0);
-	tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
-	o.has_dct = 1;
-	o.dct.year = 2021;
-	o.dct.month = 11;
-	o.dct.day = 6;
-	tl_document *d;
-	ck_assert_int_eq(tl_document_parse(&d, p, text, strlen(text), &o), 0);
+	tl_document *d = parse_nov6(p, text, strlen(text));
 	long r = tl_document_timex_count(d) ? (long)tl_document_timex(d, 0)->byte_start : -1;
 	tl_document_free(d);
 	tl_parser_free(p);
@@ -347,13 +348,7 @@ START_TEST(test_words_that_never_start)
 			char text[64];
 			int n = snprintf(text, sizeof(text), "%s%s.", w->word, after[a]);
 			ck_assert(n > 0 && (size_t)n < sizeof(text));
-			tl_document_options o = TL_DOCUMENT_OPTIONS_INIT;
-			o.has_dct = 1;
-			o.dct.year = 2021;
-			o.dct.month = 11;
-			o.dct.day = 6;
-			tl_document *d;
-			ck_assert_int_eq(tl_document_parse(&d, p, text, (size_t)n, &o), 0);
+			tl_document *d = parse_nov6(p, text, (size_t)n);
 			ck_assert_msg(tl_document_timex_count(d) > 0, "'%s': no timex", text);
 			for (size_t i = 0; i < tl_document_timex_count(d); i++)
 				ck_assert_msg(tl_document_timex(d, i)->byte_start > 0,
