@@ -237,6 +237,25 @@ const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n);
  * entry or NULL.  Never allocates.
  */
 const tl_word *tl_wordtab_find_key(const tl_wordtab *tab, tl_wordkey k, uint32_t h);
+
+/**
+ * The same answer as tl_wordtab_find_key(tab, k, h), faster for the words
+ * of prose: most words are not in the tables, and the filter (1 KiB, which
+ * stays in the cache) says so for most of them; the others are compared
+ * with the two entries of their bucket, and looked up further only when the
+ * bucket sent words on and held neither.
+ */
+static inline const tl_word *tl_wordtab_lookup(const tl_wordtab *tab, tl_wordkey k, uint32_t h)
+{
+	if (!tl_wordtab_maybe(tab, h))
+		return NULL;
+	size_t e = 2 * (h & (TL_WORDTAB_BUCKETS - 1));
+	if (tab->key[e].a == k.a && tab->key[e].b == k.b)
+		return &tab->words[tab->word[e] - 1];
+	if (tab->key[e + 1].a == k.a && tab->key[e + 1].b == k.b)
+		return &tab->words[tab->word[e + 1] - 1];
+	return tab->more[e / 2] ? tl_wordtab_find_key(tab, k, h) : NULL;
+}
 /** Second entry of a word with two readings ("second": ordinal + unit), or NULL. */
 const tl_word *tl_wordtab_next(const tl_wordtab *tab, const tl_word *w);
 

@@ -169,11 +169,18 @@ typedef struct tl_wordtab {
 	uint64_t filter[TL_WORDTAB_FILTER / 64]; /* bit of every word's hash (tl_wordtab_maybe) */
 } tl_wordtab;
 
-/* 1 when a word with hash h may be in tab, 0 when it is not: bits 10..22
- * of the hash (the bucket is bits 0..9) pick a bit set for every word. */
+/* The filter bit of a word with hash h: bits 10..22 of the hash (the
+ * bucket is bits 0..9). */
+static inline uint32_t tl_wordtab_filter_bit(uint32_t h)
+{
+	return (h >> 10) & (TL_WORDTAB_FILTER - 1);
+}
+
+/* 1 when a word with hash h may be in tab, 0 when it is not: its filter
+ * bit is set for every word of the table. */
 static inline int tl_wordtab_maybe(const tl_wordtab *tab, uint32_t h)
 {
-	uint32_t f = (h >> 10) & (TL_WORDTAB_FILTER - 1);
+	uint32_t f = tl_wordtab_filter_bit(h);
 	return (int)(tab->filter[f >> 6] >> (f & 63)) & 1;
 }
 

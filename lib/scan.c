@@ -7,10 +7,11 @@
  * A token is a run of ASCII letters (a word), a run of digits (a number), or
  * one punctuation character.  Bytes of other UTF-8 letters join the word
  * they touch, so such a word never matches a table entry; the dashes U+2013
- * and U+2014 become '-' and the quotes U+2018/U+2019 become '\''.  Words are
- * hashed (lower-cased) as they are read and looked up in the parser's hash
- * table, where most words end at an empty slot or a length that differs; a
- * word longer than any table word is skipped without a lookup.
+ * and U+2014 become '-' and the quotes U+2018/U+2019 become '\''.  The
+ * letters of a word are read sixteen at a time, and the same sixteen bytes
+ * give its case-folded key, which is looked up in the parser's word table
+ * (tl_wordtab_lookup); a word longer than any table word is skipped without
+ * a lookup.
  * Offsets are kept both in bytes and in code points.  The token buffer is
  * reused from chunk to chunk: nothing is allocated per token.
  */
@@ -166,9 +167,8 @@ void tl_scan_free(tl_scan *s)
 }
 
 /* Tokenise the next chunk of s->text into s->toks.  Tokens are written in
- * place; a word is hashed for the table lookup while it is read, and its
- * letters are compared with the table's only when the hash slot holds a
- * word of the same length.  Code points are not counted byte by byte: xb
+ * place; a word's key for the table lookup comes from the bytes read to
+ * find its end (letter_run).  Code points are not counted byte by byte: xb
  * counts the bytes past the first of each multi-byte character so far, and
  * the code point offset of byte i is i - xb. */
 int tl_scan_chunk(tl_scan *s)
@@ -305,23 +305,7 @@ int tl_scan_chunk(tl_scan *s)
 				flags |= TF_UPPER;
 			const tl_word *w = NULL;
 			if (!high && wl <= MAXWORD) {
-				/* most words are not in the tables, and the filter (1 KiB,
-				 * always in the cache) says so for most of them; the
-				 * others are compared with the two entries of their
-				 * bucket, and looked up further only when the bucket
-				 * sent words on and held neither */
-				const tl_wordtab *tab = s->tab;
-				uint32_t h = tl_wordkey_hash(key, wl);
-				if (tl_wordtab_maybe(tab, h)) {
-					size_t e = 2 * (h & (TL_WORDTAB_BUCKETS - 1));
-					if (tab->key[e].a == key.a && tab->key[e].b == key.b)
-						w = &tab->words[tab->word[e] - 1];
-					else if (tab->key[e + 1].a == key.a &&
-					         tab->key[e + 1].b == key.b)
-						w = &tab->words[tab->word[e + 1] - 1];
-					else if (tab->more[e / 2])
-						w = tl_wordtab_find_key(tab, key, h);
-				}
+				w = tl_wordtab_lookup(s->tab, key, tl_wordkey_hash(key, wl));
 				tok->w = w;
 				if (t[i] == '.') { /* t[n] is '\0' */
 					/* an abbreviation or a single letter keeps its period */

@@ -235,9 +235,10 @@ void tl_wordtab_build(tl_wordtab *tab)
 		size_t n = strlen(words[i].word);
 		assert(n >= 1 && n <= TL_WORDKEY_MAX);
 		tl_wordkey k = tl_wordkey_of(words[i].word, n);
-		if (tl_wordtab_find_key(tab, k, tl_wordkey_hash(k, n)))
+		uint32_t h = tl_wordkey_hash(k, n);
+		if (tl_wordtab_find_key(tab, k, h))
 			continue; /* an alias spelt as an earlier row */
-		size_t home = tl_wordkey_hash(k, n) & BUCKETMASK, b = home;
+		size_t home = h & BUCKETMASK, b = home;
 		/* the table holds far fewer words than entries: a free one exists */
 		while (tab->word[2 * b] && tab->word[2 * b + 1])
 			b = (b + 1) & BUCKETMASK;
@@ -246,7 +247,7 @@ void tl_wordtab_build(tl_wordtab *tab)
 			tab->more[home] = 1;
 		tab->word[e] = (uint16_t)(i + 1);
 		tab->key[e] = k;
-		uint32_t f = (tl_wordkey_hash(k, n) >> 10) & (TL_WORDTAB_FILTER - 1);
+		uint32_t f = tl_wordtab_filter_bit(h);
 		tab->filter[f >> 6] |= (uint64_t)1 << (f & 63);
 	}
 }
@@ -274,7 +275,7 @@ const tl_word *tl_wordtab_find(const tl_wordtab *tab, const char *s, size_t n)
 	if (n == 0 || n > TL_WORDKEY_MAX)
 		return NULL;
 	tl_wordkey k = tl_wordkey_of(s, n);
-	const tl_word *w = tl_wordtab_find_key(tab, k, tl_wordkey_hash(k, n));
+	const tl_word *w = tl_wordtab_lookup(tab, k, tl_wordkey_hash(k, n));
 	/* the key folds case: the word itself must be lower case */
 	return w && memcmp(w->word, s, n) == 0 ? w : NULL;
 }
