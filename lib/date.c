@@ -59,18 +59,6 @@ tl_date tl_date_from_days(int64_t z)
 	return r;
 }
 
-/* Compare field by field. */
-int tl_date_cmp(tl_date a, tl_date b)
-{
-	if (a.year != b.year)
-		return a.year < b.year ? -1 : 1;
-	if (a.month != b.month)
-		return a.month < b.month ? -1 : 1;
-	if (a.day != b.day)
-		return a.day < b.day ? -1 : 1;
-	return 0;
-}
-
 /* "YYYY-MM-DD", "YYYY-MM" or "YYYY"; a negative (astronomical) year as
  * "-YYYY", at least four digits after the sign, as ISO 8601 writes it. */
 void tl_date_format(char *out, size_t outsz, tl_date d)

@@ -79,8 +79,18 @@ int64_t tl_date_to_days(tl_date d);
 /** The full date of a day number since 1970-01-01, saturating at the
  * library's range of years (-999999..999999). */
 tl_date tl_date_from_days(int64_t days);
-/** Compare two dates field by field (0 fields sort first); <0, 0, >0. */
-int tl_date_cmp(tl_date a, tl_date b);
+/** Compare two dates field by field (0 fields sort first); <0, 0, >0.
+ * Inline: the resolver asks it for every timex. */
+static inline int tl_date_cmp(tl_date a, tl_date b)
+{
+	if (a.year != b.year)
+		return a.year < b.year ? -1 : 1;
+	if (a.month != b.month)
+		return a.month < b.month ? -1 : 1;
+	if (a.day != b.day)
+		return a.day < b.day ? -1 : 1;
+	return 0;
+}
 /** Write "YYYY-MM-DD" (or "YYYY-MM", "YYYY" when fields are 0) into out (>= 16 bytes). */
 void tl_date_format(char *out, size_t outsz, tl_date d);
 

@@ -70,8 +70,7 @@ struct value_memo {
 /* Whether memo u answers the question (a, unit, n); if so, its answer into o. */
 static int memo_get(const struct value_memo *u, tl_date a, int unit, int64_t n, tl_rout *o)
 {
-	if (!u->valid || u->unit != unit || u->n != n || u->a.year != a.year ||
-	    u->a.month != a.month || u->a.day != a.day)
+	if (!u->valid || u->unit != unit || u->n != n || tl_date_cmp(u->a, a) != 0)
 		return 0;
 	memcpy(o->value, u->value, sizeof(o->value));
 	o->has_interval = u->has_interval;
@@ -103,17 +102,6 @@ static void day_value(const rstate *st, tl_rout *o, tl_date d)
 		return;
 	tl_value_day(o, d);
 	memo_put(st->day, d, 0, 0, o);
-}
-
-/* Whether a is before b (tl_date_cmp(a, b) < 0, without a call: asked for
- * every timex). */
-static int date_before(tl_date a, tl_date b)
-{
-	if (a.year != b.year)
-		return a.year < b.year;
-	if (a.month != b.month)
-		return a.month < b.month;
-	return a.day < b.day;
 }
 
 /* Whether underspecified dates of m follow the narrative: in a history, or
@@ -730,7 +718,7 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		}
 		if (o.type == TL_TIMEX_TIME && !strchr(o.value, 'T'))
 			t.type = o.type = TL_TIMEX_DATE; /* no time of day was resolved */
-		if (o.has_interval && !date_before(o.begin, o.end))
+		if (o.has_interval && tl_date_cmp(o.end, o.begin) <= 0)
 			o.has_interval = 0; /* at the end of the calendar's range */
 		t.has_interval = o.has_interval;
 		t.begin = o.begin;
