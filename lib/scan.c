@@ -22,7 +22,15 @@
 #endif
 
 #define MAXWORD 14 /* longest table word ("thanksgiving", "approximately") */
+/* A chunk longer than MAXCHUNK bytes ends at its next line break or
+ * sentence end.  A run with neither (no prose has one) is cut after
+ * 2 * MAXCHUNK bytes at a space after a token that cannot start a date
+ * ("," "and"), and after MAXRUN bytes at any space, so that the tokens of
+ * a chunk, and the mentions matched before refine.c drops some, take
+ * bounded memory whatever the input; a date written across such a cut is
+ * read in two pieces (docs/limits.md). */
 #define MAXCHUNK 65536
+#define MAXRUN (4 * MAXCHUNK)
 
 /* Character classes of the bytes (C_HIGH: any byte of a multi-byte UTF-8 sequence). */
 enum { C_OTHER = 0, C_SPACE, C_NL, C_DIGIT, C_UPPER, C_LOWER, C_HIGH };
@@ -361,6 +369,9 @@ int tl_scan_chunk(tl_scan *s)
 		tok->e = (tl_off)i;
 		tok->ce = (tl_off)(i - xb);
 		nt++;
+		if (i - start > 2 * MAXCHUNK && cclass(t[i]) == C_SPACE &&
+		    (i - start > MAXRUN || pc == s->cand || pc[-1] != nt - 1))
+			break;     /* a run without sentence end or line break */
 		if (t[i] == ' ') { /* the usual single space: one pass less */
 			pending = TF_SPACE;
 			i++;
