@@ -350,6 +350,17 @@ typedef struct tl_scan {
 	size_t width;   /* longest line of the paragraph so far (code points) */
 } tl_scan;
 
+/*
+ * A run of text with no line break and no sentence end (no prose has one)
+ * is cut into chunks so that the tokens of a chunk, and the mentions
+ * matched before refine.c drops some, take bounded memory: once a chunk
+ * holds TL_SCAN_RUN tokens it ends after the next token that cannot start a
+ * date (not a candidate: "," "and") and is followed by white space, and
+ * after 2 * TL_SCAN_RUN tokens after any token followed by white space.  A
+ * date written across such a cut is read as two pieces.
+ */
+#define TL_SCAN_RUN 32768
+
 /**
  * Tokenise the next chunk (up to and including the next hard line break,
  * see wrap.c; a very long chunk is cut at a sentence end or a line break) into

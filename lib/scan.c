@@ -23,14 +23,9 @@
 
 #define MAXWORD 14 /* longest table word ("thanksgiving", "approximately") */
 /* A chunk longer than MAXCHUNK bytes ends at its next line break or
- * sentence end.  A run with neither (no prose has one) is cut after
- * 2 * MAXCHUNK bytes at a space after a token that cannot start a date
- * ("," "and"), and after MAXRUN bytes at any space, so that the tokens of
- * a chunk, and the mentions matched before refine.c drops some, take
- * bounded memory whatever the input; a date written across such a cut is
- * read in two pieces (docs/limits.md). */
+ * sentence end.  A run with neither (no prose has one) is cut once it holds
+ * TL_SCAN_RUN tokens (engine.h), see tl_scan_chunk(). */
 #define MAXCHUNK 65536
-#define MAXRUN (4 * MAXCHUNK)
 
 /* Character classes of the bytes (C_HIGH: any byte of a multi-byte UTF-8 sequence). */
 enum { C_OTHER = 0, C_SPACE, C_NL, C_DIGIT, C_UPPER, C_LOWER, C_HIGH };
@@ -185,6 +180,8 @@ int tl_scan_chunk(tl_scan *s)
 	size_t i = s->pos, n = s->len;
 	size_t xb = s->pos - s->cpos; /* bytes before pos minus code points */
 	size_t nt = 0, cap = s->cap < s->capx ? s->cap : s->capx; /* room for tokens */
+	if (cap > TL_SCAN_RUN)
+		cap = TL_SCAN_RUN; /* the run test below */
 	tl_tok *toks = s->toks;
 	/* the next entries of s->cand, s->ends, s->cues */
 	tl_off *pc = s->cand, *pe = s->ends, *pt = s->cues;
@@ -223,14 +220,31 @@ int tl_scan_chunk(tl_scan *s)
 			continue;
 		}
 		if (nt == cap) {
+			/* past TL_SCAN_RUN tokens, every token comes here: the run
+			 * is cut after the last token (before the white space that
+			 * follows it) when that token cannot start a date, or after
+			 * 2 * TL_SCAN_RUN tokens anyway */
+			if (nt >= TL_SCAN_RUN && (pending & TF_SPACE) &&
+			    (nt >= 2 * TL_SCAN_RUN || pc == s->cand || pc[-1] != nt - 1)) {
+				i = toks[nt - 1].e;
+				xb = i - toks[nt - 1].ce;
+				break;
+			}
 			s->ntok = nt;
 			s->ncand = (size_t)(pc - s->cand);
 			s->nends = (size_t)(pe - s->ends);
 			s->ncues = (size_t)(pt - s->cues);
-			if (grow(s))
-				return TL_ENOMEM;
-			toks = s->toks;
 			cap = s->cap < s->capx ? s->cap : s->capx;
+			if (nt == cap) { /* the buffers are full */
+				if (grow(s))
+					return TL_ENOMEM;
+				toks = s->toks;
+				cap = s->cap < s->capx ? s->cap : s->capx;
+			}
+			if (nt >= TL_SCAN_RUN)
+				cap = nt + 1; /* the test above at every token */
+			else if (cap > TL_SCAN_RUN)
+				cap = TL_SCAN_RUN;
 			pc = s->cand + s->ncand;
 			pe = s->ends + s->nends;
 			pt = s->cues + s->ncues;
@@ -369,9 +383,6 @@ int tl_scan_chunk(tl_scan *s)
 		tok->e = (tl_off)i;
 		tok->ce = (tl_off)(i - xb);
 		nt++;
-		if (i - start > 2 * MAXCHUNK && cclass(t[i]) == C_SPACE &&
-		    (i - start > MAXRUN || pc == s->cand || pc[-1] != nt - 1))
-			break;     /* a run without sentence end or line break */
 		if (t[i] == ' ') { /* the usual single space: one pass less */
 			pending = TF_SPACE;
 			i++;
