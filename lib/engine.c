@@ -83,6 +83,11 @@ static int word_cue(const char *text, const tl_tok *t, size_t first, size_t last
 	if (cue == 2 && k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE &&
 	    t[k - 1].w->val == 0)
 		cue = 0; /* a participle after "be": "will be held" */
+	if (cue && k > first && t[k].e - t[k].b >= 4 && text[t[k].e - 2] == 'e' &&
+	    text[t[k].e - 1] == 'd' && t[k - 1].kind == TK_WORD && t[k - 1].e - t[k - 1].b == 2 &&
+	    (text[t[k - 1].b] | 0x20) == 'a' && (text[t[k - 1].b + 1] | 0x20) == 's')
+		cue = 0; /* a participle after "as" says no tense: "went ahead as
+		          * expected", "will go ahead as planned" */
 	if (w && w->cls == W_MONTH && w->val == 5 && !(t[k].flags & TF_CAP))
 		cue = 1; /* the modal "may": "may be signed on September 12" */
 	if (t[k].e - t[k].b == 3 && k + 1 <= last && t[k + 1].w && t[k + 1].w->cls == W_FUNC &&

@@ -248,6 +248,14 @@ START_TEST(test_tense_cues)
 	ck_assert_str_eq(first_value("They said the trial will begin on Wednesday."), "2021-11-10");
 	ck_assert_str_eq(first_value("The trial will be over, they said on Wednesday."),
 	                 "2021-11-03");
+	/* a participle after "be" or "as" says no tense: "will" does */
+	ck_assert_str_eq(first_value("It will be held as planned on Wednesday."), "2021-11-10");
+	ck_assert_str_eq(first_value("The vote will go ahead as scheduled on Wednesday."),
+	                 "2021-11-10");
+	ck_assert_str_eq(first_value("The vote went ahead as expected on Wednesday."),
+	                 "2021-11-03");
+	/* "as" alone is no participle's: "ended" still says the past */
+	ck_assert_str_eq(first_value("It will not be as it ended on Wednesday."), "2021-11-03");
 }
 END_TEST
 
