@@ -272,7 +272,7 @@ static inline int tl_word_may_start(const tl_word *w)
 	/* the function words that a rule or a prefix may start at */
 	const uint64_t func = (1ull << F_A) | (1ull << F_HALF) | (1ull << F_FISCAL) |
 	                      (1ull << F_SEVERAL) | (1ull << F_TERM) | (1ull << F_TIME) |
-	                      (1ull << F_THE) | (1ull << F_AT);
+	                      (1ull << F_THE) | (1ull << F_AT) | (1ull << F_AD);
 	switch (w->cls) {
 	case W_FUNC:
 		return w->val >= 0 && w->val < 64 && ((func >> w->val) & 1);

@@ -356,8 +356,14 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 		return R_SET;
 	case W_FUNC:
 		switch (t->w->val) {
-		case F_A: /* never a set: "three times a week" starts at "three" */
-			return amount_goes_on(c, i + 1) ? R_REL | R_DUR : 0;
+		case F_A: { /* never a set: "three times a week" starts at "three" */
+			unsigned r = amount_goes_on(c, i + 1) ? R_REL | R_DUR : 0;
+			if ((t->flags & TF_PERIOD) && tl_m_era_prefix(c, i))
+				r |= R_YEAR; /* "A.D. 1066" */
+			return r;
+		}
+		case F_AD: /* "AD 79" */
+			return tl_m_era_prefix(c, i) ? R_YEAR : 0;
 		case F_HALF:
 			return R_DUR;
 		case F_FISCAL:

@@ -134,6 +134,12 @@ void tl_m_dur(tl_ment *m, int unit, int64_t n, int vague, int frac);
 size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m);
 size_t tl_r_numeric(const tl_mctx *c, size_t i, tl_ment *m);
 size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m);
+/**
+ * A year written after its era: "AD" (in capitals) or "A.D." at token i and
+ * a number of one to four digits after it ("AD 79", "A.D. 1066").  Returns
+ * the index of the number, or 0 (match_date.c).
+ */
+size_t tl_m_era_prefix(const tl_mctx *c, size_t i);
 size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m);
 size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m);
 size_t tl_r_set(const tl_mctx *c, size_t i, tl_ment *m);

@@ -440,9 +440,46 @@ static int edition_name(const tl_mctx *c, size_t i)
 }
 
 /* Years ("1991", "238 BC", "'82") and decades ("1990s", "'90s"). */
+size_t tl_m_era_prefix(const tl_mctx *c, size_t i)
+{
+	size_t j;
+	const tl_tok *t = &c->t[i];
+	if (i + 1 >= c->n || t->kind != TK_WORD || !(t->flags & TF_CAP))
+		return 0;
+	if (t->e - t->b == 2 && (t->flags & TF_UPPER) && tl_m_is(c, i, W_FUNC, F_AD))
+		j = i + 1; /* "AD" */
+	else if (t->e - t->b == 2 && (t->flags & TF_PERIOD) && c->text[t->b] == 'A' &&
+	         c->t[i + 1].kind == TK_WORD && (c->t[i + 1].flags & TF_PERIOD) &&
+	         c->t[i + 1].e - c->t[i + 1].b == 2 && c->text[c->t[i + 1].b] == 'D')
+		j = i + 2; /* "A.D." */
+	else
+		return 0;
+	if (j >= c->n || c->t[j].kind != TK_NUM || c->t[j].ndig > 4 || c->t[j].num < 1 ||
+	    tl_m_glued(c, j))
+		return 0;
+	/* "AD 1,500", "AD 79.5", "AD 1990s", "AD 2021-11-05": not a year alone */
+	if (tl_m_glued(c, j + 1) &&
+	    ((c->t[j + 1].kind != TK_PUNCT || tl_m_punct(c, j + 1, '-') ||
+	      tl_m_punct(c, j + 1, '/') || tl_m_punct(c, j + 1, '\'')) ||
+	     ((tl_m_punct(c, j + 1, ',') || tl_m_punct(c, j + 1, '.') ||
+	       tl_m_punct(c, j + 1, ':')) &&
+	      j + 2 < c->n && c->t[j + 2].kind == TK_NUM && tl_m_glued(c, j + 2))))
+		return 0;
+	if (tl_m_word(c, j + 1, W_MONTH) || tl_m_word(c, j + 1, W_UNIT) ||
+	    tl_m_is(c, j + 1, W_FUNC, F_BC))
+		return 0; /* "AD 30 Nov.", "AD 30 minutes", "AD 31 BC" */
+	return j;
+}
+
 size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	m->kind = MK_DATE;
+	size_t era = tl_m_era_prefix(c, i);
+	if (era) { /* "AD 79" */
+		m->year = (int32_t)c->t[era].num;
+		m->said = HAS_YEAR;
+		return era + 1;
+	}
 	if (tl_m_punct(c, i, '\'') && i + 1 < c->n && c->t[i + 1].kind == TK_NUM &&
 	    c->t[i + 1].ndig == 2 && tl_m_glued(c, i + 1)) {
 		int64_t v = c->t[i + 1].num;

@@ -320,8 +320,9 @@ START_TEST(test_words_that_start)
 	}
 	tl_parser *p;
 	ck_assert_int_eq(tl_parser_new(&p, NULL), 0);
-	static const char *const yes[] = {"the",     "at",    "a",     "half",  "fiscal", "several",
-	                                  "earlier", "later", "early", "about", "near",   "time"};
+	static const char *const yes[] = {"the",     "at",      "a",     "half",  "fiscal",
+	                                  "several", "earlier", "later", "early", "about",
+	                                  "near",    "time",    "ad"};
 	static const char *const no[] = {"was", "of", "in", "and", "ago", "before", "est"};
 	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
 		ck_assert_msg(tl_word_may_start(tl_wordtab_find(&p->words, yes[i], strlen(yes[i]))),
