@@ -222,6 +222,26 @@ static size_t second_day(const tl_mctx *c, size_t i, tl_ment *m)
 }
 
 /* Month-day-year and day-month-year dates, weekdays, months alone. */
+/* "the first of next month": the day in m (an ordinal), then "last month",
+ * "next month", "this month" at k.  m becomes that relative month with the
+ * day said (resolve.c picks the day in it); returns the end, or 0. */
+static size_t day_of_rel_month(const tl_mctx *c, size_t k, tl_ment *m)
+{
+	if (!tl_m_word(c, k, W_REL) || !tl_m_word(c, k + 1, W_UNIT))
+		return 0; /* the common case, first */
+	tl_ment r;
+	memset(&r, 0, sizeof(r));
+	size_t e = tl_r_relative(c, k, &r);
+	if (e != k + 2 || r.kind != MK_REL || r.unit != U_MONTH || !r.gran_only || r.said)
+		return 0;
+	int32_t day = m->day;
+	*m = r;
+	m->day = day;
+	m->said = HAS_DAY;
+	m->the_ok = 1;
+	return e;
+}
+
 size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	size_t j = i;
@@ -309,11 +329,12 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 		return 0;
 	if (!ord && range_word(c, k))
 		return first_day(c, k, m); /* "22-25 April 1951" */
-	if (tl_m_is(c, k, W_FUNC, F_OF))
+	int of = tl_m_is(c, k, W_FUNC, F_OF);
+	if (of)
 		k++;
 	w = month_at(c, k);
 	if (!w)
-		return 0;
+		return ord && of ? day_of_rel_month(c, k, m) : 0;
 	m->month = w->val;
 	m->said |= HAS_MONTH;
 	m->the_ok = (uint8_t)ord;

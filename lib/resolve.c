@@ -549,6 +549,13 @@ static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
 	unit_value(st, o, a, unit, m->dir);
 	if (m->unit == U_HOUR || m->unit == U_MINUTE || m->unit == U_SECOND)
 		o->value[0] = '\0';
+	if ((m->said & HAS_DAY) && unit == U_MONTH && o->has_interval &&
+	    m->day <= tl_date_days_in_month(o->begin.year, o->begin.month)) {
+		/* "the first of next month": that day of the month */
+		tl_date d = o->begin;
+		d.day = m->day;
+		tl_value_day(o, d);
+	}
 }
 
 /* Durations: P30Y, PT2H, PXW (resolve_value.c). */
