@@ -221,7 +221,6 @@ static size_t second_day(const tl_mctx *c, size_t i, tl_ment *m)
 	return j;
 }
 
-/* Month-day-year and day-month-year dates, weekdays, months alone. */
 /* "the first of next month": the day in m (an ordinal), then "last month",
  * "next month", "this month" at k.  m becomes that relative month with the
  * day said (resolve.c picks the day in it); returns the end, or 0. */
@@ -242,6 +241,7 @@ static size_t day_of_rel_month(const tl_mctx *c, size_t k, tl_ment *m)
 	return e;
 }
 
+/* Month-day-year and day-month-year dates, weekdays, months alone. */
 size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	size_t j = i;
@@ -460,7 +460,7 @@ static int edition_name(const tl_mctx *c, size_t i)
 	return 0;
 }
 
-/* Years ("1991", "238 BC", "'82") and decades ("1990s", "'90s"). */
+/* "AD 79", "A.D. 1066": the index of the year's number (see match.h). */
 size_t tl_m_era_prefix(const tl_mctx *c, size_t i)
 {
 	size_t j;
@@ -492,6 +492,7 @@ size_t tl_m_era_prefix(const tl_mctx *c, size_t i)
 	return j;
 }
 
+/* Years ("1991", "238 BC", "'82") and decades ("1990s", "'90s"). */
 size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	m->kind = MK_DATE;
