@@ -429,7 +429,7 @@ enum tl_anchor {
 };
 
 /**
- * One temporal expression as matched, before resolution (160 bytes: the
+ * One temporal expression as matched, before resolution (144 bytes: the
  * fields go by size, widest first after the offsets, with no padding
  * between them; a document may hold a mention every few bytes).
  */
@@ -444,8 +444,9 @@ typedef struct tl_ment {
 	/* relative: n units in direction dir (-1, 0, +1) from the anchor */
 	int64_t n;      /* amount (saturated) */
 	const char *tz; /* time zone, static string */
-	const char *quant, *freq;
-	size_t tok0, tok1; /* token range in the chunk (match time; resolve.c reuses tok0) */
+	const char *quant;
+	tl_off tok0, tok1; /* token range in the chunk (match time; resolve.c reuses tok0:
+	                    * the mention's timex, or TL_OFF_MAX) */
 	uint8_t kind;      /* enum tl_mkind */
 	uint8_t latent;    /* a weak match that needs support; 2: a number
 	                    * that is a year only near the story's years */

@@ -456,7 +456,7 @@ static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m, unsigned mask)
 				return 0;
 			if (!m->mod || datemod)
 				m->mod = (uint8_t)mod;
-			m->tok0 = i;
+			m->tok0 = (tl_off)i;
 			if (datemod)
 				m->latent = 0;
 			return j;
@@ -470,12 +470,12 @@ static size_t match_at(const tl_mctx *c, size_t i, tl_ment *m, unsigned mask)
 		size_t j2 = core(c, i + 1, &t2, rule_mask(c, i + 1));
 		if (j2 > j && t2.the_ok) {
 			*m = t2;
-			m->tok0 = i;
+			m->tok0 = (tl_off)i;
 			return j2;
 		}
 	}
 	if (j)
-		m->tok0 = i;
+		m->tok0 = (tl_off)i;
 	return j;
 }
 
@@ -507,7 +507,7 @@ int tl_match_chunk(tl_engine *e)
 			i++;
 			continue;
 		}
-		m.tok1 = j;
+		m.tok1 = (tl_off)j;
 		m.b = c.t[m.tok0].b;
 		m.cb = c.t[m.tok0].cb;
 		m.e = c.t[j - 1].e;

@@ -696,7 +696,7 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 	tl_narrative_weak_years(e, st.history, st.has_dct ? (int64_t)st.dct.year - 20 : INT64_MAX);
 	size_t first = doc->ntimex;
 	for (size_t i = 0; i < e->nm; i++)
-		e->m[i].tok0 = SIZE_MAX; /* reused: the timex index of each mention */
+		e->m[i].tok0 = TL_OFF_MAX; /* reused: the timex index of each mention */
 	for (size_t i = 0; i < e->nm; i++) {
 		const tl_ment *m = &e->m[i];
 		tl_rout o;
@@ -734,7 +734,7 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		t.anchored_on_dct = o.on_dct;
 		t.range_partner = -1;
 		t.sentence = m->sentence;
-		e->m[i].tok0 = doc->ntimex;
+		e->m[i].tok0 = (tl_off)doc->ntimex;
 		if (tl_document_push_timex(doc, &t))
 			return TL_ENOMEM;
 		if (o.has_interval && o.gran >= TL_GRAN_DAY && (!o.on_dct || !st.history)) {
@@ -778,10 +778,10 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 	/* ranges: both ends must have become timexes */
 	for (size_t i = 0; i < e->nm; i++) {
 		const tl_ment *m = &e->m[i];
-		if (m->partner < 0 || m->tok0 == SIZE_MAX || (size_t)m->partner >= e->nm)
+		if (m->partner < 0 || m->tok0 == TL_OFF_MAX || (size_t)m->partner >= e->nm)
 			continue;
 		size_t other = e->m[m->partner].tok0;
-		if (other != SIZE_MAX && other >= first && other <= INT32_MAX)
+		if (other != TL_OFF_MAX && other >= first && other <= INT32_MAX)
 			doc->timexes[m->tok0].range_partner = (int)other;
 	}
 	return 0;
