@@ -69,6 +69,13 @@ static int since_phrase(const tl_tok *t, size_t k)
 	return 0;
 }
 
+/* Whether word token *w of text ends in "ed" and has four bytes or more
+ * ("closed", "planned"). */
+static int ends_ed(const char *text, const tl_tok *w)
+{
+	return w->e - w->b >= 4 && text[w->e - 2] == 'e' && text[w->e - 1] == 'd';
+}
+
 /* The tense cue of word token k in the sentence of tokens [first, last] of
  * t: 1 future, 2 past, 0 none.  A cue reads its neighbours inside the
  * sentence only. */
@@ -78,14 +85,14 @@ static int word_cue(const char *text, const tl_tok *t, size_t first, size_t last
 	const tl_word *w = t[k].w;
 	if (w && w->cls == W_TENSE)
 		cue = w->val > 0 ? 1 : w->val < 0 ? 2 : 0;
-	else if (!w && t[k].e - t[k].b >= 4 && text[t[k].e - 2] == 'e' && text[t[k].e - 1] == 'd')
+	else if (!w && ends_ed(text, &t[k]))
 		cue = 2; /* a regular past form ("closed") */
 	if (cue == 2 && k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE &&
 	    t[k - 1].w->val == 0)
 		cue = 0; /* a participle after "be": "will be held" */
-	if (cue && k > first && t[k].e - t[k].b >= 4 && text[t[k].e - 2] == 'e' &&
-	    text[t[k].e - 1] == 'd' && t[k - 1].kind == TK_WORD && t[k - 1].e - t[k - 1].b == 2 &&
-	    (text[t[k - 1].b] | 0x20) == 'a' && (text[t[k - 1].b + 1] | 0x20) == 's')
+	if (cue && k > first && ends_ed(text, &t[k]) && t[k - 1].kind == TK_WORD &&
+	    t[k - 1].e - t[k - 1].b == 2 && (text[t[k - 1].b] | 0x20) == 'a' &&
+	    (text[t[k - 1].b + 1] | 0x20) == 's')
 		cue = 0; /* a participle after "as" says no tense: "went ahead as
 		          * expected", "will go ahead as planned" */
 	if (w && w->cls == W_MONTH && w->val == 5 && !(t[k].flags & TF_CAP))

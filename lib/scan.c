@@ -169,6 +169,22 @@ void tl_scan_free(tl_scan *s)
 	s->ntok = s->cap = s->ncand = s->nends = s->ncues = s->capx = 0;
 }
 
+/* How many tokens the buffers of s hold (the token buffer and the lists). */
+static size_t capacity(const tl_scan *s)
+{
+	return s->cap < s->capx ? s->cap : s->capx;
+}
+
+/* The count of tokens at which tl_scan_chunk(), with nt tokens so far,
+ * stops to test and grow: the buffers' capacity, but at most TL_SCAN_RUN,
+ * and past TL_SCAN_RUN (with room for one more) the next token, so that
+ * the run test is made there and then at every token. */
+static size_t room(const tl_scan *s, size_t nt)
+{
+	size_t c = capacity(s);
+	return nt >= TL_SCAN_RUN ? nt + 1 : c < TL_SCAN_RUN ? c : TL_SCAN_RUN;
+}
+
 /* Tokenise the next chunk of s->text into s->toks.  Tokens are written in
  * place; a word's key for the table lookup comes from the bytes read to
  * find its end (letter_run).  Code points are not counted byte by byte: xb
@@ -179,9 +195,7 @@ int tl_scan_chunk(tl_scan *s)
 	const unsigned char *t = (const unsigned char *)s->text;
 	size_t i = s->pos, n = s->len;
 	size_t xb = s->pos - s->cpos; /* bytes before pos minus code points */
-	size_t nt = 0, cap = s->cap < s->capx ? s->cap : s->capx; /* room for tokens */
-	if (cap > TL_SCAN_RUN)
-		cap = TL_SCAN_RUN; /* the run test below */
+	size_t nt = 0, cap = room(s, 0);
 	tl_tok *toks = s->toks;
 	/* the next entries of s->cand, s->ends, s->cues */
 	tl_off *pc = s->cand, *pe = s->ends, *pt = s->cues;
@@ -234,17 +248,12 @@ int tl_scan_chunk(tl_scan *s)
 			s->ncand = (size_t)(pc - s->cand);
 			s->nends = (size_t)(pe - s->ends);
 			s->ncues = (size_t)(pt - s->cues);
-			cap = s->cap < s->capx ? s->cap : s->capx;
-			if (nt == cap) { /* the buffers are full */
+			if (nt == capacity(s)) { /* the buffers are full */
 				if (grow(s))
 					return TL_ENOMEM;
 				toks = s->toks;
-				cap = s->cap < s->capx ? s->cap : s->capx;
 			}
-			if (nt >= TL_SCAN_RUN)
-				cap = nt + 1; /* the test above at every token */
-			else if (cap > TL_SCAN_RUN)
-				cap = TL_SCAN_RUN;
+			cap = room(s, nt);
 			pc = s->cand + s->ncand;
 			pe = s->ends + s->nends;
 			pt = s->cues + s->ncues;
