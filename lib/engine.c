@@ -322,6 +322,14 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 	e.scan.len = doc->len;
 	e.scan.tab = &parser->words;
 	e.parser = parser;
+	/* room at once for the mentions and sentences of news prose (about a
+	 * date every 256 bytes, a sentence every 128) */
+	if (tl_reserve((void **)&e.m, &e.capm, doc->len / 256 + 16, sizeof(*e.m)) ||
+	    tl_reserve((void **)&doc->sentences, &doc->cap_sentence, doc->len / 128 + 16,
+	               sizeof(*doc->sentences))) {
+		rc = TL_ENOMEM;
+		goto out;
+	}
 	while ((rc = tl_scan_chunk(&e.scan)) == 1) {
 		if (e.scan.ntok == 0)
 			continue;

@@ -269,6 +269,8 @@ int tl_events_extract(tl_document *doc)
 	size_t brk_si = SIZE_MAX; /* the sentence brk was worked out for */
 	int brk = 1;              /* ... 1 when it holds a line break */
 	doc->nevent = 0;
+	if (tl_reserve((void **)&doc->events, &doc->cap_event, doc->ntimex, sizeof(*doc->events)))
+		return TL_ENOMEM;
 	for (size_t i = 1; i < doc->ntimex; i++)
 		in_order &= doc->timexes[i - 1].byte_start <= doc->timexes[i].byte_start;
 	/* the durations that can stretch an event, in text order */

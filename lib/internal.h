@@ -50,6 +50,14 @@ void tl_arena_free(tl_arena *a);
  */
 int tl_grow(void **items, size_t *cap, size_t need, size_t size);
 
+/** Room for `want` elements of size bytes in *items (capacity *cap), made
+ * at once instead of by doubling from a few: want is a guess (from the
+ * text's length, say), capped at TL_RESERVE_MAX elements (a block that
+ * large is grown by the system without copying).  Nothing is done when
+ * *cap is enough already.  0 or TL_ENOMEM. */
+int tl_reserve(void **items, size_t *cap, size_t want, size_t size);
+#define TL_RESERVE_MAX ((size_t)1 << 16)
+
 #define TL_VEC_PUSH(arr, n, cap, val)                                          \
 	(((n) < (cap) || tl_grow((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr))) == 0) \
 	     ? ((arr)[(n)++] = (val), 0)                                           \

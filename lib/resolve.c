@@ -695,6 +695,10 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 	st.history = tl_narrative_history(e, st.has_dct, st.dct.year);
 	tl_narrative_weak_years(e, st.history, st.has_dct ? (int64_t)st.dct.year - 20 : INT64_MAX);
 	size_t first = doc->ntimex;
+	/* about a timex a mention: room for them at once */
+	if (tl_reserve((void **)&doc->timexes, &doc->cap_timex, doc->ntimex + e->nm,
+	               sizeof(*doc->timexes)))
+		return TL_ENOMEM;
 	for (size_t i = 0; i < e->nm; i++)
 		e->m[i].tok0 = TL_OFF_MAX; /* reused: the timex index of each mention */
 	for (size_t i = 0; i < e->nm; i++) {

@@ -90,6 +90,13 @@ int tl_grow(void **items, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+int tl_reserve(void **items, size_t *cap, size_t want, size_t size)
+{
+	if (want > TL_RESERVE_MAX)
+		want = TL_RESERVE_MAX;
+	return want > *cap ? tl_grow(items, cap, want, size) : 0;
+}
+
 /* Append n bytes to the buffer. */
 void tl_buf_put(tl_buf *b, const char *s, size_t n)
 {
