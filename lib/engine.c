@@ -77,16 +77,20 @@ static int ends_ed(const char *text, const tl_tok *w)
 }
 
 /* The tense cue of word token k in the sentence of tokens [first, last] of
- * t: 1 future, 2 past, 0 none.  A cue reads its neighbours inside the
- * sentence only. */
+ * t: 1 future, 2 past, 3 a modal that leans neither way and hides the cues
+ * before it ("said it would hear the case on Dec. 15"), 0 none.  A cue
+ * reads its neighbours inside the sentence only. */
 static int word_cue(const char *text, const tl_tok *t, size_t first, size_t last, size_t k)
 {
 	int cue = 0;
 	const tl_word *w = t[k].w;
 	if (w && w->cls == W_TENSE)
-		cue = w->val > 0 ? 1 : w->val < 0 ? 2 : 0;
+		cue = w->val == 2 ? 3 : w->val > 0 ? 1 : w->val < 0 ? 2 : 0;
 	else if (!w && ends_ed(text, &t[k]))
 		cue = 2; /* a regular past form ("closed") */
+	if (cue == 3 && k + 1 <= last && t[k + 1].kind == TK_WORD && t[k + 1].e - t[k + 1].b == 4 &&
+	    memcmp(text + t[k + 1].b, "have", 4) == 0)
+		cue = 2; /* "talks that would have begun on Monday": the past */
 	if (cue == 2 && k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE &&
 	    t[k - 1].w->val == 0)
 		cue = 0; /* a participle after "be": "will be held" */

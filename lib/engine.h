@@ -38,7 +38,8 @@ enum tl_wclass {
 	W_SETW,    /* every, each, daily, weekly, ...: val: enum tl_setword */
 	W_HOLIDAY, /* first word of a holiday name (holidays.c); val unused */
 	W_FUNC,    /* function words the rules test: val: enum tl_funcword */
-	W_TENSE,   /* tense cues: val +1 future, -1 past */
+	W_TENSE,   /* tense cues: val +1 future, -1 past, 0 a form of "be", 2 a
+	            * modal that leans neither way ("would") */
 	W_DECADE   /* decade words: "twenties" .. "nineties", val 2..9 */
 };
 
@@ -450,7 +451,7 @@ typedef struct tl_ment {
 	uint8_t kind;      /* enum tl_mkind */
 	uint8_t latent;    /* a weak match that needs support; 2: a number
 	                    * that is a year only near the story's years */
-	uint8_t tense;     /* 0 unknown, 1 future, 2 past */
+	uint8_t tense;     /* 0 unknown, 1 future, 2 past, 3 neither (a modal) */
 	uint8_t mod;       /* tl_mod */
 	uint8_t bc;        /* year is BC */
 	uint8_t unit;      /* enum tl_unit */

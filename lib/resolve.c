@@ -777,6 +777,16 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			st.narr_gran = o.gran;
 			st.narr_sentence = m->sentence;
 			st.narr_at = i;
+		} else if (!st.history && o.has_interval && o.on_dct &&
+		           (m->kind == MK_DEICTIC || (m->kind == MK_REL && m->dir <= 0)) &&
+		           o.gran >= TL_GRAN_YEAR && o.gran <= TL_GRAN_DAY) {
+			/* news back in the present ("last month", "this week",
+			 * "yesterday"): a flashback's dates no longer anchor what
+			 * follows ("next summer" may be said in the flashback) */
+			st.narr = o.begin;
+			st.narr_gran = o.gran;
+			st.narr_sentence = m->sentence;
+			st.narr_at = i;
 		}
 	}
 	/* ranges: both ends must have become timexes */

@@ -211,7 +211,7 @@ static const tl_word words[] = {
 	{ "struck", W_TENSE, 0, -1 }, { "grew", W_TENSE, 0, -1 }, { "became", W_TENSE, 0, -1 },
 	{ "led", W_TENSE, 0, -1 },   { "paid", W_TENSE, 0, -1 }, { "spent", W_TENSE, 0, -1 },
 	{ "got", W_TENSE, 0, -1 },
-	{ "might", W_TENSE, 0, 1 },
+	{ "might", W_TENSE, 0, 1 },  { "would", W_TENSE, 0, 2 },
 	{ "remain", W_TENSE, 0, 0 }, { "remains", W_TENSE, 0, 0 }, { "stay", W_TENSE, 0, 0 },
 	{ "stays", W_TENSE, 0, 0 },
 	{ "wants", W_TENSE, 0, 1 }, { "want", W_TENSE, 0, 1 },  { "aims", W_TENSE, 0, 1 },
