@@ -506,7 +506,8 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 	    c->t[i + 1].ndig == 2 && tl_m_glued(c, i + 1)) {
 		int64_t v = c->t[i + 1].num;
 		if (tl_m_glued(c, i + 2) && tl_m_lit(c, i + 2, "s") && v % 10 == 0) {
-			m->decade = (int32_t)(190 + v / 10);
+			/* "'90s" is the 1990s; "'00s" and "'10s" this century's */
+			m->decade = (int32_t)(v < 20 ? 200 + v / 10 : 190 + v / 10);
 			m->said = HAS_DECADE;
 			m->the_ok = 1;
 			return i + 3;
@@ -550,7 +551,7 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 	if (tl_m_glued(c, k) && tl_m_punct(c, k, '\'') && tl_m_glued(c, k + 1))
 		k++;
 	if (c->t[i].ndig == 4 && tl_m_glued(c, k) && tl_m_lit(c, k, "s") && y % 10 == 0) {
-		if (y % 100 == 0) {
+		if (y % 100 == 0 && y != 2000) { /* "the 2000s" is a decade, as a rule */
 			m->century = (int32_t)(y / 100);
 			m->said = HAS_CENTURY;
 		} else {

@@ -279,6 +279,34 @@ static int year_tail(char *out, const char *y, char tag, int v)
 	return 1;
 }
 
+/* Whether month/day of year y falls on ISO weekday wd (1 Monday .. 7). */
+static int on_weekday(int32_t y, int32_t month, int32_t day, int wd)
+{
+	return day <= tl_date_days_in_month(y, month) &&
+	       tl_date_weekday((tl_date){y, month, day}) == wd;
+}
+
+/* The year of a date that names its weekday but no year ("Monday, Nov.
+ * 8"): the year picked by the anchor when the weekday agrees, else the
+ * nearest year around it where it does, else the DCT's year or one beside
+ * it where it does (a narrative year that was wrong: the weekday says the
+ * text speaks of its own days); else the year picked. */
+static int32_t weekday_year(const rstate *st, int32_t year, const tl_ment *m)
+{
+	static const int near[] = {0, -1, 1};
+	for (size_t k = 0; k < 3; k++) {
+		int32_t y = tl_clamp_year((int64_t)year + near[k]);
+		if (on_weekday(y, m->month, m->day, m->weekday))
+			return y;
+	}
+	for (size_t k = 0; st->has_dct && k < 3; k++) {
+		int32_t y = tl_clamp_year((int64_t)st->dct.year + near[k]);
+		if (on_weekday(y, m->month, m->day, m->weekday))
+			return y;
+	}
+	return year;
+}
+
 /* A date of calendar fields (MK_DATE, and the date part of MK_TIME). */
 static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 {
@@ -331,11 +359,14 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 			yk = 1;
 		}
 	} else if (anchor_of(st, m, &a, &on_dct)) {
-		if (m->said & HAS_MONTH)
+		if (m->said & HAS_MONTH) {
 			year = !on_dct
 			           ? narrative_year(st, m->month)
 			           : nearest_year(st, a, m->month, m->day, m->tense, st->inferred);
-		else if (m->said & HAS_SEASON)
+			if ((m->said & HAS_DAY) && (m->said & HAS_WEEKDAY) && m->weekday >= 1 &&
+			    m->weekday <= 7)
+				year = weekday_year(st, year, m);
+		} else if (m->said & HAS_SEASON)
 			year = !on_dct
 			           ? a.year
 			           : nearest_year(st, a, m->season * 3, 15, m->tense, st->inferred);
