@@ -39,6 +39,7 @@ typedef struct rstate {
 	tl_date lastday;          /* the last day the text named, however resolved */
 	int has_lastday;
 	size_t lastday_at, narr_at; /* mention indices that set lastday and narr */
+	size_t lastday_sentence;    /* the sentence of lastday's mention */
 	struct near_memo *near;     /* the last answer of nearest_year() */
 	struct value_memo *unit;    /* the last answer of unit_value() */
 	struct value_memo *day;     /* the last answer of day_value() */
@@ -177,8 +178,11 @@ static int32_t narrative_year(const rstate *st, int32_t month)
  * same day"). */
 static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_dct)
 {
+	/* a clock time alone is on the day just named; in news, not on one
+	 * named sentences before ("The museum opens daily at 9 a.m."): on the DCT */
 	if (m->unit == U_DAY && (m->kind == MK_REL || m->kind == MK_TIME) && st->has_lastday &&
 	    (m->anchor == A_NARR || m->anchor == A_ANY) &&
+	    (m->kind != MK_TIME || st->history || m->sentence <= st->lastday_sentence + 2) &&
 	    (!st->history || st->narr_gran == TL_GRAN_NONE || st->lastday_at >= st->narr_at)) {
 		*out = st->lastday;
 		*on_dct = 0;
@@ -776,6 +780,7 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			st.lastday = o.begin;
 			st.has_lastday = 1;
 			st.lastday_at = i;
+			st.lastday_sentence = m->sentence;
 		}
 		/* the narrative moves with dates the text establishes; a date
 		 * after "since" is a reference point ("lowest since 1997") */
