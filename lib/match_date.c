@@ -241,6 +241,35 @@ static size_t day_of_rel_month(const tl_mctx *c, size_t k, tl_ment *m)
 	return e;
 }
 
+/* "on the 5th", "from the 13th to the 19th": a day of the month the story
+ * is in (the narrative's, else the DCT's), at ordinal i (digits and a
+ * suffix) that ended at k: "the" before it and a preposition before that,
+ * and no word after it but "and", "or", "to", "at".  m becomes that day of
+ * "this month" (resolve.c picks the month); returns k, or 0. */
+static size_t day_of_story_month(const tl_mctx *c, size_t i, size_t k, tl_ment *m)
+{
+	if (i < 2 || c->t[i].kind != TK_NUM || !tl_m_is(c, i - 1, W_FUNC, F_THE))
+		return 0;
+	const tl_word *p = tl_m_word(c, i - 2, W_FUNC);
+	if (!p || (p->val != F_ON && p->val != F_FROM && p->val != F_TO && p->val != F_UNTIL &&
+	           p->val != F_BY && p->val != F_SINCE && p->val != F_AND))
+		return 0;
+	if (k < c->n && c->t[k].kind != TK_PUNCT &&
+	    !(tl_m_is(c, k, W_FUNC, F_AND) || tl_m_is(c, k, W_FUNC, F_OR) ||
+	      tl_m_is(c, k, W_FUNC, F_TO) || tl_m_is(c, k, W_FUNC, F_AT)))
+		return 0; /* "on the 14th floor", "the 5th of May" is a date elsewhere */
+	int32_t day = m->day;
+	memset(m, 0, sizeof(*m));
+	m->kind = MK_REL;
+	m->unit = U_MONTH;
+	m->anchor = A_ANY;
+	m->gran_only = 1;
+	m->day = day;
+	m->said = HAS_DAY;
+	m->the_ok = 1;
+	return k;
+}
+
 /* Month-day-year and day-month-year dates, weekdays, months alone. */
 size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -334,7 +363,7 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 		k++;
 	w = month_at(c, k);
 	if (!w)
-		return ord && of ? day_of_rel_month(c, k, m) : 0;
+		return !ord ? 0 : of ? day_of_rel_month(c, k, m) : day_of_story_month(c, j, k, m);
 	m->month = w->val;
 	m->said |= HAS_MONTH;
 	m->the_ok = (uint8_t)ord;

@@ -497,11 +497,44 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
 }
 
 /* last/next/this/that + unit, weekday, month or season. */
+/* "on the 5th" (match_date.c, day_of_story_month()): that day of the month
+ * of the day just named (in its sentence or the two before, or anywhere
+ * in a history), else of the narrative's month or the DCT's; on the DCT
+ * the month before or after it when the tense says so ("met on the 14th",
+ * written on the 5th, is the 14th of last month).  Unresolved: XXXX-XX-DD. */
+static void story_day(const rstate *st, const tl_ment *m, tl_rout *o)
+{
+	tl_date a;
+	int on_dct = 0;
+	if (st->has_lastday && (st->history || m->sentence <= st->lastday_sentence + 2))
+		a = st->lastday;
+	else if (!anchor_of(st, m, &a, &on_dct)) {
+		snprintf(o->value, sizeof(o->value), "XXXX-XX-%02d", (int)m->day);
+		return;
+	}
+	tl_date d = {a.year, a.month, m->day};
+	if (on_dct && m->tense == 2 && m->day > a.day)
+		d = tl_date_add_months(d, -1);
+	else if (on_dct && m->tense == 1 && m->day < a.day)
+		d = tl_date_add_months(d, 1);
+	d.day = m->day;
+	if (d.day > tl_date_days_in_month(d.year, d.month)) {
+		o->value[0] = '\0'; /* "the 31st" of a month of 30 days: no date */
+		return;
+	}
+	tl_value_day(o, d);
+	o->on_dct = on_dct;
+}
+
 static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
 {
 	tl_date a;
 	int on_dct = 0;
 	o->type = TL_TIMEX_DATE;
+	if (m->unit == U_MONTH && m->anchor == A_ANY && m->said == HAS_DAY && m->gran_only) {
+		story_day(st, m, o);
+		return;
+	}
 	if (!anchor_of(st, m, &a, &on_dct)) {
 		if (m->said & HAS_WEEKDAY)
 			snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", (int)m->weekday);
