@@ -189,6 +189,15 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 				m->anchor = A_DCT;
 				return j + 1;
 			}
+			if (rv == R_NEXT && the && unit != U_WEEKEND && i >= 2 &&
+			    (tl_m_lit(c, i - 2, "over") || tl_m_is(c, i - 2, W_FUNC, F_FOR))) {
+				/* "over the next decade", "for the next year": a
+				 * stretch of time, not the decade or year after this
+				 * one ("in the next decade" stays a date) */
+				tl_m_dur(m, unit, 1, 0, 0);
+				m->the_ok = 1;
+				return j + 1;
+			}
 			if (rv == R_LAST && the && unit != U_WEEKEND) {
 				/* "the past week": a duration */
 				tl_m_dur(m, unit, 1, 0, 0);
