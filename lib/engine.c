@@ -102,9 +102,11 @@ static int word_cue(const char *text, const tl_tok *t, size_t first, size_t last
 	if (w && w->cls == W_MONTH && w->val == 5 && !(t[k].flags & TF_CAP))
 		cue = 1; /* the modal "may": "may be signed on September 12" */
 	if (t[k].e - t[k].b == 3 && k + 1 <= last && t[k + 1].w && t[k + 1].w->cls == W_FUNC &&
-	    t[k + 1].w->val == F_TO && (text[t[k].b] | 0x20) == 's' && text[t[k].b + 1] == 'e' &&
-	    text[t[k].b + 2] == 't')
-		cue = 1; /* "the trial is set to begin on Wednesday" */
+	    (t[k + 1].w->val == F_TO || t[k + 1].w->val == F_FOR) && (text[t[k].b] | 0x20) == 's' &&
+	    text[t[k].b + 1] == 'e' && text[t[k].b + 2] == 't')
+		cue = k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE && t[k - 1].w->val < 0
+		          ? 3  /* "the vote was set for Oct. 3": a plan of the past, either way */
+		          : 1; /* "the trial is set to begin on Wednesday", "set for Tuesday" */
 	if (k > first && w && w->cls == W_TENSE && w->val == 0 && t[k - 1].w &&
 	    t[k - 1].w->cls == W_FUNC && t[k - 1].w->val == F_TO && t[k].e - t[k].b == 2 &&
 	    text[t[k].b + 1] == 'e')

@@ -27,6 +27,29 @@ static int h_word(const tl_mctx *c, size_t i)
 	return i < c->n && c->t[i].kind == TK_WORD && (c->text[c->t[i].b] | 0x20) == 'h';
 }
 
+/* The part of the day after a clock time at j: "in the morning", "in the
+ * afternoon", "in the evening" or "at night", not followed by a word that
+ * makes it a noun phrase ("in the evening news").  Returns its end (0 when
+ * there is none) and its part of the day in *pod (pod may be NULL). */
+static size_t pod_after(const tl_mctx *c, size_t j, int *pod)
+{
+	size_t k = tl_m_is(c, j, W_FUNC, F_IN) && tl_m_is(c, j + 1, W_FUNC, F_THE) ? j + 2
+	           : tl_m_is(c, j, W_FUNC, F_AT)                                   ? j + 1
+	                                                                           : 0;
+	const tl_word *p = k ? tl_m_word(c, k, W_POD) : NULL;
+	if (!p || (p->flags & WF_PLURAL) ||
+	    (k == j + 1
+	         ? p->val != POD_NIGHT
+	         : p->val != POD_MORNING && p->val != POD_AFTERNOON && p->val != POD_EVENING))
+		return 0;
+	if (k + 1 < c->n && c->t[k + 1].kind == TK_WORD && !c->t[k + 1].w &&
+	    !(c->t[k + 1].flags & TF_CAP))
+		return 0;
+	if (pod)
+		*pod = p->val;
+	return k + 1;
+}
+
 /* Clock times: "14:30", "5 p.m. EST", "noon", "0800 UTC", "3 o'clock". */
 size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -115,6 +138,11 @@ size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 		m->hour = (int32_t)t[i].num;
 		m->said = HAS_HOUR;
 		j = i + 4;
+	} else if (t[i].ndig <= 2 && t[i].num >= 1 && t[i].num <= 12 && i > 0 &&
+	           tl_m_is(c, i - 1, W_FUNC, F_AT) && pod_after(c, i + 1, NULL)) {
+		m->hour = (int32_t)t[i].num; /* "at 6 in the morning" */
+		m->said = HAS_HOUR;
+		j = i + 1;
 	} else if (t[i].ndig == 4 && t[i].num % 100 < 60 && t[i].num / 100 <= 24 &&
 	           (tl_m_word(c, i + 1, W_TZ) ||
 	            (h_word(c, i + 1) &&
@@ -128,6 +156,15 @@ size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 			j++;
 	} else
 		return 0;
+	int pod;
+	size_t e;
+	if (pm == -1 && m->hour >= 1 && m->hour <= 12 && (e = pod_after(c, j, &pod)) != 0) {
+		/* "4:30 in the afternoon", "11 at night"; "2 at night" is 02:00 */
+		pm = pod != POD_MORNING && !(pod == POD_NIGHT && m->hour < 5);
+		if (pm == 0 && m->hour == 12)
+			pm = -1; /* "12 in the morning": left as said */
+		j = e;
+	}
 	if (pm == 1 && m->hour < 12)
 		m->hour += 12;
 	else if (pm == 0 && m->hour == 12)
