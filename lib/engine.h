@@ -454,7 +454,9 @@ typedef struct tl_ment {
 	                    * the mention's timex, or TL_OFF_MAX) */
 	uint8_t kind;      /* enum tl_mkind */
 	uint8_t latent;    /* a weak match that needs support; 2: a number
-	                    * that is a year only near the story's years */
+	                    * that is a year only near the story's years;
+	                    * 3: the same after a possessive, also a year
+	                    * near the DCT */
 	uint8_t tense;     /* 0 unknown, 1 future, 2 past, 3 neither (a modal) */
 	uint8_t mod;       /* tl_mod */
 	uint8_t bc;        /* year is BC */
@@ -564,13 +566,16 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
 
 /**
  * In a history (history != 0) told from a distance (its last stated year
- * before `before`, twenty years before the DCT), keep the numbers that may
- * be years (latent 2: "the 1777 campaign", "as late as 1781") that lie
- * within a few years of the last year the text stated before them; drop
- * the others ("1500 men") and, elsewhere, all of them.  Compacts e->m
+ * twenty years or more before the DCT, dct_year when has_dct), keep the
+ * numbers that may be years (latent 2: "the 1777 campaign", "as late as
+ * 1781") that lie within a few years of the last year the text stated
+ * before them; drop the others ("1500 men") and, elsewhere, all of them.
+ * A number after a possessive (latent 3: "the company's 1989 results") is
+ * also kept when it lies within five years of the DCT ("its 2000
+ * employees" with a DCT in 1989 is a count).  Compacts e->m
  * (resolve_narrative.c).
  */
-void tl_narrative_weak_years(tl_engine *e, int history, int64_t before);
+void tl_narrative_weak_years(tl_engine *e, int history, int has_dct, int32_t dct_year);
 
 /**
  * 1 when the document of e narrates a distant past (a history): most of

@@ -489,6 +489,28 @@ static int edition_name(const tl_mctx *c, size_t i)
 	return 0;
 }
 
+/* A possessive right before token i: "the company's", "the companies'",
+ * "its", "their".  The number after it names the owner's year ("the
+ * company's 1989 results") or a count ("its 1500 workers"). */
+static int possessive_before(const tl_mctx *c, size_t i)
+{
+	static const char *const pron[] = {"its", "our", "their", "his",
+	                                   "her", "my",  "your",  "whose"};
+	if (i == 0 || tl_m_glued(c, i))
+		return 0;
+	size_t p = i - 1;
+	if (p >= 2 && tl_m_lit(c, p, "s") && tl_m_glued(c, p) && tl_m_punct(c, p - 1, '\'') &&
+	    tl_m_glued(c, p - 1) && c->t[p - 2].kind == TK_WORD)
+		return 1; /* "company's" */
+	if (p >= 1 && tl_m_punct(c, p, '\'') && tl_m_glued(c, p) && c->t[p - 1].kind == TK_WORD &&
+	    (c->text[c->t[p - 1].e - 1] | 0x20) == 's')
+		return 1; /* "companies'" */
+	for (size_t k = 0; k < sizeof(pron) / sizeof(pron[0]); k++)
+		if (tl_m_lit(c, p, pron[k]))
+			return 1;
+	return 0;
+}
+
 /* "AD 79", "A.D. 1066": the index of the year's number (see match.h). */
 size_t tl_m_era_prefix(const tl_mctx *c, size_t i)
 {
@@ -627,6 +649,8 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 	     !(date_support_before(c, i) || (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE)))) &&
 	    !m->latent)
 		m->latent = 2; /* "1500 men", "1999 votes"; "the 1777 campaign" */
+	if (m->latent == 2 && m->year >= 1900 && m->year <= 2100 && possessive_before(c, i))
+		m->latent = 3; /* "the company's 1989 results", "its 2000 employees" */
 	if (!m->bc && (m->year < 1900 || m->year > 2100) && !date_support_before(c, i) &&
 	    !m->latent)
 		m->latent = 2; /* "as late as 1781" */

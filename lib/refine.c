@@ -6,7 +6,7 @@
  *     "between May and July"), letting the first end borrow the year the
  *     second one states;
  *  3. drop latent mentions that nothing supports (a lone "May", "fall");
- *     a number that may be a year (latent 2) is left to the resolver,
+ *     a number that may be a year (latent 2, 3) is left to the resolver,
  *     which knows the years the story is at (resolve_narrative.c).
  * Overlaps cannot occur: the matcher resumes after each match.
  */
@@ -170,7 +170,7 @@ void tl_refine_chunk(tl_engine *e, size_t from)
 	w = from;
 	for (size_t i = from; i < n; i++) {
 		if (m[i].latent == 1)
-			continue; /* 2: a weak year, judged at resolution */
+			continue; /* 2, 3: a weak year, judged at resolution */
 		if (m[i].partner >= 0)
 			m[i].partner = (int)w + (m[i].partner > (int)i ? 1 : -1);
 		if (w != i)

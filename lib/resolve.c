@@ -761,7 +761,7 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 	st.dct = doc->dct;
 	st.inferred = doc->dct_source == TL_DCT_INFERRED;
 	st.history = tl_narrative_history(e, st.has_dct, st.dct.year);
-	tl_narrative_weak_years(e, st.history, st.has_dct ? (int64_t)st.dct.year - 20 : INT64_MAX);
+	tl_narrative_weak_years(e, st.history, st.has_dct, st.dct.year);
 	size_t first = doc->ntimex;
 	/* about a timex a mention: room for them at once */
 	if (tl_reserve((void **)&doc->timexes, &doc->cap_timex, doc->ntimex + e->nm,

@@ -74,19 +74,22 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
 }
 
 #define WEAK_NEAR 10 /* years: a weak year this near the story's is a year */
+#define OWNED_NEAR 5 /* years: a possessive's number this near the DCT is a year */
 
-/* Keep or drop the weak years (latent 2) of e; see engine.h. */
-void tl_narrative_weak_years(tl_engine *e, int history, int64_t before)
+/* Keep or drop the weak years (latent 2 and 3) of e; see engine.h. */
+void tl_narrative_weak_years(tl_engine *e, int history, int has_dct, int32_t dct_year)
 {
 	int have = 0;
-	int64_t last = 0;
+	int64_t last = 0, before = has_dct ? (int64_t)dct_year - 20 : INT64_MAX;
 	size_t w = 0;
 	for (size_t i = 0; i < e->nm; i++) {
 		tl_ment *m = &e->m[i];
-		if (m->latent == 2) {
+		if (m->latent == 2 || m->latent == 3) {
 			int64_t y = year_of(m);
-			if (!history || !have || last >= before || y - last > WEAK_NEAR ||
-			    last - y > WEAK_NEAR)
+			int owned = m->latent == 3 && has_dct && y - dct_year <= OWNED_NEAR &&
+			            dct_year - y <= OWNED_NEAR;
+			if (!owned && (!history || !have || last >= before ||
+			               y - last > WEAK_NEAR || last - y > WEAK_NEAR))
 				continue;
 			m->latent = 0;
 		}
