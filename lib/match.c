@@ -328,8 +328,14 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 		if (t->w->flags & (WF_PLURAL | WF_TWO))
 			return R_REL | R_DUR | year;
 		/* a unit alone and singular is no duration, and a relative date
-		 * only after "the" ("the day before", "the end of the year") */
-		return (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE) ? R_REL : 0) | year;
+		 * only after "the" ("the day before", "the end of the year") or
+		 * as "year end", "year-end" */
+		return ((i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE)) ||
+		                (year && (tl_m_lit(c, i + 1, "end") ||
+		                          (tl_m_punct(c, i + 1, '-') && tl_m_lit(c, i + 2, "end"))))
+		            ? R_REL
+		            : 0) |
+		       year;
 	}
 	case W_NUMBER:
 		return R_REL | R_DUR | R_SET | R_CAL | R_PART;

@@ -196,6 +196,10 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 			k += 2;
 		if (tl_m_is(c, i, W_FUNC, F_A) && !plural && unit == U_SECOND)
 			return 0; /* "a second time" */
+		if (tl_m_is(c, i, W_FUNC, F_A) && !plural && unit == U_YEAR && !adj &&
+		    (tl_m_lit(c, k, "end") ||
+		     (tl_m_punct(c, k, '-') && tl_m_glued(c, k) && tl_m_lit(c, k + 1, "end"))))
+			return 0; /* "a year-end bonus": the article is the noun's */
 		if (unit == U_QUARTER && !adj && !adjw && tl_m_is(c, k, W_FUNC, F_OF))
 			return 0; /* "a quarter of the cake" */
 		if ((c->t[i].flags & TF_CAP) && (c->t[k - 1].flags & TF_CAP) &&

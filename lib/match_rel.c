@@ -279,6 +279,43 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		m->the_ok = 1;
 		return i + 1;
 	}
+	/* "year end", "year-end", "at the year-end": the end of the anchor's
+	 * year, as "the end of the year"; a leading "the" belongs only when no
+	 * noun follows (in "the year-end results" it is the noun's).  Not the
+	 * end of a fiscal year ("fiscal year-end"), nor of a span
+	 * ("a five-year-end") */
+	if (tl_m_is(c, i, W_UNIT, U_YEAR) && !(c->t[i].w->flags & WF_PLURAL) &&
+	    !(i > 0 && (tl_m_is(c, i - 1, W_FUNC, F_FISCAL) ||
+	                (tl_m_glued(c, i) && tl_m_punct(c, i - 1, '-'))))) {
+		j = tl_m_punct(c, i + 1, '-') && tl_m_glued(c, i + 1) && tl_m_glued(c, i + 2)
+		        ? i + 2
+		        : i + 1;
+		if (tl_m_lit(c, j, "end") && (j == i + 2 || !tl_m_glued(c, j)) &&
+		    !(tl_m_glued(c, j + 1) && tl_m_punct(c, j + 1, '-'))) {
+			m->kind = MK_REL;
+			m->unit = U_YEAR;
+			m->gran_only = 1;
+			m->anchor = A_ANY;
+			m->mod = TL_MOD_END;
+			m->the_ok = j + 1 >= c->n || c->t[j + 1].kind == TK_PUNCT ||
+			            tl_m_word(c, j + 1, W_FUNC);
+			tl_ment y;
+			size_t e;
+			memset(&y, 0, sizeof(y));
+			if (j + 1 < c->n && c->t[j + 1].kind == TK_NUM &&
+			    (e = tl_r_year(c, j + 1, &y)) != 0 && y.said == HAS_YEAR && !y.bc &&
+			    (!y.latent || (y.latent == 2 && y.year >= 1900 && y.year <= 2100))) {
+				/* "year-end 1988": the end of 1988; the number is a year
+				 * even before a word ("by year-end 1990 it will") */
+				y.mod = TL_MOD_END;
+				y.latent = 0;
+				y.the_ok = m->the_ok;
+				*m = y;
+				return e;
+			}
+			return j + 1;
+		}
+	}
 	/* "the weekend"; "the day" standing alone (the day of the anchor) */
 	if (the && tl_m_is(c, i, W_UNIT, U_WEEKEND) && !(c->t[i].w->flags & WF_PLURAL)) {
 		m->kind = MK_REL;
