@@ -223,15 +223,20 @@ static size_t second_day(const tl_mctx *c, size_t i, tl_ment *m)
 
 /* "the first of next month": the day in m (an ordinal), then "last month",
  * "next month", "this month" at k.  m becomes that relative month with the
- * day said (resolve.c picks the day in it); returns the end, or 0. */
+ * day said (resolve.c picks the day in it); returns the end, or 0.  Of a
+ * year only its first day: "the first of next year", "the first of the
+ * year" ("the 15th of last year" is no date). */
 static size_t day_of_rel_month(const tl_mctx *c, size_t k, tl_ment *m)
 {
-	if (!tl_m_word(c, k, W_REL) || !tl_m_word(c, k + 1, W_UNIT))
+	int the = tl_m_is(c, k, W_FUNC, F_THE);
+	if (!(the ? tl_m_is(c, k + 1, W_UNIT, U_YEAR) && m->day == 1
+	          : tl_m_word(c, k, W_REL) && tl_m_word(c, k + 1, W_UNIT)))
 		return 0; /* the common case, first */
 	tl_ment r;
 	memset(&r, 0, sizeof(r));
-	size_t e = tl_r_relative(c, k, &r);
-	if (e != k + 2 || r.kind != MK_REL || r.unit != U_MONTH || !r.gran_only || r.said)
+	size_t e = tl_r_relative(c, k + (size_t)the, &r);
+	if (e != k + 2 || r.kind != MK_REL || !r.gran_only || r.said || r.mod ||
+	    !(r.unit == U_MONTH || (r.unit == U_YEAR && m->day == 1)))
 		return 0;
 	int32_t day = m->day;
 	*m = r;

@@ -617,9 +617,11 @@ static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
 	unit_value(st, o, a, unit, m->dir);
 	if (m->unit == U_HOUR || m->unit == U_MINUTE || m->unit == U_SECOND)
 		o->value[0] = '\0';
-	if ((m->said & HAS_DAY) && unit == U_MONTH && o->has_interval &&
-	    m->day <= tl_date_days_in_month(o->begin.year, o->begin.month)) {
-		/* "the first of next month": that day of the month */
+	if ((m->said & HAS_DAY) && o->has_interval &&
+	    ((unit == U_MONTH && m->day <= tl_date_days_in_month(o->begin.year, o->begin.month)) ||
+	     (unit == U_YEAR && m->day == 1))) {
+		/* "the first of next month", "the first of next year": that
+		 * day of the month or year */
 		tl_date d = o->begin;
 		d.day = m->day;
 		tl_value_day(o, d);
