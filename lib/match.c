@@ -339,8 +339,8 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 	}
 	case W_NUMBER:
 		return R_REL | R_DUR | R_SET | R_CAL | R_PART;
-	case W_ORDINAL:
-		return R_CAL | R_PART;
+	case W_ORDINAL: /* a duration only as "the first nine months" */
+		return R_CAL | R_PART | (t->w->val == 1 ? R_DUR : 0);
 	case W_SEASON:
 	case W_HOLIDAY:
 	case W_DECADE:

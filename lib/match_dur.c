@@ -164,6 +164,18 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 		tl_m_dur(m, unit, 0, 0, 1);
 		return i + 3;
 	}
+	/* "the first nine months", "the first few weeks": a span counted
+	 * from a period's start; the ordinal and the article belong to it
+	 * (not the adverb: "he finished first two years ago") */
+	if (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_THE) && tl_m_is(c, i, W_ORDINAL, 1) &&
+	    tl_m_lit(c, i, "first") && !tl_m_is(c, i + 1, W_FUNC, F_A) &&
+	    (j = tl_m_amount(c, i + 1, &n, &vague, &frac)) != 0 &&
+	    (unit = tl_m_unit(c, tl_m_dur_adj(c, j), &plural)) != 0 && plural &&
+	    unit != U_WEEKEND) {
+		tl_m_dur(m, unit, n, vague, frac);
+		m->the_ok = 1;
+		return tl_m_dur_adj(c, j) + 1;
+	}
 	j = tl_m_amount(c, i, &n, &vague, &frac);
 	if (j) {
 		size_t k = j;
