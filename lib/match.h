@@ -127,6 +127,15 @@ size_t tl_m_amount(const tl_mctx *c, size_t i, int64_t *n, int *vague, int *frac
  * index after it when a unit follows, else i.
  */
 size_t tl_m_dur_adj(const tl_mctx *c, size_t i);
+/**
+ * "of 1939", "of February 1951" at k after a span counted from the start or
+ * the end of that period ("the first two months of 1939", "the last two
+ * weeks of February 1951"): the period joins the span's extent, as the
+ * gold of WikiWars has it.  The duration m records the period's year (and
+ * month) as said, for the narrative (resolve.c).  Returns the index after
+ * it, or k (m untouched) when no year (or month and year) follows "of".
+ */
+size_t tl_m_of_period(const tl_mctx *c, size_t k, tl_ment *m);
 /** Make *m a duration of n units (enum tl_unit); vague, frac as tl_ment. */
 void tl_m_dur(tl_ment *m, int unit, int64_t n, int vague, int frac);
 

@@ -126,6 +126,25 @@ static int shared_unit(const tl_mctx *c, size_t i, size_t j)
 	return unit && plural && unit != U_WEEKEND ? unit : 0;
 }
 
+/* "of 1939", "of February 1951" at k (see match.h). */
+size_t tl_m_of_period(const tl_mctx *c, size_t k, tl_ment *m)
+{
+	if (!tl_m_is(c, k, W_FUNC, F_OF) || k + 1 >= c->n)
+		return k;
+	tl_ment d;
+	memset(&d, 0, sizeof(d));
+	size_t e = c->t[k + 1].kind == TK_NUM     ? tl_r_year(c, k + 1, &d)
+	           : tl_m_word(c, k + 1, W_MONTH) ? tl_r_calendar(c, k + 1, &d)
+	                                          : 0;
+	if (!e || d.kind != MK_DATE || d.latent || d.bc || !(d.said & HAS_YEAR) ||
+	    (d.said & ~(uint32_t)(HAS_YEAR | HAS_MONTH)))
+		return k;
+	m->year = d.year;
+	m->month = d.month;
+	m->said |= d.said;
+	return e;
+}
+
 /* Fill a duration. */
 void tl_m_dur(tl_ment *m, int unit, int64_t n, int vague, int frac)
 {
@@ -174,7 +193,7 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 	    unit != U_WEEKEND) {
 		tl_m_dur(m, unit, n, vague, frac);
 		m->the_ok = 1;
-		return tl_m_dur_adj(c, j) + 1;
+		return tl_m_of_period(c, tl_m_dur_adj(c, j) + 1, m);
 	}
 	j = tl_m_amount(c, i, &n, &vague, &frac);
 	if (j) {

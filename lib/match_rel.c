@@ -126,7 +126,7 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 			    (unit = tl_m_unit(c, k, &plural)) != 0 && (plural || n == 1)) {
 				tl_m_dur(m, unit, n, vague, frac);
 				m->the_ok = 1;
-				return k + 1;
+				return rv == R_LAST && the ? tl_m_of_period(c, k + 1, m) : k + 1;
 			}
 			if (tl_m_lit(c, j, "few") && (unit = tl_m_unit(c, j + 1, &plural)) != 0) {
 				tl_m_dur(m, unit, 0, 1, 0);

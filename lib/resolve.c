@@ -858,6 +858,19 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			st.narr_gran = o.gran;
 			st.narr_sentence = m->sentence;
 			st.narr_at = i;
+		} else if (m->kind == MK_DUR && (m->said & HAS_YEAR)) {
+			/* "the first ten months of 1915": the story is in 1915 */
+			tl_ment d = *m;
+			tl_rout p;
+			d.kind = MK_DATE;
+			memset(&p, 0, sizeof(p));
+			resolve_fields(&st, &d, &p);
+			if (p.has_interval && p.gran >= TL_GRAN_YEAR && p.gran <= TL_GRAN_DAY) {
+				st.narr = p.begin;
+				st.narr_gran = p.gran;
+				st.narr_sentence = m->sentence;
+				st.narr_at = i;
+			}
 		}
 	}
 	/* ranges: both ends must have become timexes */
