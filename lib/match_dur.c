@@ -145,6 +145,32 @@ size_t tl_m_of_period(const tl_mctx *c, size_t k, tl_ment *m)
 	return e;
 }
 
+/* Whether "a" at i follows an amount counted per unit of time: "3% a
+ * year", "3 percent a year", "$500 a month", "1 million barrels a day",
+ * "two meals a day" (a number or an amount word, or a plural noun one or
+ * two tokens after a number). */
+static int rate_before(const tl_mctx *c, size_t i)
+{
+	static const char *const amount[] = {"percent", "cents", "dollars", "euros", "pounds"};
+	if (i == 0)
+		return 0;
+	const tl_tok *p = &c->t[i - 1];
+	if (p->kind == TK_NUM || tl_m_punct(c, i - 1, '%'))
+		return 1;
+	if (p->kind != TK_WORD)
+		return 0;
+	for (size_t k = 0; k < sizeof(amount) / sizeof(amount[0]); k++)
+		if (tl_m_lit(c, i - 1, amount[k]))
+			return 1;
+	if (p->w || p->e - p->b < 3 || c->text[p->e - 1] != 's')
+		return 0;
+	int64_t n;
+	for (size_t back = 2; back <= 3 && back <= i; back++)
+		if (c->t[i - back].kind == TK_NUM || tl_m_number(c, i - back, &n) == i - back + 1)
+			return 1;
+	return 0;
+}
+
 /* Fill a duration. */
 void tl_m_dur(tl_ment *m, int unit, int64_t n, int vague, int frac)
 {
@@ -227,6 +253,16 @@ size_t tl_r_duration(const tl_mctx *c, size_t i, tl_ment *m)
 			k += 2;
 		if (tl_m_is(c, i, W_FUNC, F_A) && !plural && unit == U_SECOND)
 			return 0; /* "a second time" */
+		if (tl_m_is(c, i, W_FUNC, F_A) && !plural && !adj && !adjw && k == i + 2 &&
+		    !tl_m_word(c, k, W_DIR) && unit != U_DECADE && unit != U_CENTURY &&
+		    rate_before(c, i)) {
+			/* "grew 3% a year", "$500 a month": a rate, so a set */
+			memset(m, 0, sizeof(*m));
+			m->kind = MK_SET;
+			m->unit = (uint8_t)unit;
+			m->n = 1;
+			return k;
+		}
 		if (tl_m_is(c, i, W_FUNC, F_A) && !plural && unit == U_YEAR && !adj &&
 		    (tl_m_lit(c, k, "end") ||
 		     (tl_m_punct(c, k, '-') && tl_m_glued(c, k) && tl_m_lit(c, k + 1, "end"))))
