@@ -5,7 +5,8 @@
  * expression (a word that is not in the tables, most punctuation).  Where
  * something may start, it reads an optional modifier ("early", "nearly",
  * "the end of") and an optional "the", then tries the rules (match_date.c,
- * match_rel.c, match_dur.c, match_time.c) and keeps the longest match.
+ * match_year.c, match_rel.c, match_dur.c, match_time.c) and keeps the
+ * longest match.
  * Matching resumes after it.
  * The rules only read tokens; they never allocate.
  */

@@ -1,6 +1,7 @@
 /*
  * match.h - token tests shared by the rule files (match.c, match_date.c,
- * match_rel.c, match_dur.c, match_time.c).  Internal to the engine.
+ * match_year.c, match_rel.c, match_dur.c, match_time.c).  Internal to the
+ * engine.
  */
 #ifndef TL_MATCH_H
 #define TL_MATCH_H
@@ -139,6 +140,26 @@ size_t tl_m_of_period(const tl_mctx *c, size_t k, tl_ment *m);
 /** Make *m a duration of n units (enum tl_unit); vague, frac as tl_ment. */
 void tl_m_dur(tl_ment *m, int unit, int64_t n, int vague, int frac);
 
+/* ---- years (match_year.c, match_date.c), shared by the two ---- */
+
+/**
+ * A year written after a month or a day at token i ("May 1945", "5
+ * November 2021", "spring of 1944"): four digits from 1000 to 2199, or one
+ * to four digits with BC or AD after them ("79 AD", "238 b.c."), not part
+ * of a larger number ("1,991", "1299.59").  Sets m->year, m->bc and
+ * HAS_YEAR in m->said; returns the index after it (and its era), or 0 (m
+ * untouched) when there is none (match_year.c).
+ */
+size_t tl_m_year_after(const tl_mctx *c, size_t i, tl_ment *m);
+/**
+ * 1 when the word before token i makes a weak word there ("May",
+ * "spring", a bare year) a date: a preposition ("in", "since", "by",
+ * "of", ...), "and", "fiscal", "before", "after", "early", "mid", "late", a
+ * relative word ("last", "next", ...) or "year"; 0 otherwise, and for
+ * i == 0 (match_date.c).
+ */
+int tl_m_date_support_before(const tl_mctx *c, size_t i);
+
 /** Rules: each fills *m and returns the token index after the match, or 0. */
 size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m);
 size_t tl_r_numeric(const tl_mctx *c, size_t i, tl_ment *m);
@@ -146,7 +167,7 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m);
 /**
  * A year written after its era: "AD" (in capitals) or "A.D." at token i and
  * a number of one to four digits after it ("AD 79", "A.D. 1066").  Returns
- * the index of the number, or 0 (match_date.c).
+ * the index of the number, or 0 (match_year.c).
  */
 size_t tl_m_era_prefix(const tl_mctx *c, size_t i);
 size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m);

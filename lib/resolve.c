@@ -17,97 +17,20 @@
  *
  * This file holds the anchoring: the resolver state of a document (the
  * DCT, the narrative reference time, the last day named), the choice of an
- * anchor for each mention, the year of an underspecified date, and the
- * pass over all mentions that moves the narrative as it goes.  How a date
- * is written as a TIMEX3 value is in resolve_value.c; which dates may move
- * the narrative, and whether a document is a history, in
+ * anchor for each mention, relative and deictic dates, and the pass over
+ * all mentions that moves the narrative as it goes.  Dates of calendar
+ * fields, and the year of an underspecified one, are in resolve_fields.c;
+ * how a date is written as a TIMEX3 value in resolve_value.c; which dates
+ * may move the narrative, and whether a document is a history, in
  * resolve_narrative.c.
  */
-#include "engine.h"
+#include "resolve.h"
 
 #include <stdio.h>
 
-/** The resolver state of one document. */
-typedef struct rstate {
-	tl_date dct;
-	int has_dct;
-	tl_date narr;
-	tl_granularity narr_gran; /* TL_GRAN_NONE: no narrative date yet */
-	int history;              /* the document narrates a distant past */
-	int inferred;             /* the DCT is a lower bound (inferred) */
-	size_t narr_sentence;     /* sentence of the last narrative date */
-	tl_date lastday;          /* the last day the text named, however resolved */
-	int has_lastday;
-	size_t lastday_at, narr_at; /* mention indices that set lastday and narr */
-	size_t lastday_sentence;    /* the sentence of lastday's mention */
-	struct near_memo *near;     /* the last answer of nearest_year() */
-	struct value_memo *unit;    /* the last answer of unit_value() */
-	struct value_memo *day;     /* the last answer of day_value() */
-} rstate;
-
-/* The arguments and answer of the last nearest_year() call: the dates of a
- * text that names one date over and over ("Nov. 5, Nov. 5, ...") ask the
- * same question each time. */
-struct near_memo {
-	tl_date a;
-	int32_t month, day, year;
-	int tense, inferred, valid;
-};
-
-/* The arguments and answer of the last unit_value() or day_value() call: a
- * text that says "last week" or "Nov. 5" over and over asks the same each
- * time.  The answer is o's value and interval, the fields that
- * tl_value_unit() and tl_value_day() set. */
-struct value_memo {
-	tl_date a;
-	int unit, valid;
-	int64_t n;
-	char value[sizeof(((tl_rout *)0)->value)];
-	int has_interval;
-	tl_date begin, end;
-	tl_granularity gran;
-};
-
-/* Whether memo u answers the question (a, unit, n); if so, its answer into o. */
-static int memo_get(const struct value_memo *u, tl_date a, int unit, int64_t n, tl_rout *o)
-{
-	if (!u->valid || u->unit != unit || u->n != n || tl_date_cmp(u->a, a) != 0)
-		return 0;
-	memcpy(o->value, u->value, sizeof(o->value));
-	o->has_interval = u->has_interval;
-	o->begin = u->begin;
-	o->end = u->end;
-	o->gran = u->gran;
-	return 1;
-}
-
-/* Keep o's answer to (a, unit, n) in u. */
-static void memo_put(struct value_memo *u, tl_date a, int unit, int64_t n, const tl_rout *o)
-{
-	u->valid = 1;
-	u->a = a;
-	u->unit = unit;
-	u->n = n;
-	memcpy(u->value, o->value, sizeof(u->value));
-	u->has_interval = o->has_interval;
-	u->begin = o->begin;
-	u->end = o->end;
-	u->gran = o->gran;
-}
-
-/* The day d as o's value and interval (tl_value_day()); the last answer
- * reused when asked the same again. */
-static void day_value(const rstate *st, tl_rout *o, tl_date d)
-{
-	if (memo_get(st->day, d, 0, 0, o))
-		return;
-	tl_value_day(o, d);
-	memo_put(st->day, d, 0, 0, o);
-}
-
 /* Whether underspecified dates of m follow the narrative: in a history, or
  * right after the text set a date two or more years away from the DCT. */
-static int narrative_mode(const rstate *st, const tl_ment *m)
+int tl_resolve_narrative_mode(const tl_rstate *st, const tl_ment *m)
 {
 	if (st->history)
 		return 1;
@@ -121,62 +44,11 @@ static int narrative_mode(const rstate *st, const tl_ment *m)
 	return gap <= -2 && m->sentence <= st->narr_sentence + 2;
 }
 
-/* Pick the year for a month (and day) without one: nearest to the anchor,
- * leaning to the past (tense 0) or the future (tense 1). */
-static int32_t nearest_year_of(tl_date a, int32_t month, int32_t day, int tense, int inferred)
-{
-	int best = 0;
-	int64_t bestd = 0;
-	int64_t az = tl_date_to_days(a);
-	for (int k = -1; k <= 1; k++) {
-		tl_date d = {tl_clamp_year((int64_t)a.year + k), month, day ? day : 15};
-		if (d.day > tl_date_days_in_month(d.year, d.month))
-			d.day = tl_date_days_in_month(d.year, d.month);
-		int64_t diff = tl_date_to_days(d) - az;
-		int64_t dist = diff < 0 ? -diff : diff;
-		/* lean: a past-tense date after the anchor is last year's; a
-		 * future-tense one before it is next year's (a month counts
-		 * from its first day or to its last) */
-		if (!inferred && tense == 2 && diff > (day ? 1 : 16))
-			dist += 400;
-		if (tense == 1 && diff < (day ? -1 : -16))
-			dist += 400;
-		if (k == -1 || dist < bestd) {
-			bestd = dist;
-			best = k;
-		}
-	}
-	return tl_clamp_year((int64_t)a.year + best);
-}
-
-/* nearest_year_of(), the last answer reused when asked the same again. */
-static int32_t nearest_year(const rstate *st, tl_date a, int32_t month, int32_t day, int tense,
-                            int inferred)
-{
-	struct near_memo *n = st->near;
-	if (n->valid && n->a.year == a.year && n->a.month == a.month && n->a.day == a.day &&
-	    n->month == month && n->day == day && n->tense == tense && n->inferred == inferred)
-		return n->year;
-	*n = (struct near_memo){
-	    a, month, day, nearest_year_of(a, month, day, tense, inferred), tense, inferred, 1};
-	return n->year;
-}
-
-/* The year of a month the narrative reaches: the narrative's year, or the
- * next one when the month lies well before the narrative's month (a story
- * told in order: "December 1941 ... January" is January 1942). */
-static int32_t narrative_year(const rstate *st, int32_t month)
-{
-	if (st->narr_gran >= TL_GRAN_MONTH && st->narr.month && month < st->narr.month - 5)
-		return tl_clamp_year((int64_t)st->narr.year + 1);
-	return st->narr.year;
-}
-
 /* The anchor date for a mention, or 0 when there is none.  A day named
  * anaphorically ("the same day", "the next day", "the day") refers to the
  * last day the text named, even one resolved on the DCT ("on Friday ... the
  * same day"). */
-static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_dct)
+int tl_resolve_anchor_of(const tl_rstate *st, const tl_ment *m, tl_date *out, int *on_dct)
 {
 	/* a clock time alone is on the day just named; in news, not on one
 	 * named sentences before ("The museum opens daily at 9 a.m."): on the DCT */
@@ -189,7 +61,7 @@ static int anchor_of(const rstate *st, const tl_ment *m, tl_date *out, int *on_d
 		return 1;
 	}
 	int narr = m->anchor == A_NARR || (m->anchor == A_DOC && st->history) ||
-	           (m->anchor != A_DCT && m->anchor != A_DOC && narrative_mode(st, m));
+	           (m->anchor != A_DCT && m->anchor != A_DOC && tl_resolve_narrative_mode(st, m));
 	if (narr && st->narr_gran != TL_GRAN_NONE) {
 		*out = st->narr;
 		if (!out->month)
@@ -253,247 +125,12 @@ static tl_date shift(tl_date d, int unit, int64_t n)
 
 /* The unit (enum tl_unit) n units from a, as o's value and interval
  * (tl_value_unit()); the last answer reused when asked the same again. */
-static void unit_value(const rstate *st, tl_rout *o, tl_date a, int unit, int64_t n)
+static void unit_value(const tl_rstate *st, tl_rout *o, tl_date a, int unit, int64_t n)
 {
-	if (memo_get(st->unit, a, unit, n, o))
+	if (tl_resolve_memo_get(st->unit, a, unit, n, o))
 		return;
 	tl_value_unit(o, shift(a, unit, n), unit);
-	memo_put(st->unit, a, unit, n, o);
-}
-
-/* out = y "-" and a tail, as snprintf(out, 80, "%s-%02d", y, v) (tag 0) or
- * "%s-Q%d" (tag 'Q', v 0..9) would write it, for y of at most 15 characters
- * and 0 <= v <= 99: by hand, as these values are written for many mentions.
- * Returns 0 (nothing written) for v out of range, so that snprintf() does it. */
-static int year_tail(char *out, const char *y, char tag, int v)
-{
-	if (v < 0 || v > (tag ? 9 : 99))
-		return 0;
-	size_t l = strlen(y);
-	memcpy(out, y, l);
-	out[l++] = '-';
-	if (tag) {
-		out[l++] = tag;
-		out[l++] = (char)('0' + v);
-	} else {
-		out[l++] = (char)('0' + v / 10);
-		out[l++] = (char)('0' + v % 10);
-	}
-	out[l] = '\0';
-	return 1;
-}
-
-/* Whether month/day of year y falls on ISO weekday wd (1 Monday .. 7). */
-static int on_weekday(int32_t y, int32_t month, int32_t day, int wd)
-{
-	return day <= tl_date_days_in_month(y, month) &&
-	       tl_date_weekday((tl_date){y, month, day}) == wd;
-}
-
-/* The year of a date that names its weekday but no year ("Monday, Nov.
- * 8"): the year picked by the anchor when the weekday agrees, else the
- * nearest year around it where it does, else the DCT's year or one beside
- * it where it does (a narrative year that was wrong: the weekday says the
- * text speaks of its own days); else the year picked. */
-static int32_t weekday_year(const rstate *st, int32_t year, const tl_ment *m)
-{
-	static const int near[] = {0, -1, 1};
-	for (size_t k = 0; k < 3; k++) {
-		int32_t y = tl_clamp_year((int64_t)year + near[k]);
-		if (on_weekday(y, m->month, m->day, m->weekday))
-			return y;
-	}
-	for (size_t k = 0; st->has_dct && k < 3; k++) {
-		int32_t y = tl_clamp_year((int64_t)st->dct.year + near[k]);
-		if (on_weekday(y, m->month, m->day, m->weekday))
-			return y;
-	}
-	return year;
-}
-
-/* A date of calendar fields (MK_DATE, and the date part of MK_TIME). */
-static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
-{
-	char y[16] = "XXXX";
-	int32_t year = 0;
-	int yk = 0;
-	tl_date a;
-	int on_dct = 0;
-	o->type = TL_TIMEX_DATE;
-	if (m->said & HAS_CENTURY) {
-		if (m->bc) /* "the 4th century BC": the 300s BC */
-			tl_value_bc(o, (int64_t)m->century * 100, 100);
-		else {
-			snprintf(o->value, sizeof(o->value), "%02d", (int)m->century);
-			tl_value_years(o, (int64_t)m->century * 100, 100, TL_GRAN_CENTURY);
-		}
-		return;
-	}
-	if (m->said & HAS_DECADE) {
-		if (m->decade >= 0 && m->decade <= 999) { /* "%03d" */
-			o->value[0] = (char)('0' + m->decade / 100);
-			o->value[1] = (char)('0' + m->decade / 10 % 10);
-			o->value[2] = (char)('0' + m->decade % 10);
-			o->value[3] = '\0';
-		} else
-			snprintf(o->value, sizeof(o->value), "%03d", (int)m->decade);
-		tl_value_years(o, (int64_t)m->decade * 10, 10, TL_GRAN_DECADE);
-		return;
-	}
-	if (m->said & HAS_YEAR) {
-		year = m->bc ? 1 - m->year : m->year;
-		yk = 1;
-		if (m->vague == 3 && anchor_of(st, m, &a, &on_dct)) {
-			/* "'99": the century that puts it nearest the anchor */
-			int64_t base = (int64_t)a.year - ((int64_t)a.year % 100 + 100) % 100;
-			int64_t best = base + m->year % 100;
-			if (best - a.year > 50)
-				best -= 100;
-			else if (a.year - best > 50)
-				best += 100;
-			year = tl_clamp_year(best);
-			on_dct = 0;
-		}
-	} else if (m->unit == U_YEAR) {
-		tl_ment t = *m;
-		if (t.anchor == A_ANY)
-			t.anchor = A_NARR;
-		if (anchor_of(st, &t, &a, &on_dct)) {
-			year = tl_clamp_year((int64_t)a.year + m->dir);
-			yk = 1;
-		}
-	} else if (anchor_of(st, m, &a, &on_dct)) {
-		if (m->said & HAS_MONTH) {
-			year = !on_dct
-			           ? narrative_year(st, m->month)
-			           : nearest_year(st, a, m->month, m->day, m->tense, st->inferred);
-			if ((m->said & HAS_DAY) && (m->said & HAS_WEEKDAY) && m->weekday >= 1 &&
-			    m->weekday <= 7)
-				year = weekday_year(st, year, m);
-		} else if (m->said & HAS_SEASON)
-			year = !on_dct
-			           ? a.year
-			           : nearest_year(st, a, m->season * 3, 15, m->tense, st->inferred);
-		else if (m->said & HAS_QUARTER) /* its first month in the past, its last
-		                                   ahead: a quarter under way is either */
-			year = !on_dct ? a.year
-			               : nearest_year(st, a,
-			                              m->quarter * 3 - (m->tense == 2   ? 2
-			                                                : m->tense == 1 ? 0
-			                                                                : 1),
-			                              0, m->tense, st->inferred);
-		else
-			year = a.year;
-		yk = 1;
-		o->on_dct = on_dct;
-	}
-	int full = m->vague != 2 && (m->said & HAS_MONTH) && (m->said & HAS_DAY);
-	if (yk && !full) /* a full date writes its year itself (tl_value_day()) */
-		tl_value_year(y, sizeof(y), year);
-	if (m->vague == 2) {
-		snprintf(o->value, sizeof(o->value), "%s-XX-XX", y);
-		if (yk)
-			tl_value_years(o, year, 1, TL_GRAN_YEAR);
-		return;
-	}
-	if (full) {
-		if (m->day > tl_date_days_in_month(yk ? year : 2000, m->month)) {
-			o->value[0] = '\0';
-			return;
-		}
-		if (yk) {
-			tl_date d = {year, m->month, m->day};
-			day_value(st, o, d);
-		} else
-			snprintf(o->value, sizeof(o->value), "XXXX-%02d-%02d", (int)m->month,
-			         (int)m->day);
-		return;
-	}
-	if (m->said & HAS_MONTH) {
-		if (!year_tail(o->value, y, 0, m->month))
-			snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
-		if (yk)
-			tl_value_months(o, year, m->month, 1, TL_GRAN_MONTH);
-		return;
-	}
-	if (m->said & HAS_SEASON) {
-		snprintf(o->value, sizeof(o->value), "%s-%s", y, tl_season_code[m->season]);
-		if (yk)
-			tl_value_months(o, year, m->season * 3 == 12 ? 12 : m->season * 3, 3,
-			                TL_GRAN_SEASON);
-		return;
-	}
-	if (m->said & HAS_QUARTER) {
-		if (!year_tail(o->value, y, 'Q', m->quarter))
-			snprintf(o->value, sizeof(o->value), "%s-Q%d", y, (int)m->quarter);
-		if (yk)
-			tl_value_months(o, year, m->quarter * 3 - 2, 3, TL_GRAN_QUARTER);
-		return;
-	}
-	if (m->said & HAS_HALF) {
-		snprintf(o->value, sizeof(o->value), "%s-H%d", y, (int)m->half);
-		if (yk)
-			tl_value_months(o, year, m->half == 1 ? 1 : 7, 6, TL_GRAN_HALF);
-		return;
-	}
-	if (m->said & HAS_HOLIDAY) {
-		if (!yk) {
-			snprintf(o->value, sizeof(o->value), "XXXX-XX-XX");
-			return;
-		}
-		tl_date d = tl_holiday_date(m->holiday, year);
-		if (on_dct && !(m->said & HAS_YEAR)) {
-			/* the year that puts it nearest the DCT, by the tense */
-			year = nearest_year(st, a, d.month, d.day, m->tense, st->inferred);
-			d = tl_holiday_date(m->holiday, year);
-		}
-		tl_value_day(o, d);
-		return;
-	}
-	if (m->said & HAS_WEEKDAY) {
-		tl_date b;
-		int od = 0;
-		tl_ment t = *m;
-		/* outside a history, a weekday follows a flashback only when
-		 * it named a day ("On April 12, 1861 ... on Monday") */
-		t.anchor = narrative_mode(st, m) && (st->history || st->narr_gran >= TL_GRAN_DAY)
-		               ? A_NARR
-		               : A_DCT;
-		if (!anchor_of(st, &t, &b, &od) || (!od && st->narr_gran < TL_GRAN_DAY)) {
-			snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", (int)m->weekday);
-			return;
-		}
-		int wd = tl_date_weekday(b);
-		int64_t diff = m->weekday - wd;
-		if (od && m->until) { /* "closed until Friday": the nearest one */
-			if (diff > 3)
-				diff -= 7;
-			else if (diff < -3)
-				diff += 7;
-		} else if (od && m->tense == 1) { /* the coming one */
-			if (diff < 0)
-				diff += 7;
-		} else if (od && m->tense == 2) { /* the last one */
-			if (diff > 0)
-				diff -= 7;
-		} else if (od) { /* no tense: the nearest one */
-			if (diff > 3)
-				diff -= 7;
-			else if (diff < -3)
-				diff += 7;
-		} else if (diff < 0) /* narrative: the one after the reference day */
-			diff += 7;
-		tl_value_day(o, tl_date_add_days(b, diff));
-		o->on_dct = od;
-		return;
-	}
-	if (m->said & HAS_YEAR || yk) {
-		memcpy(o->value, y, strlen(y) + 1); /* y is shorter than value */
-		if (yk)
-			tl_value_years(o, year, 1, TL_GRAN_YEAR);
-		return;
-	}
-	snprintf(o->value, sizeof(o->value), "XXXX");
+	tl_resolve_memo_put(st->unit, a, unit, n, o);
 }
 
 /* last/next/this/that + unit, weekday, month or season. */
@@ -502,13 +139,13 @@ static void resolve_fields(const rstate *st, const tl_ment *m, tl_rout *o)
  * in a history), else of the narrative's month or the DCT's; on the DCT
  * the month before or after it when the tense says so ("met on the 14th",
  * written on the 5th, is the 14th of last month).  Unresolved: XXXX-XX-DD. */
-static void story_day(const rstate *st, const tl_ment *m, tl_rout *o)
+static void story_day(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 {
 	tl_date a;
 	int on_dct = 0;
 	if (st->has_lastday && (st->history || m->sentence <= st->lastday_sentence + 2))
 		a = st->lastday;
-	else if (!anchor_of(st, m, &a, &on_dct)) {
+	else if (!tl_resolve_anchor_of(st, m, &a, &on_dct)) {
 		snprintf(o->value, sizeof(o->value), "XXXX-XX-%02d", (int)m->day);
 		return;
 	}
@@ -526,7 +163,7 @@ static void story_day(const rstate *st, const tl_ment *m, tl_rout *o)
 	o->on_dct = on_dct;
 }
 
-static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
+static void resolve_rel(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 {
 	tl_date a;
 	int on_dct = 0;
@@ -535,7 +172,7 @@ static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
 		story_day(st, m, o);
 		return;
 	}
-	if (!anchor_of(st, m, &a, &on_dct)) {
+	if (!tl_resolve_anchor_of(st, m, &a, &on_dct)) {
 		if (m->said & HAS_WEEKDAY)
 			snprintf(o->value, sizeof(o->value), "XXXX-WXX-%d", (int)m->weekday);
 		else if (m->said & HAS_MONTH)
@@ -583,7 +220,7 @@ static void resolve_rel(const rstate *st, const tl_ment *m, tl_rout *o)
 		else if (m->dir > 0 && m->month <= a.month)
 			yr++;
 		tl_value_year(y, sizeof(y), yr);
-		if (!year_tail(o->value, y, 0, m->month))
+		if (!tl_resolve_year_tail(o->value, y, 0, m->month))
 			snprintf(o->value, sizeof(o->value), "%s-%02d", y, (int)m->month);
 		tl_value_months(o, yr, m->month, 1, TL_GRAN_MONTH);
 		return;
@@ -643,7 +280,7 @@ static void resolve_set(const tl_ment *m, tl_rout *o)
 }
 
 /* Deictic words. */
-static void resolve_deictic(const rstate *st, const tl_ment *m, tl_rout *o)
+static void resolve_deictic(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 {
 	o->type = TL_TIMEX_DATE;
 	int64_t off = 0;
@@ -687,16 +324,16 @@ static void resolve_deictic(const rstate *st, const tl_ment *m, tl_rout *o)
 }
 
 /* Resolve one mention. */
-static void resolve_one(rstate *st, const tl_ment *m, tl_rout *o)
+static void resolve_one(tl_rstate *st, const tl_ment *m, tl_rout *o)
 {
 	memset(o, 0, sizeof(*o));
 	switch (m->kind) {
 	case MK_DATE:
-		resolve_fields(st, m, o);
+		tl_resolve_fields(st, m, o);
 		break;
 	case MK_TIME:
 		if (m->said & (HAS_YEAR | HAS_MONTH | HAS_DAY | HAS_WEEKDAY | HAS_HOLIDAY))
-			resolve_fields(st, m, o);
+			tl_resolve_fields(st, m, o);
 		else if (m->unit == U_DAY && m->gran_only) { /* this morning, last night */
 			resolve_rel(st, m, o);
 		} else {
@@ -705,7 +342,7 @@ static void resolve_one(rstate *st, const tl_ment *m, tl_rout *o)
 			tl_ment t = *m;
 			t.anchor = A_ANY;
 			t.unit = U_DAY; /* a clock time alone is on the day just named */
-			if (anchor_of(st, &t, &a, &od) &&
+			if (tl_resolve_anchor_of(st, &t, &a, &od) &&
 			    (od || st->narr_gran >= TL_GRAN_DAY || st->has_lastday)) {
 				tl_value_day(o, a);
 				o->on_dct = od;
@@ -752,9 +389,9 @@ int tl_resolve_latest_full(const tl_engine *e, tl_date *out)
 /* Resolve every mention of e into doc. */
 int tl_resolve_all(tl_engine *e, tl_document *doc)
 {
-	rstate st;
-	struct near_memo near = {0};
-	struct value_memo unit = {0}, day = {0};
+	tl_rstate st;
+	struct tl_near_memo near = {0};
+	struct tl_value_memo unit = {0}, day = {0};
 	memset(&st, 0, sizeof(st));
 	st.near = &near;
 	st.unit = &unit;
@@ -864,7 +501,7 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			tl_rout p;
 			d.kind = MK_DATE;
 			memset(&p, 0, sizeof(p));
-			resolve_fields(&st, &d, &p);
+			tl_resolve_fields(&st, &d, &p);
 			if (p.has_interval && p.gran >= TL_GRAN_YEAR && p.gran <= TL_GRAN_DAY) {
 				st.narr = p.begin;
 				st.narr_gran = p.gran;
