@@ -137,6 +137,15 @@ size_t tl_m_dur_adj(const tl_mctx *c, size_t i);
  * it, or k (m untouched) when no year (or month and year) follows "of".
  */
 size_t tl_m_of_period(const tl_mctx *c, size_t k, tl_ment *m);
+/**
+ * "of March", "of March 2009" at k after "the first week", "the last week"
+ * (nth 1..5, or -1 for the last): m becomes that week of that month (a
+ * date with HAS_MONTH and HAS_WEEK, the week's rank in m->n; resolve
+ * picks the ISO week of the month's nth Thursday; "the last week of
+ * September" is made a duration by its caller).  Returns the end, or 0
+ * when no month follows "of" (match_date.c).
+ */
+size_t tl_m_week_of_month(const tl_mctx *c, size_t k, int64_t nth, tl_ment *m);
 /** Make *m a duration of n units (enum tl_unit); vague, frac as tl_ment. */
 void tl_m_dur(tl_ment *m, int unit, int64_t n, int vague, int frac);
 

@@ -503,6 +503,28 @@ static size_t of_narr_year(const tl_mctx *c, size_t j, tl_ment *m)
 	return e;
 }
 
+/* "of March 2009" after "the first week" (see match.h). */
+size_t tl_m_week_of_month(const tl_mctx *c, size_t k, int64_t nth, tl_ment *m)
+{
+	if (!tl_m_is(c, k, W_FUNC, F_OF) || !month_at(c, k + 1))
+		return 0;
+	tl_ment d;
+	memset(&d, 0, sizeof(d));
+	size_t e = tl_r_calendar(c, k + 1, &d);
+	if (!e || d.kind != MK_DATE || d.bc || !(d.said & HAS_MONTH) ||
+	    (d.said & ~(uint32_t)(HAS_MONTH | HAS_YEAR)))
+		return 0;
+	memset(m, 0, sizeof(*m));
+	m->kind = MK_DATE;
+	m->month = d.month;
+	m->year = d.year;
+	m->said = d.said | HAS_WEEK;
+	m->n = nth;
+	m->the_ok = 1;
+	m->explicit_full = d.explicit_full;
+	return e;
+}
+
 /* Centuries, quarters, halves, seasons, holidays, fiscal years. */
 size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -523,17 +545,18 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 		}
 		return j;
 	}
+	/* "the first week of December", "the second week of June 1944" */
+	size_t e;
+	if (j && v >= 1 && v <= 5 && tl_m_is(c, j, W_UNIT, U_WEEK) &&
+	    !(c->t[j].w->flags & WF_PLURAL) && (e = tl_m_week_of_month(c, j + 1, v, m)) != 0)
+		return e;
 	/* quarters and halves */
 	j = part_of_year(c, i, m);
 	if (j) {
 		m->the_ok = 1;
 		return of_year(c, j, m);
 	}
-	if (i < c->n && c->t[i].kind == TK_WORD && (c->t[i].flags & TF_UPPER) &&
-	    c->t[i].e - c->t[i].b == 2 &&
-	    (c->text[c->t[i].b] == 'Q' || c->text[c->t[i].b] == 'H')) {
-		/* "Q3 2020" is tokenised as "Q" + "3": handled below */
-	}
+	/* "Q3 2020", "H1": tokenised as "Q" + "3" */
 	if (i + 1 < c->n && c->t[i].kind == TK_WORD && c->t[i].e - c->t[i].b == 1 &&
 	    (c->text[c->t[i].b] == 'Q' || c->text[c->t[i].b] == 'H') &&
 	    c->t[i + 1].kind == TK_NUM && tl_m_glued(c, i + 1) && c->t[i + 1].ndig == 1) {

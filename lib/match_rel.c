@@ -198,6 +198,22 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 				m->the_ok = 1;
 				return j + 1;
 			}
+			size_t e;
+			tl_ment w;
+			if (rv == R_LAST && the && unit == U_WEEK && tl_m_lit(c, i, "last") &&
+			    (e = tl_m_week_of_month(c, j + 1, -1, &w)) != 0) {
+				/* "the last week of September": a week's span whose
+				 * extent takes the month (as WikiWars annotates it); a
+				 * year said with it places the narrative */
+				tl_m_dur(m, U_WEEK, 1, 0, 0);
+				m->the_ok = 1;
+				if (w.said & HAS_YEAR) {
+					m->year = w.year;
+					m->month = w.month;
+					m->said |= HAS_YEAR | HAS_MONTH;
+				}
+				return e;
+			}
 			if (rv == R_LAST && the && unit != U_WEEKEND) {
 				/* "the past week": a duration */
 				tl_m_dur(m, unit, 1, 0, 0);
@@ -314,6 +330,20 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 				return e;
 			}
 			return j + 1;
+		}
+	}
+	/* "the week of Nov. 15": the week that holds that day */
+	if (the && tl_m_is(c, i, W_UNIT, U_WEEK) && !(c->t[i].w->flags & WF_PLURAL) &&
+	    tl_m_is(c, i + 1, W_FUNC, F_OF)) {
+		tl_ment d;
+		memset(&d, 0, sizeof(d));
+		j = tl_r_calendar(c, i + 2, &d);
+		if (j && d.kind == MK_DATE && (d.said & HAS_MONTH) && (d.said & HAS_DAY) &&
+		    !d.latent && !d.bc) {
+			*m = d;
+			m->said |= HAS_WEEK;
+			m->the_ok = 1;
+			return j;
 		}
 	}
 	/* "the weekend"; "the day" standing alone (the day of the anchor) */

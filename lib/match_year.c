@@ -9,7 +9,8 @@
  */
 #include "match.h"
 
-/* A year written after a month or a day: 3-4 digits, or digits with BC/AD. */
+/* A year written after a month or a day (see match.h): four digits, or
+ * digits with BC/AD. */
 size_t tl_m_year_after(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	if (i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 4)
@@ -206,6 +207,8 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 		return 0;
 	if (dash_before && i >= 3 && tl_m_glued(c, i - 2) && tl_m_punct(c, i - 3, '-'))
 		return 0;
+	if (dash_before && c->t[i - 2].ndig == 3 && !m->bc && c->t[i - 1].e - c->t[i - 1].b == 1)
+		return 0; /* a telephone number: "555-2021" (not "499-449 BC", "499–1001") */
 	if (dash_after && ((c->t[j + 1].ndig != 4 && c->t[j + 1].ndig != 2) ||
 	                   (c->text[c->t[j + 1].b] == '0' && c->t[j + 1].num != (y + 1) % 100)))
 		return 0; /* "2021-0045"; but "2007-08" is two years */

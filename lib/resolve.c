@@ -133,7 +133,6 @@ static void unit_value(const tl_rstate *st, tl_rout *o, tl_date a, int unit, int
 	tl_resolve_memo_put(st->unit, a, unit, n, o);
 }
 
-/* last/next/this/that + unit, weekday, month or season. */
 /* "on the 5th" (match_date.c, day_of_story_month()): that day of the month
  * of the day just named (in its sentence or the two before, or anywhere
  * in a history), else of the narrative's month or the DCT's; on the DCT
@@ -163,6 +162,7 @@ static void story_day(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 	o->on_dct = on_dct;
 }
 
+/* last/next/this/that + unit, weekday, month or season. */
 static void resolve_rel(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 {
 	tl_date a;

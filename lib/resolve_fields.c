@@ -26,7 +26,8 @@ static void day_value(const tl_rstate *st, tl_rout *o, tl_date d)
 }
 
 /* Pick the year for a month (and day) without one: nearest to the anchor,
- * leaning to the past (tense 0) or the future (tense 1). */
+ * leaning to the past (tense 2) or the future (tense 1); with no tense (0)
+ * or a modal (3), the nearest. */
 static int32_t nearest_year_of(tl_date a, int32_t month, int32_t day, int tense, int inferred)
 {
 	int best = 0;
@@ -216,12 +217,26 @@ void tl_resolve_fields(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 			o->value[0] = '\0';
 			return;
 		}
-		if (yk) {
+		if (yk && (m->said & HAS_WEEK)) /* "the week of Nov. 15" */
+			tl_value_unit(o, (tl_date){year, m->month, m->day}, U_WEEK);
+		else if (yk) {
 			tl_date d = {year, m->month, m->day};
 			day_value(st, o, d);
 		} else
 			snprintf(o->value, sizeof(o->value), "XXXX-%02d-%02d", (int)m->month,
 			         (int)m->day);
+		return;
+	}
+	if ((m->said & HAS_MONTH) && (m->said & HAS_WEEK)) {
+		/* "the first week of December": the ISO week of its first
+		 * Thursday (the week most of whose days lie in the month) */
+		tl_date th = tl_nth_weekday(year, m->month, m->n < 0 ? -1 : (int)m->n, 4);
+		if (yk && th.day > tl_date_days_in_month(year, m->month))
+			o->value[0] = '\0'; /* "the fifth week of February 2021": none */
+		else if (yk)
+			tl_value_unit(o, th, U_WEEK);
+		else
+			snprintf(o->value, sizeof(o->value), "XXXX-WXX");
 		return;
 	}
 	if (m->said & HAS_MONTH) {
