@@ -21,6 +21,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/uio.h>
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_INPUT = 1, CLI_EXIT_USAGE = 2 };
 
@@ -164,6 +165,12 @@ typedef struct cli_sink {
 int cli_sink_open(cli_sink *s, const char *path);
 /** Write n bytes; 0 or -1 (the sink remembers the failure). */
 int cli_sink_write(cli_sink *s, const void *p, size_t n);
+/**
+ * Write the n pieces of v (n <= IOV_MAX) in order, after what was written
+ * before, past the stdio buffer (writev()); v may be changed.  0 or -1, as
+ * with cli_sink_write().
+ */
+int cli_sink_writev(cli_sink *s, struct iovec *v, int n);
 /**
  * Copy len bytes of the regular file fd, from offset off (its file position
  * is neither used nor moved), to the sink after what was written before: by

@@ -564,6 +564,12 @@ typedef struct ev_stream {
 	char *data;
 } ev_stream;
 
+/* Whether the bytes [off, off + len) of the event spill are in st's window. */
+static int ev_held(const ev_stream *st, uint64_t off, size_t len)
+{
+	return off >= st->at && off - st->at <= st->len && st->len - (off - st->at) >= len;
+}
+
 /*
  * Where the bytes [off, off + len) of the event spill are, read through the
  * window of their batch; NULL on a read error or out of memory.  A batch's
@@ -573,7 +579,7 @@ typedef struct ev_stream {
  */
 static const char *ev_read(ev_stream *st, int fd, uint64_t off, size_t len, size_t want)
 {
-	if (off >= st->at && off - st->at <= st->len && st->len - (off - st->at) >= len)
+	if (ev_held(st, off, len))
 		return st->data + (off - st->at);
 	size_t n = len > want ? len : want;
 	if (n > st->cap) {
@@ -591,34 +597,34 @@ static const char *ev_read(ev_stream *st, int fd, uint64_t off, size_t len, size
 	return st->data;
 }
 
-/* Bytes of events gathered before they go to the sink in one write. */
-#define EV_STAGE ((size_t)64 << 10)
+/* Pieces of events gathered before they go to the sink in one writev(). */
+#define EV_PIECES 512
 
-/* Events on their way to the sink: many small pieces, one write. */
-typedef struct ev_stage {
-	char data[EV_STAGE];
-	size_t len;
-} ev_stage;
+/* Events on their way to the sink: pieces that point into the batches'
+ * windows (and the separators), written by the kernel straight from there,
+ * not copied into a buffer first.  They must go out before a window they
+ * point into is read again. */
+typedef struct ev_gather {
+	struct iovec v[EV_PIECES];
+	int n;
+} ev_gather;
 
 /* Write what g holds to s and empty it. */
-static void stage_flush(ev_stage *g, cli_sink *s)
+static void gather_flush(ev_gather *g, cli_sink *s)
 {
-	cli_sink_write(s, g->data, g->len);
-	g->len = 0;
+	if (g->n)
+		cli_sink_writev(s, g->v, g->n);
+	g->n = 0;
 }
 
-/* Append p[0..n) to g, written through to s when it does not fit. */
-static void stage_put(ev_stage *g, cli_sink *s, const char *p, size_t n)
+/* Add p[0..n) to g, which must stay as it is until g is flushed. */
+static void gather_put(ev_gather *g, cli_sink *s, const char *p, size_t n)
 {
-	if (n > EV_STAGE - g->len) {
-		stage_flush(g, s);
-		if (n > EV_STAGE) {
-			cli_sink_write(s, p, n);
-			return;
-		}
-	}
-	memcpy(g->data + g->len, p, n);
-	g->len += n;
+	if (g->n == EV_PIECES)
+		gather_flush(g, s);
+	g->v[g->n].iov_base = (void *)(uintptr_t)p;
+	g->v[g->n].iov_len = n;
+	g->n++;
 }
 
 /*
@@ -645,31 +651,33 @@ static int write_events(cli_merge *m, size_t k, cli_sink *s)
 		heap_free(&h);
 		return -1;
 	}
-	static ev_stage g; /* the merge runs once, on the main thread */
-	g.len = 0;
+	static ev_gather g; /* the merge runs once, on the main thread */
+	g.n = 0;
 	int fd = fileno(m->evspill);
 	for (size_t i = 0, x; (x = next_event(&h)) != SIZE_MAX; i++) {
 		const cli_event_key *e = heap_key(&h, x);
 		if (i) {
-			stage_put(&g, s, ",", 1);
-			stage_put(&g, s, lead, llen);
+			gather_put(&g, s, ",", 1);
+			gather_put(&g, s, lead, llen);
 		}
 		if (e->len >= EV_COPY) { /* a long list of mentions */
-			stage_flush(&g, s);
+			gather_flush(&g, s);
 			if (cli_sink_copy(s, fd, e->offset, e->len) != 0) {
 				rc = -1;
 				break;
 			}
 			continue;
 		}
+		if (!ev_held(&st[e->batch], e->offset, e->len))
+			gather_flush(&g, s); /* the window is read again (and may move) */
 		const char *data = ev_read(&st[e->batch], fd, e->offset, e->len, want);
 		if (!data) {
 			rc = -1;
 			break;
 		}
-		stage_put(&g, s, data, e->len);
+		gather_put(&g, s, data, e->len);
 	}
-	stage_flush(&g, s);
+	gather_flush(&g, s);
 	for (size_t b = 0; b < nbatch; b++)
 		free(st[b].data);
 	free(st);

@@ -164,6 +164,39 @@ int cli_sink_write(cli_sink *s, const void *p, size_t n)
 	return 0;
 }
 
+int cli_sink_writev(cli_sink *s, struct iovec *v, int n)
+{
+	if (s->failed)
+		return -1;
+	if (fflush(s->f) != 0) {
+		s->failed = 1;
+		s->errno_saved = errno ? errno : EIO;
+		return -1;
+	}
+	int fd = fileno(s->f);
+	while (n > 0) {
+		ssize_t w = writev(fd, v, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			s->failed = 1;
+			s->errno_saved = w < 0 && errno ? errno : EIO;
+			return -1;
+		}
+		/* a short write: skip what went out, go on with the rest */
+		while (n > 0 && (size_t)w >= v->iov_len) {
+			w -= (ssize_t)v->iov_len;
+			v++;
+			n--;
+		}
+		if (n > 0) {
+			v->iov_base = (char *)v->iov_base + w;
+			v->iov_len -= (size_t)w;
+		}
+	}
+	return 0;
+}
+
 /* Bytes a sendfile() call or a read() moves at most. */
 #define COPY_CHUNK ((size_t)1 << 30)
 
