@@ -455,6 +455,30 @@ static size_t part_of_year(const tl_mctx *c, size_t i, tl_ment *m)
 	return j + 1;
 }
 
+/* Whether the tokens near i (SPORT_NEAR either side, in the chunk) speak of
+ * a game: "scored in the first half", "the striker equalised in the
+ * second half", a touchdown "in the fourth quarter" are parts of a game,
+ * not of a year.  Only words of sport alone ("a goal", "a penalty", "a
+ * score" are also business words). */
+#define SPORT_NEAR 24
+static int game_near(const tl_mctx *c, size_t i)
+{
+	static const char *const cue[] = {"scored",     "halftime", "touchdown",   "touchdowns",
+	                                  "inning",     "innings",  "quarterback", "striker",
+	                                  "goalkeeper", "kickoff",  "equalised",   "equalized",
+	                                  "equaliser",  "rebounds", "interception"};
+	size_t a = i > SPORT_NEAR ? i - SPORT_NEAR : 0,
+	       z = i + SPORT_NEAR < c->n ? i + SPORT_NEAR : c->n;
+	for (size_t k = a; k < z; k++) {
+		if (c->t[k].kind != TK_WORD || c->t[k].w)
+			continue; /* the cues are no table words */
+		for (size_t q = 0; q < sizeof(cue) / sizeof(cue[0]); q++)
+			if (tl_m_lit(c, k, cue[q]))
+				return 1;
+	}
+	return 0;
+}
+
 /* "of 2020", "of this year", "of last year", "of that year" after a part. */
 static size_t of_year(const tl_mctx *c, size_t j, tl_ment *m)
 {
@@ -554,7 +578,10 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 	j = part_of_year(c, i, m);
 	if (j) {
 		m->the_ok = 1;
-		return of_year(c, j, m);
+		e = of_year(c, j, m);
+		if (e == j && game_near(c, i))
+			return 0; /* "scored in the first half": the game's half */
+		return e;
 	}
 	/* "Q3 2020", "H1": tokenised as "Q" + "3" */
 	if (i + 1 < c->n && c->t[i].kind == TK_WORD && c->t[i].e - c->t[i].b == 1 &&
