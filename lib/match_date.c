@@ -639,9 +639,21 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 		m->the_ok = 1;
 		return i + 1;
 	}
-	/* fiscal 1989, fiscal year 2020 */
+	/* fiscal 1989, fiscal year 2020; FY2021, FY 2022, FY21 */
 	if (tl_m_is(c, i, W_FUNC, F_FISCAL)) {
 		j = i + 1;
+		if (c->t[i].e - c->t[i].b == 2) { /* "FY": in capitals only */
+			if (!(c->t[i].flags & TF_UPPER) || j >= c->n || c->t[j].kind != TK_NUM ||
+			    (tl_m_glued(c, j + 1) && j + 1 < c->n && c->t[j + 1].kind == TK_WORD))
+				return 0;
+			if (c->t[j].ndig == 2 && tl_m_glued(c, j)) {
+				m->year = (int32_t)(c->t[j].num < 50 ? 2000 + c->t[j].num
+				                                     : 1900 + c->t[j].num);
+				m->said = HAS_YEAR;
+				return j + 1;
+			}
+			return tl_m_year_after(c, j, m);
+		}
 		if (tl_m_is(c, j, W_UNIT, U_YEAR))
 			j++;
 		size_t e = tl_m_year_after(c, j, m);
