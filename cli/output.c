@@ -120,29 +120,12 @@ int cli_sink_open(cli_sink *s, const char *path)
 }
 
 /* Write p[0..n) to the sink's descriptor, past its stdio buffer (flushed
- * first, so that the bytes stay in order); 0, or -1 remembered. */
+ * first, so that the bytes stay in order): cli_sink_writev() of one piece;
+ * 0, or -1 remembered. */
 static int write_past(cli_sink *s, const char *p, size_t n)
 {
-	int fd = fileno(s->f);
-	if (fflush(s->f) != 0) {
-		s->failed = 1;
-		s->errno_saved = errno ? errno : EIO;
-		return -1;
-	}
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w > 0) {
-			p += w;
-			n -= (size_t)w;
-		} else if (w < 0 && errno == EINTR) {
-			continue;
-		} else {
-			s->failed = 1;
-			s->errno_saved = w < 0 && errno ? errno : EIO;
-			return -1;
-		}
-	}
-	return 0;
+	struct iovec v = {(void *)(uintptr_t)p, n};
+	return cli_sink_writev(s, &v, 1);
 }
 
 /* A piece of this many bytes or more is big enough for a write() of its own. */

@@ -570,15 +570,17 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 		return j;
 	}
 	/* "the first week of December", "the second week of June 1944" */
-	size_t e;
 	if (j && v >= 1 && v <= 5 && tl_m_is(c, j, W_UNIT, U_WEEK) &&
-	    !(c->t[j].w->flags & WF_PLURAL) && (e = tl_m_week_of_month(c, j + 1, v, m)) != 0)
-		return e;
+	    !(c->t[j].w->flags & WF_PLURAL)) {
+		size_t e = tl_m_week_of_month(c, j + 1, v, m);
+		if (e)
+			return e;
+	}
 	/* quarters and halves */
 	j = part_of_year(c, i, m);
 	if (j) {
 		m->the_ok = 1;
-		e = of_year(c, j, m);
+		size_t e = of_year(c, j, m);
 		if (e == j && game_near(c, i))
 			return 0; /* "scored in the first half": the game's half */
 		return e;

@@ -176,20 +176,21 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 			}
 		}
 		if ((unit = tl_m_unit(c, j, &plural)) != 0 && !plural) {
-			tl_ment y;
-			size_t ye;
-			memset(&y, 0, sizeof(y));
 			if (rv == R_LAST && the && tl_m_lit(c, i, "last") && unit == U_QUARTER &&
-			    tl_m_is(c, j + 1, W_FUNC, F_OF) &&
-			    (ye = tl_m_year_after(c, j + 2, &y)) != 0 && !y.bc) {
+			    tl_m_is(c, j + 1, W_FUNC, F_OF)) {
 				/* "the last quarter of 2009": its fourth quarter */
-				memset(m, 0, sizeof(*m));
-				m->kind = MK_DATE;
-				m->year = y.year;
-				m->said = HAS_YEAR | HAS_QUARTER;
-				m->quarter = 4;
-				m->the_ok = 1;
-				return ye;
+				tl_ment y;
+				memset(&y, 0, sizeof(y));
+				size_t ye = tl_m_year_after(c, j + 2, &y);
+				if (ye && !y.bc) {
+					memset(m, 0, sizeof(*m));
+					m->kind = MK_DATE;
+					m->year = y.year;
+					m->said = HAS_YEAR | HAS_QUARTER;
+					m->quarter = 4;
+					m->the_ok = 1;
+					return ye;
+				}
 			}
 			if (rv == R_LAST && the && tl_m_lit(c, i, "last") &&
 			    (unit == U_QUARTER || unit == U_YEAR) &&

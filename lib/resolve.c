@@ -48,13 +48,22 @@ int tl_resolve_narrative_mode(const tl_rstate *st, const tl_ment *m)
  * anaphorically ("the same day", "the next day", "the day") refers to the
  * last day the text named, even one resolved on the DCT ("on Friday ... the
  * same day"). */
+/* Whether the last day the text named may anchor m where a sentence gap
+ * matters (a clock time alone, "on the 5th"): in a history always, in news
+ * only when it was named in m's sentence or the two before (as
+ * tl_resolve_narrative_mode() keeps a flashback for two sentences). */
+static int lastday_near(const tl_rstate *st, const tl_ment *m)
+{
+	return st->has_lastday && (st->history || m->sentence <= st->lastday_sentence + 2);
+}
+
 int tl_resolve_anchor_of(const tl_rstate *st, const tl_ment *m, tl_date *out, int *on_dct)
 {
 	/* a clock time alone is on the day just named; in news, not on one
 	 * named sentences before ("The museum opens daily at 9 a.m."): on the DCT */
 	if (m->unit == U_DAY && (m->kind == MK_REL || m->kind == MK_TIME) && st->has_lastday &&
 	    (m->anchor == A_NARR || m->anchor == A_ANY) &&
-	    (m->kind != MK_TIME || st->history || m->sentence <= st->lastday_sentence + 2) &&
+	    (m->kind != MK_TIME || lastday_near(st, m)) &&
 	    (!st->history || st->narr_gran == TL_GRAN_NONE || st->lastday_at >= st->narr_at)) {
 		*out = st->lastday;
 		*on_dct = 0;
@@ -142,7 +151,7 @@ static void story_day(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 {
 	tl_date a;
 	int on_dct = 0;
-	if (st->has_lastday && (st->history || m->sentence <= st->lastday_sentence + 2))
+	if (lastday_near(st, m))
 		a = st->lastday;
 	else if (!tl_resolve_anchor_of(st, m, &a, &on_dct)) {
 		snprintf(o->value, sizeof(o->value), "XXXX-XX-%02d", (int)m->day);

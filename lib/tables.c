@@ -184,7 +184,8 @@ static const tl_word words[] = {
 	{ "at", W_FUNC, 0, F_AT },         { "since", W_FUNC, 0, F_SINCE }, { "from", W_FUNC, 0, F_FROM },
 	{ "to", W_FUNC, 0, F_TO },         { "until", W_FUNC, 0, F_UNTIL }, { "till", W_FUNC, 0, F_UNTIL },
 	{ "between", W_FUNC, 0, F_BETWEEN }, { "and", W_FUNC, 0, F_AND },   { "by", W_FUNC, 0, F_BY },
-	{ "during", W_FUNC, 0, F_DURING }, { "for", W_FUNC, 0, F_FOR },     { "fiscal", W_FUNC, 0, F_FISCAL }, { "fy", W_FUNC, 0, F_FISCAL },
+	{ "during", W_FUNC, 0, F_DURING }, { "for", W_FUNC, 0, F_FOR },     { "fiscal", W_FUNC, 0, F_FISCAL },
+	{ "fy", W_FUNC, 0, F_FISCAL },     /* "FY2021" */
 	{ "am", W_FUNC, 0, F_AM },         { "pm", W_FUNC, 0, F_PM },       { "bc", W_FUNC, 0, F_BC },
 	{ "bce", W_FUNC, 0, F_BC },        { "ad", W_FUNC, 0, F_AD },       { "ce", W_FUNC, 0, F_AD },
 	{ "through", W_FUNC, 0, F_THROUGH }, { "than", W_FUNC, 0, F_THAN }, { "half", W_FUNC, 0, F_HALF },
