@@ -94,6 +94,16 @@ static inline int tl_m_lit(const tl_mctx *c, size_t i, const char *s)
 			return 0;
 	return s[k] == '\0';
 }
+/** 1 when token i is one of the n words of list (each as tl_m_lit() takes it). */
+static inline int tl_m_lit_of(const tl_mctx *c, size_t i, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (tl_m_lit(c, i, list[k]))
+			return 1;
+	return 0;
+}
+/** tl_m_lit_of() over a whole array of words. */
+#define TL_M_LIT_OF(c, i, list) tl_m_lit_of((c), (i), (list), sizeof(list) / sizeof((list)[0]))
 /**
  * A cardinal at token i: digits (not part of a decimal or grouped number) or
  * number words ("twenty-five", "a dozen").  *val gets the value; returns the

@@ -472,9 +472,8 @@ static int game_near(const tl_mctx *c, size_t i)
 	for (size_t k = a; k < z; k++) {
 		if (c->t[k].kind != TK_WORD || c->t[k].w)
 			continue; /* the cues are no table words */
-		for (size_t q = 0; q < sizeof(cue) / sizeof(cue[0]); q++)
-			if (tl_m_lit(c, k, cue[q]))
-				return 1;
+		if (TL_M_LIT_OF(c, k, cue))
+			return 1;
 	}
 	return 0;
 }

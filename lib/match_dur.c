@@ -99,10 +99,7 @@ size_t tl_m_dur_adj(const tl_mctx *c, size_t i)
 	size_t len = c->t[i].e - c->t[i].b - ((c->t[i].flags & TF_PERIOD) ? 1 : 0);
 	if (len < 7 || len > 11) /* shorter than "trading", longer than "consecutive" */
 		return i;
-	for (size_t k = 0; k < sizeof(adj) / sizeof(adj[0]); k++)
-		if (tl_m_lit(c, i, adj[k]))
-			return tl_m_unit(c, i + 1, NULL) ? i + 1 : i;
-	return i;
+	return TL_M_LIT_OF(c, i, adj) && tl_m_unit(c, i + 1, NULL) ? i + 1 : i;
 }
 
 /* The unit the amount i..j shares with the other end of a range: "between
@@ -159,9 +156,8 @@ static int rate_before(const tl_mctx *c, size_t i)
 		return 1;
 	if (p->kind != TK_WORD)
 		return 0;
-	for (size_t k = 0; k < sizeof(amount) / sizeof(amount[0]); k++)
-		if (tl_m_lit(c, i - 1, amount[k]))
-			return 1;
+	if (TL_M_LIT_OF(c, i - 1, amount))
+		return 1;
 	if (p->w || p->e - p->b < 3 || c->text[p->e - 1] != 's')
 		return 0;
 	int64_t n;
@@ -192,10 +188,7 @@ static int bare_det(const tl_mctx *c, size_t i)
 	if (c->t[i].w)
 		return (c->t[i].w->cls == W_FUNC && c->t[i].w->val == F_THE) ||
 		       c->t[i].w->cls == W_REL;
-	for (size_t k = 0; k < sizeof(det) / sizeof(det[0]); k++)
-		if (tl_m_lit(c, i, det[k]))
-			return 1;
-	return 0;
+	return TL_M_LIT_OF(c, i, det);
 }
 
 /* Durations: "30 years", "30-year", "a decade", "several weeks", "half an hour". */

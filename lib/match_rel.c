@@ -26,10 +26,7 @@ static int day_cue(const tl_mctx *c, size_t i)
 	if (i >= c->n || c->t[i].kind != TK_WORD || i == 0 ||
 	    (c->t[i].w && c->t[i].w->cls != W_MOD))
 		return 0;
-	for (size_t k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
-		if (tl_m_lit(c, i, verbs[k]))
-			return 1;
-	return 0;
+	return TL_M_LIT_OF(c, i, verbs);
 }
 
 /* A direction word at i that makes "the day" before it relative ("ended the
@@ -442,9 +439,8 @@ static int deictic_adj(const tl_mctx *c, size_t i)
 	const tl_word *w = c->t[i + 1].w;
 	if (w && (w->cls == W_TENSE || w->cls == W_FUNC || w->cls == W_DIR))
 		return 0;
-	for (size_t k = 0; k < sizeof(terms) / sizeof(terms[0]); k++)
-		if (tl_m_lit(c, i + 1, terms[k]))
-			return 0;
+	if (TL_M_LIT_OF(c, i + 1, terms))
+		return 0;
 	return 1;
 }
 

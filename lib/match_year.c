@@ -66,10 +66,7 @@ static int edition_name(const tl_mctx *c, size_t i)
 	const tl_tok *t = &c->t[i];
 	if ((t->flags & TF_UPPER) && t->e - t->b >= 2 && !(t->flags & TF_PERIOD))
 		return 1;
-	for (size_t k = 0; k < sizeof(events) / sizeof(events[0]); k++)
-		if (tl_m_lit(c, i, events[k]))
-			return 1;
-	return 0;
+	return TL_M_LIT_OF(c, i, events);
 }
 
 /* A possessive right before token i: "the company's", "the companies'",
@@ -88,10 +85,7 @@ static int possessive_before(const tl_mctx *c, size_t i)
 	if (p >= 1 && tl_m_punct(c, p, '\'') && tl_m_glued(c, p) && c->t[p - 1].kind == TK_WORD &&
 	    (c->text[c->t[p - 1].e - 1] | 0x20) == 's')
 		return 1; /* "companies'" */
-	for (size_t k = 0; k < sizeof(pron) / sizeof(pron[0]); k++)
-		if (tl_m_lit(c, p, pron[k]))
-			return 1;
-	return 0;
+	return TL_M_LIT_OF(c, p, pron);
 }
 
 /* "AD 79", "A.D. 1066": the index of the year's number (see match.h). */
