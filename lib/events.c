@@ -261,8 +261,9 @@ int tl_events_extract(tl_document *doc)
 	tl_hl_scratch scratch = {0};
 	int rc = 0, in_order = 1;
 	size_t *cand = NULL, ncand = 0, cap_cand = 0;
-	const char *last_text = NULL; /* the text of the last event ... */
-	tl_sentence last_s = {0, 0};  /* ... and the span it was made from */
+	const char *last_text = NULL; /* the text of the last event, its length ... */
+	size_t last_len = 0;
+	tl_sentence last_s = {0, 0}; /* ... and the span it was made from */
 	shared_copy texts[SHARED_SLOTS] = {{0}}, headlines[SHARED_SLOTS] = {{0}};
 	tl_hl_repeat rep = {0};   /* what repeats in the document's text */
 	size_t si = 0;            /* the sentence of the last timex */
@@ -342,6 +343,7 @@ int tl_events_extract(tl_document *doc)
 		}
 		if (last_text && s.start == last_s.start && s.end == last_s.end) {
 			e.text = last_text; /* the text of the last event's sentence */
+			e.text_len = last_len;
 		} else {
 			const char *tx;
 			if (si != brk_si) {
@@ -356,8 +358,10 @@ int tl_events_extract(tl_document *doc)
 			e.text = flat.failed ? NULL
 			                     : shared_copy_of(texts, &doc->arena, tx, tlen, &rep,
 			                                      doc->text, src);
+			e.text_len = tlen;
 			if (e.text) {
 				last_text = e.text;
+				last_len = tlen;
 				last_s = s;
 			}
 		}

@@ -125,6 +125,7 @@ typedef struct tl_doc_event {
 	size_t timex;          /* index into the document's timexes */
 	const char *headline;  /* in the document's arena */
 	const char *text;      /* the sentence, in the document's arena */
+	size_t text_len;       /* strlen(text): events of different lengths differ */
 	tl_date start, end;    /* [start, end) in days */
 	tl_granularity granularity;
 	const char *value;     /* a range's "1991/2020" (arena); NULL: the timex's value */

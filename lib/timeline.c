@@ -38,6 +38,7 @@ typedef struct tl_tl_event {
 	size_t first_mention; /* index into mentions */
 	size_t doc, pos;      /* for the sort */
 	size_t timex;         /* the timex behind it, in document doc */
+	size_t text_len;      /* strlen(pub.text) */
 	int partner;          /* the other end of its range, or -1 */
 	size_t root;          /* the event it was merged into (itself when none) */
 	size_t next;          /* next event merged into the same root, or SIZE_MAX */
@@ -297,8 +298,10 @@ static const tl_words *need_words(tl_tl_event *e, tl_words *w)
 static int same_happening(tl_timeline *tl, tl_words *words, size_t ia, size_t ib)
 {
 	const tl_tl_event *ea = &tl->events[ia], *eb = &tl->events[ib];
-	if (ea->pub.text == eb->pub.text || strcmp(ea->pub.text, eb->pub.text) == 0)
-		return 1; /* the events of one sentence share its text */
+	if (ea->pub.text == eb->pub.text ||
+	    (ea->text_len == eb->text_len && memcmp(ea->pub.text, eb->pub.text, ea->text_len) == 0))
+		return 1; /* the events of one sentence share its text; texts of
+		           * different lengths differ (no byte compared) */
 	const tl_words *a = need_words(&tl->events[ia], &words[ia]);
 	const tl_words *b = need_words(&tl->events[ib], &words[ib]);
 	if (!(a->word_bits & b->word_bits))
@@ -335,6 +338,7 @@ static void make_event(tl_tl_event *e, const tl_document *doc, size_t d, const t
 	e->pub.end = de->end;
 	e->pub.headline = de->headline;
 	e->pub.text = de->text;
+	e->text_len = de->text_len;
 	e->pub.document = doc->id;
 	e->pub.mention_count = 1;
 	e->first_mention = 0;
