@@ -20,21 +20,6 @@
 
 #define WINDOW 2 /* sentences either side of the duration */
 
-/* The sentence index of byte offset off: the first sentence that ends after
- * it (doc->nsentence when none); a binary search, sentences being sorted. */
-static size_t sentence_at(const tl_document *doc, size_t off)
-{
-	size_t lo = 0, hi = doc->nsentence;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (doc->sentences[mid].end <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* The index of the first timex that starts at or after byte off (timexes are
  * in text order); doc->ntimex when none. */
 static size_t first_timex_at(const tl_document *doc, size_t off)
@@ -75,7 +60,7 @@ static size_t nearest(const tl_document *doc, int in_order, size_t k, size_t at,
 		if (t->type != TL_TIMEX_DATE || !tl_value_interval(t->value, &b, &e, &g) ||
 		    g != TL_GRAN_DAY)
 			continue;
-		size_t s = sentence_at(doc, t->byte_start);
+		size_t s = tl_sentence_at(doc, t->byte_start);
 		if (s >= doc->nsentence || s + WINDOW < k || s > k + WINDOW ||
 		    !tl_sentence_has_word(doc, doc->sentences[s], cls))
 			continue;
@@ -124,7 +109,7 @@ int tl_consistency_check(char ***msgs, size_t *n, size_t *cap, const tl_document
 		    !tl_duration_attributive(doc, d) ||
 		    !tl_duration_parse(d->value, &amount, &unit))
 			continue;
-		size_t k = sentence_at(doc, d->byte_start);
+		size_t k = tl_sentence_at(doc, d->byte_start);
 		size_t si = nearest(doc, in_order, k, d->byte_start, TL_WORD_BEGIN);
 		size_t ei = nearest(doc, in_order, k, d->byte_start, TL_WORD_END);
 		if (si == SIZE_MAX || ei == SIZE_MAX || si == ei)

@@ -26,8 +26,7 @@
 
 #include <stdio.h>
 
-/* Index of the sentence holding byte offset off (sentences are sorted). */
-static size_t sentence_of(const tl_document *doc, size_t off)
+size_t tl_sentence_at(const tl_document *doc, size_t off)
 {
 	size_t lo = 0, hi = doc->nsentence;
 	while (lo < hi) {
@@ -315,7 +314,7 @@ int tl_events_extract(tl_document *doc)
 		/* timexes in text order: the sentence is found by moving on from
 		 * the last one (every sentence before it ends before this timex) */
 		if (!in_order)
-			si = sentence_of(doc, t->byte_start);
+			si = tl_sentence_at(doc, t->byte_start);
 		while (si < doc->nsentence && doc->sentences[si].end <= t->byte_start)
 			si++;
 		tl_sentence s =

@@ -68,6 +68,11 @@ const char *tl_word_row(size_t i);
  * unit ("44-day", "10-year"), as in "the 44-day conflict". */
 int tl_duration_attributive(const tl_document *doc, const tl_timex *d);
 
+/** The index of the sentence that holds byte offset off: the first sentence
+ * that ends after it (doc->nsentence when none); a binary search, the
+ * sentences being sorted. */
+size_t tl_sentence_at(const tl_document *doc, size_t off);
+
 /** 1 when sentence s of doc holds a word of one of the classes cls. */
 int tl_sentence_has_word(const tl_document *doc, tl_sentence s, unsigned cls);
 
