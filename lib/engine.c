@@ -76,6 +76,30 @@ static int ends_ed(const char *text, const tl_tok *w)
 	return w->e - w->b >= 4 && text[w->e - 2] == 'e' && text[w->e - 1] == 'd';
 }
 
+/* Whether token *p, right before a form that is past or present ("hit",
+ * "cut"), makes it no past: a tense word ("will", "did"), "to", "may", or
+ * one of a few modals and negations the tables do not hold. */
+static int not_past_before(const char *text, const tl_tok *p)
+{
+	static const char *const words[] = {"can", "could", "should", "must", "cannot", "not"};
+	if (p->kind != TK_WORD)
+		return 0;
+	if (p->w)
+		return p->w->cls == W_TENSE || (p->w->cls == W_FUNC && p->w->val == F_TO) ||
+		       (p->w->cls == W_MONTH && p->w->val == 5 && !(p->flags & TF_CAP));
+	size_t len = p->e - p->b;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (strlen(words[i]) != len)
+			continue;
+		size_t j = 0;
+		while (j < len && (text[p->b + j] | 0x20) == words[i][j])
+			j++;
+		if (j == len)
+			return 1;
+	}
+	return 0;
+}
+
 /* The tense cue of word token k in the sentence of tokens [first, last] of
  * t: 1 future, 2 past, 3 a modal that leans neither way and hides the cues
  * before it ("said it would hear the case on Dec. 15"), 0 none.  A cue
@@ -86,6 +110,8 @@ static int word_cue(const char *text, const tl_tok *t, size_t first, size_t last
 	const tl_word *w = t[k].w;
 	if (w && w->cls == W_TENSE)
 		cue = w->val == 2 ? 3 : w->val > 0 ? 1 : w->val < 0 ? 2 : 0;
+	if (cue == 2 && w->val == -3 && k > first && not_past_before(text, &t[k - 1]))
+		cue = 0; /* "will hit", "to cut", "could shut": not a past */
 	else if (!w && ends_ed(text, &t[k]))
 		cue = 2; /* a regular past form ("closed") */
 	if (cue == 3 && k + 1 <= last && t[k + 1].kind == TK_WORD && t[k + 1].e - t[k + 1].b == 4 &&

@@ -259,7 +259,7 @@ static int amount_goes_on(const tl_mctx *c, size_t i)
 
 /* Whether the rules that read an amount (a relative date, a duration, a
  * set) may read on after the digits at token i: after such an amount they
- * read a unit, '-' ("30-year"), an adjective of tl_m_dur_adj(), "to" and
+ * read a unit, '-' ("30-year"), " 1/2" ("2 1/2 years"), an adjective of tl_m_dur_adj(), "to" and
  * "or" ("five to six years"), "times", and "and" only as "and a half" or in
  * "between 60 and 90 days". */
 static int digits_go_on(const tl_mctx *c, size_t i)
@@ -270,6 +270,10 @@ static int digits_go_on(const tl_mctx *c, size_t i)
 	const tl_tok *u = &c->t[k];
 	if (u->kind == TK_PUNCT)
 		return u->punct == '-';
+	if (u->kind == TK_NUM) /* "2 1/2 years" */
+		return u->num == 1 && u->ndig == 1 && k + 2 < c->n && tl_m_punct(c, k + 1, '/') &&
+		       tl_m_glued(c, k + 1) && tl_m_glued(c, k + 2) && c->t[k + 2].kind == TK_NUM &&
+		       c->t[k + 2].num == 2 && c->t[k + 2].ndig == 1;
 	if (u->kind != TK_WORD)
 		return 0;
 	if (!u->w) {

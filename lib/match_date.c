@@ -135,6 +135,29 @@ static size_t day_at(const tl_mctx *c, size_t i, tl_ment *m, int *ordinal)
 }
 
 static size_t of_narr_year(const tl_mctx *c, size_t j, tl_ment *m);
+static size_t of_year(const tl_mctx *c, size_t j, tl_ment *m);
+
+/* "the April-June quarter", "the July-September period": after the first
+ * month (m->month set, j just past it) a dash, the month that ends the same
+ * calendar quarter and "quarter" or "period" make that quarter, with a year
+ * after "of" if one follows ("the January-March quarter of 2021").  Returns
+ * the end, or 0 (m untouched). */
+static size_t months_quarter(const tl_mctx *c, size_t j, tl_ment *m)
+{
+	if (m->month % 3 != 1 || !tl_m_punct(c, j, '-') || !tl_m_glued(c, j + 1))
+		return 0;
+	const tl_word *w = month_at(c, j + 1);
+	if (!w || w->val != m->month + 2 || (w->flags & WF_ABBR))
+		return 0;
+	if (!(tl_m_is(c, j + 2, W_UNIT, U_QUARTER) && !(c->t[j + 2].w->flags & WF_PLURAL)) &&
+	    !tl_m_lit(c, j + 2, "period"))
+		return 0;
+	m->quarter = (m->month + 2) / 3;
+	m->month = 0;
+	m->said = HAS_QUARTER;
+	m->the_ok = 1;
+	return of_year(c, j + 3, m);
+}
 
 /* Whether token k joins two days of a range: a dash, "to", "through", "and". */
 static int range_word(const tl_mctx *c, size_t k)
@@ -290,6 +313,9 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 		j++;
 		if (tl_m_punct(c, j, '.') && (w->flags & WF_ABBR))
 			j++;
+		size_t q = months_quarter(c, j, m);
+		if (q)
+			return q;
 		size_t k = day_at(c, j, m, &ord);
 		if (k && !(tl_m_glued(c, k) && tl_m_punct(c, k, '-') && k + 1 < c->n &&
 		           c->t[k + 1].kind == TK_WORD)) {

@@ -454,9 +454,11 @@ size_t tl_r_deictic(const tl_mctx *c, size_t i, tl_ment *m)
 	    tl_m_is(c, j + 1, W_DEICTIC, D_TODAY))
 		j++;
 	const tl_word *w = tl_m_word(c, j, W_DEICTIC);
-	/* "the near term", "the long term" (FUTURE_REF), "the time being"
-	 * (PRESENT_REF) */
-	if (the && tl_m_is(c, i, W_FUNC, F_TERM) && tl_m_lit(c, i + 1, "term") &&
+	/* "the near term", "the long term", "the long run" (FUTURE_REF), "the
+	 * time being" (PRESENT_REF) */
+	if (the && tl_m_is(c, i, W_FUNC, F_TERM) &&
+	    (tl_m_lit(c, i + 1, "term") ||
+	     (tl_m_lit(c, i + 1, "run") && !tl_m_is(c, i + 2, W_FUNC, F_OF))) &&
 	    !tl_m_punct(c, i + 2, '-')) {
 		m->kind = MK_DEICTIC;
 		m->deictic = D_FUTURE;
@@ -480,6 +482,14 @@ size_t tl_r_deictic(const tl_mctx *c, size_t i, tl_ment *m)
 			return i + 1;
 		}
 		return 0;
+	}
+	if (tl_m_lit(c, j, "foreseeable")) { /* only in "the foreseeable future" */
+		if (!the || !tl_m_lit(c, j + 1, "future"))
+			return 0;
+		m->kind = MK_DEICTIC;
+		m->deictic = D_FUTURE;
+		m->the_ok = 1;
+		return j + 2;
 	}
 	m->kind = MK_DEICTIC;
 	m->deictic = w->val;

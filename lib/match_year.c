@@ -121,6 +121,40 @@ size_t tl_m_era_prefix(const tl_mctx *c, size_t i)
 }
 
 /* Years ("1991", "238 BC", "'82") and decades ("1990s", "'90s"). */
+/* The second end of "1995-98", "the 1998-99 season", "2007-08": two
+ * digits glued by a dash to a year of four, read in that year's century
+ * (or the next: "1999-00"), one to thirty years after it, the way
+ * tl_r_year() reads the first end (a leading zero only for the year right
+ * after: not the month of "2021-05").  Returns the end, or 0. */
+static size_t second_year(const tl_mctx *c, size_t i, tl_ment *m)
+{
+	if (i < 2 || i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig != 2 ||
+	    !tl_m_glued(c, i) || !tl_m_punct(c, i - 1, '-') || !tl_m_glued(c, i - 1) ||
+	    c->t[i - 2].kind != TK_NUM || c->t[i - 2].ndig != 4)
+		return 0;
+	if (i >= 3 && tl_m_glued(c, i - 2) && c->t[i - 3].kind == TK_PUNCT)
+		return 0; /* a code: "4410-2021-77" */
+	if (i + 1 < c->n && tl_m_glued(c, i + 1) &&
+	    (c->t[i + 1].kind != TK_PUNCT || tl_m_punct(c, i + 1, '-') ||
+	     tl_m_punct(c, i + 1, '/') || tl_m_punct(c, i + 1, ':') ||
+	     (i + 2 < c->n && tl_m_glued(c, i + 2) && c->t[i + 2].kind == TK_NUM)))
+		return 0; /* "2007-08-15", "1995-98s", "2001-02.5" */
+	int64_t y0 = c->t[i - 2].num, v = c->t[i].num;
+	if (y0 < 1000 || y0 > 2100)
+		return 0;
+	if (c->text[c->t[i].b] == '0' && v != (y0 + 1) % 100)
+		return 0;
+	int64_t y = y0 - y0 % 100 + v;
+	if (y <= y0)
+		y += 100;
+	if (y - y0 > 30)
+		return 0;
+	m->kind = MK_DATE;
+	m->year = (int32_t)y;
+	m->said = HAS_YEAR;
+	return i + 1;
+}
+
 size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	m->kind = MK_DATE;
@@ -168,6 +202,9 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 		m->the_ok = 1;
 		return i + 2;
 	}
+	size_t e2 = second_year(c, i, m);
+	if (e2)
+		return e2;
 	if (i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 4 ||
 	    (i > 0 && tl_m_glued(c, i) &&
 	     (c->t[i - 1].kind == TK_WORD || tl_m_punct(c, i - 1, '$') ||

@@ -180,9 +180,11 @@ void tl_resolve_fields(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 		}
 	} else if (tl_resolve_anchor_of(st, m, &a, &on_dct)) {
 		if (m->said & HAS_MONTH) {
-			year = !on_dct
-			           ? narrative_year(st, m->month)
-			           : nearest_year(st, a, m->month, m->day, m->tense, st->inferred);
+			year = !on_dct ? narrative_year(st, m->month)
+			               : nearest_year(st, a, m->month, m->day,
+			                              m->until && m->tense == 2 ? 0 : m->tense,
+			                              st->inferred); /* "gave it until Dec. 15":
+			                                              * a deadline, not a past */
 			if ((m->said & HAS_DAY) && (m->said & HAS_WEEKDAY) && m->weekday >= 1 &&
 			    m->weekday <= 7)
 				year = weekday_year(st, year, m);

@@ -123,6 +123,7 @@ static const tl_word words[] = {
 	{ "recent", W_DEICTIC, WF_WEAK, D_PAST },   { "lately", W_DEICTIC, 0, D_PAST },
 	{ "formerly", W_DEICTIC, 0, D_PAST },       { "previously", W_DEICTIC, WF_WEAK, D_PAST },
 	{ "soon", W_DEICTIC, WF_WEAK, D_FUTURE },   { "future", W_DEICTIC, WF_WEAK, D_FUTURE },
+	{ "foreseeable", W_DEICTIC, WF_WEAK, D_FUTURE },
 	{ "tonite", W_DEICTIC, 0, D_TONIGHT },
 	/* relation words */
 	{ "last", W_REL, 0, R_LAST },       { "past", W_REL, 0, R_LAST },
@@ -212,6 +213,20 @@ static const tl_word words[] = {
 	{ "struck", W_TENSE, 0, -1 }, { "grew", W_TENSE, 0, -1 }, { "became", W_TENSE, 0, -1 },
 	{ "led", W_TENSE, 0, -1 },   { "paid", W_TENSE, 0, -1 }, { "spent", W_TENSE, 0, -1 },
 	{ "got", W_TENSE, 0, -1 },
+	{ "shrank", W_TENSE, 0, -1 }, { "sank", W_TENSE, 0, -1 }, { "fled", W_TENSE, 0, -1 },
+	{ "broke", W_TENSE, 0, -1 }, { "spoke", W_TENSE, 0, -1 }, { "wrote", W_TENSE, 0, -1 },
+	{ "drove", W_TENSE, 0, -1 }, { "chose", W_TENSE, 0, -1 }, { "froze", W_TENSE, 0, -1 },
+	{ "flew", W_TENSE, 0, -1 },  { "drew", W_TENSE, 0, -1 }, { "threw", W_TENSE, 0, -1 },
+	{ "knew", W_TENSE, 0, -1 },  { "bought", W_TENSE, 0, -1 }, { "brought", W_TENSE, 0, -1 },
+	{ "fought", W_TENSE, 0, -1 }, { "caught", W_TENSE, 0, -1 }, { "sought", W_TENSE, 0, -1 },
+	{ "felt", W_TENSE, 0, -1 },  { "kept", W_TENSE, 0, -1 }, { "built", W_TENSE, 0, -1 },
+	{ "sent", W_TENSE, 0, -1 },  { "stood", W_TENSE, 0, -1 }, { "heard", W_TENSE, 0, -1 },
+	{ "ran", W_TENSE, 0, -1 },   { "withdrew", W_TENSE, 0, -1 }, { "oversaw", W_TENSE, 0, -1 },
+	{ "swept", W_TENSE, 0, -1 }, { "shot", W_TENSE, 0, -1 }, { "thought", W_TENSE, 0, -1 },
+	/* a past that is also a present or an infinitive: past unless a
+	 * tense word, "to" or a modal stands right before it (engine.c) */
+	{ "hit", W_TENSE, 0, -3 },   { "cut", W_TENSE, 0, -3 }, { "shut", W_TENSE, 0, -3 },
+	{ "quit", W_TENSE, 0, -3 },
 	{ "might", W_TENSE, 0, 1 },  { "would", W_TENSE, 0, 2 },
 	{ "remain", W_TENSE, 0, 0 }, { "remains", W_TENSE, 0, 0 }, { "stay", W_TENSE, 0, 0 },
 	{ "stays", W_TENSE, 0, 0 },
