@@ -28,7 +28,7 @@ int tl_value_clock(const char *value, int *hour, int *minute, int *second);
 /** Units of a duration value "P<n><unit>" (D, W, M, Y, DE, CE): 1 and the
  * amount and unit letter ('D', 'W', 'M', 'Y') when the value is a plain
  * count of days, weeks, months or years (decades and centuries become
- * years), 0 otherwise ("PXY", "PT2H", "P1Y6M"). */
+ * years, "P2.5Y" 30 months), 0 otherwise ("PXY", "PT2H", "P1Y6M"). */
 int tl_duration_parse(const char *value, int64_t *amount, char *unit);
 
 /** d moved by n units ('D', 'W', 'M', 'Y'; months and years clamp the day

@@ -212,6 +212,11 @@ int tl_duration_parse(const char *value, int64_t *amount, char *unit)
 			return 0;
 		n = n * 10 + (*p - '0');
 	}
+	if (p[0] == '.' && p[1] == '5' && p[2] == 'Y' && !p[3]) {
+		*amount = n * 12 + 6; /* "two and a half years" P2.5Y: 30 months */
+		*unit = 'M';
+		return 1;
+	}
 	if (strcmp(p, "DE") == 0) {
 		*amount = n * 10;
 		*unit = 'Y';

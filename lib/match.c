@@ -281,7 +281,7 @@ static int digits_go_on(const tl_mctx *c, size_t i)
 		return len >= 7 && len <= 11; /* "trading" .. "consecutive" */
 	}
 	if (tl_m_is(c, k, W_FUNC, F_AND))
-		return tl_m_is(c, k + 1, W_FUNC, F_A) ||
+		return tl_m_is(c, k + 1, W_FUNC, F_A) || tl_m_is(c, k + 1, W_FUNC, F_HALF) ||
 		       (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_BETWEEN));
 	return tl_m_word(c, k, W_UNIT) || tl_m_is(c, k, W_FUNC, F_TO) ||
 	       tl_m_is(c, k, W_FUNC, F_OR) || tl_m_is(c, k, W_SETW, SW_TIMES);

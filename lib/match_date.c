@@ -604,7 +604,9 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 	/* quarters and halves */
 	j = part_of_year(c, i, m);
 	if (j) {
-		m->the_ok = 1;
+		/* "the third-quarter results": "the" goes with the noun */
+		m->the_ok = !(tl_m_punct(c, j - 2, '-') && j < c->n && c->t[j].kind == TK_WORD &&
+		              !tl_m_is(c, j, W_FUNC, F_OF) && !tl_m_is(c, j, W_FUNC, F_IN));
 		size_t e = of_year(c, j, m);
 		if (e == j && game_near(c, i))
 			return 0; /* "scored in the first half": the game's half */

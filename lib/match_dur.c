@@ -66,6 +66,9 @@ static void amount_read(const tl_mctx *c, size_t i, tl_amount_memo *a)
 	    tl_m_is(c, j + 2, W_FUNC, F_HALF)) {
 		a->frac = 1;
 		j += 3;
+	} else if (tl_m_is(c, j, W_FUNC, F_AND) && tl_m_is(c, j + 1, W_FUNC, F_HALF)) {
+		a->frac = 1; /* "two and half years" */
+		j += 2;
 	} else if (c->t[i].kind == TK_NUM && j + 2 < c->n && c->t[j].kind == TK_NUM &&
 	           c->t[j].num == 1 && c->t[j].ndig == 1 && !tl_m_glued(c, j) &&
 	           tl_m_punct(c, j + 1, '/') && tl_m_glued(c, j + 1) && tl_m_glued(c, j + 2) &&

@@ -107,7 +107,9 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		}
 		return 0;
 	}
-	if (r) {
+	/* "the prior-year period": below, with "the year-earlier period" */
+	if (r && !(the && r->val == R_PREVIOUS && tl_m_punct(c, i + 1, '-') &&
+	           tl_m_is(c, i + 2, W_UNIT, U_YEAR))) {
 		int rv = r->val;
 		j = i + 1;
 		if (rv == R_THIS && tl_m_is(c, j, W_REL, R_LAST)) { /* "this past spring" */
@@ -277,11 +279,12 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 		}
 		return 0;
 	}
-	/* "the year-earlier period", "the year-ago quarter": the narrative's
-	 * period a year back */
-	if (the && tl_m_is(c, i, W_UNIT, U_YEAR) && tl_m_punct(c, i + 1, '-') &&
-	    tl_m_glued(c, i + 1) && tl_m_glued(c, i + 2) &&
-	    (tl_m_is(c, i + 2, W_DIR, DIR_EARLIER) || tl_m_is(c, i + 2, W_DIR, DIR_AGO)) &&
+	/* "the year-earlier period", "the year-ago quarter", "the prior-year
+	 * period": the narrative's period a year back */
+	if (the && tl_m_punct(c, i + 1, '-') && tl_m_glued(c, i + 1) && tl_m_glued(c, i + 2) &&
+	    ((tl_m_is(c, i, W_UNIT, U_YEAR) &&
+	      (tl_m_is(c, i + 2, W_DIR, DIR_EARLIER) || tl_m_is(c, i + 2, W_DIR, DIR_AGO))) ||
+	     (tl_m_lit(c, i, "prior") && tl_m_is(c, i + 2, W_UNIT, U_YEAR))) &&
 	    (((unit = tl_m_unit(c, i + 3, &plural)) != 0 && !plural) ||
 	     tl_m_lit(c, i + 3, "period"))) {
 		m->kind = MK_REL;
@@ -454,11 +457,9 @@ size_t tl_r_deictic(const tl_mctx *c, size_t i, tl_ment *m)
 	    tl_m_is(c, j + 1, W_DEICTIC, D_TODAY))
 		j++;
 	const tl_word *w = tl_m_word(c, j, W_DEICTIC);
-	/* "the near term", "the long term", "the long run" (FUTURE_REF), "the
-	 * time being" (PRESENT_REF) */
-	if (the && tl_m_is(c, i, W_FUNC, F_TERM) &&
-	    (tl_m_lit(c, i + 1, "term") ||
-	     (tl_m_lit(c, i + 1, "run") && !tl_m_is(c, i + 2, W_FUNC, F_OF))) &&
+	/* "the near term", "the long term" (FUTURE_REF), "the time being"
+	 * (PRESENT_REF); not the idiom "in the long run" (WikiWars leaves it) */
+	if (the && tl_m_is(c, i, W_FUNC, F_TERM) && tl_m_lit(c, i + 1, "term") &&
 	    !tl_m_punct(c, i + 2, '-')) {
 		m->kind = MK_DEICTIC;
 		m->deictic = D_FUTURE;

@@ -2,7 +2,7 @@
  * resolve_value.c - how the resolver writes TIMEX3 values.
  *
  * First the values that need no anchor, of durations and sets: "30 years"
- * P30Y, "two hours" PT2H, "several weeks" PXW, "a year and a half" P18M,
+ * P30Y, "two hours" PT2H, "several weeks" PXW, "a year and a half" P1.5Y,
  * "every Monday" XXXX-WXX-1, "weekly" P1W, "twice a year" P1Y with freq
  * 2X.  Unit letters follow TimeML 1.2.1 (DE decade, CE century, ML
  * millennium, WE weekend, Q quarter).
@@ -30,7 +30,7 @@ static const char *const pod_code[] = {"", "MO", "AF", "EV", "NI", "12:00", "24:
 static int put_padded(char *out, int64_t v, int width);
 static NOINLINE int put_padded_any(char *out, int64_t v, int width);
 
-/* Durations: P30Y, PT2H, PXW, "a year and a half" P18M. */
+/* Durations: P30Y, PT2H, PXW, "a year and a half" P1.5Y. */
 void tl_resolve_duration(const tl_ment *m, char *value, size_t size)
 {
 	static const char *const code[] = {"",  "S", "M", "H",  "D",  "W",  "W",  "M",
@@ -44,8 +44,8 @@ void tl_resolve_duration(const tl_ment *m, char *value, size_t size)
 		snprintf(value, size, "P%sX%s", timeu ? "T" : "", code[unit]);
 		return;
 	}
-	if (m->frac) {
-		/* the half goes into the next smaller unit */
+	if (m->frac && n == 0) {
+		/* "half an hour": the half in the next smaller unit (PT30M) */
 		int64_t k = 0;
 		int sub = 0;
 		switch (unit) {
@@ -86,6 +86,13 @@ void tl_resolve_duration(const tl_ment *m, char *value, size_t size)
 			int64_t v = unit == U_WEEK ? n * 7 / 2 : n * k + k / 2;
 			int t2 = sub == U_SECOND || sub == U_MINUTE || sub == U_HOUR;
 			snprintf(value, size, "P%s%lld%s", t2 ? "T" : "", (long long)v, code[sub]);
+			return;
+		}
+	}
+	if (m->frac) {
+		/* "two and a half years": P2.5Y, as the TimeML corpora write it */
+		if (unit == U_FORTNIGHT) { /* n counts weeks: "a fortnight and a half" P3W */
+			snprintf(value, size, "P%lldW", (long long)(n < INT64_MAX ? n + 1 : n));
 			return;
 		}
 		snprintf(value, size, "P%s%lld.5%s", timeu ? "T" : "", (long long)n, code[unit]);
