@@ -51,12 +51,47 @@ static int plain_num(const tl_mctx *c, size_t i)
 	return 1;
 }
 
+/* The last token of a number grouped by commas at i ("2,500", "12,000",
+ * "1,000,000"), its value in *val; 0 when the digits at i are no such
+ * number (no group, a decimal or a percentage follows, or a sign or
+ * another number is glued before). */
+static size_t grouped_last(const tl_mctx *c, size_t i, int64_t *val)
+{
+	if (i + 2 >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 3 ||
+	    !tl_m_punct(c, i + 1, ',') || !tl_m_glued(c, i + 1) || !tl_m_glued(c, i + 2) ||
+	    c->t[i + 2].kind != TK_NUM || c->t[i + 2].ndig != 3)
+		return 0;
+	if (i > 0 && tl_m_glued(c, i) &&
+	    (c->t[i - 1].kind == TK_NUM || tl_m_punct(c, i - 1, '$') || tl_m_punct(c, i - 1, '.') ||
+	     tl_m_punct(c, i - 1, ',') || tl_m_punct(c, i - 1, '#') || tl_m_punct(c, i - 1, '+')))
+		return 0; /* "$2,500", "1.2,500" */
+	int64_t v = c->t[i].num;
+	size_t k = i;
+	while (k + 2 < c->n && tl_m_punct(c, k + 1, ',') && tl_m_glued(c, k + 1) &&
+	       tl_m_glued(c, k + 2) && c->t[k + 2].kind == TK_NUM && c->t[k + 2].ndig == 3) {
+		if (v > INT64_MAX / 1000 - 1000)
+			return 0;
+		v = v * 1000 + c->t[k + 2].num;
+		k += 2;
+	}
+	if (tl_m_glued(c, k + 1) &&
+	    (tl_m_punct(c, k + 1, '%') ||
+	     ((tl_m_punct(c, k + 1, '.') || tl_m_punct(c, k + 1, ',')) && k + 2 < c->n &&
+	      tl_m_glued(c, k + 2) && c->t[k + 2].kind == TK_NUM)))
+		return 0; /* "1,000.5", "2,500%", "1,000,00" */
+	*val = v;
+	return k;
+}
+
 /* A cardinal number in digits or words. */
 size_t tl_m_number(const tl_mctx *c, size_t i, int64_t *val)
 {
 	if (i >= c->n)
 		return 0;
 	if (c->t[i].kind == TK_NUM) {
+		size_t g = grouped_last(c, i, val);
+		if (g)
+			return g + 1;
 		if (!plain_num(c, i))
 			return 0;
 		*val = c->t[i].num;
@@ -310,8 +345,10 @@ static unsigned rule_mask(const tl_mctx *c, size_t i)
 		if (t->ndig <= 3 && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
 		    tl_m_glued(c, i + 1))
 			r |= R_PART;
-		if (digits_go_on(c, i) && plain_num(c, i))
-			r |= R_REL | R_DUR | R_SET;
+		int64_t v;
+		size_t g = p == ',' ? grouped_last(c, i, &v) : 0;
+		if (g ? digits_go_on(c, g) : digits_go_on(c, i) && plain_num(c, i))
+			r |= R_REL | R_DUR | R_SET; /* "30 years", "2,500 years" */
 		return r;
 	}
 	if (t->kind == TK_PUNCT)

@@ -156,6 +156,14 @@ size_t tl_m_of_period(const tl_mctx *c, size_t k, tl_ment *m);
  * when no month follows "of" (match_date.c).
  */
 size_t tl_m_week_of_month(const tl_mctx *c, size_t k, int64_t nth, tl_ment *m);
+/**
+ * "Sunday of November", "Thursday in November 2020" at j after "the
+ * first", "the last" (nth 1..5, or -1 for the last): m becomes that
+ * weekday of that month (a date with HAS_MONTH and HAS_WEEKDAY but no
+ * HAS_DAY, the rank in m->n; resolve picks the day).  Returns the end, or
+ * 0 (match_date.c).
+ */
+size_t tl_m_nth_weekday(const tl_mctx *c, size_t j, int64_t nth, tl_ment *m);
 /** Make *m a duration of n units (enum tl_unit); vague, frac as tl_ment. */
 void tl_m_dur(tl_ment *m, int unit, int64_t n, int vague, int frac);
 

@@ -555,7 +555,7 @@ static size_t of_narr_year(const tl_mctx *c, size_t j, tl_ment *m)
 /* "of March 2009" after "the first week" (see match.h). */
 size_t tl_m_week_of_month(const tl_mctx *c, size_t k, int64_t nth, tl_ment *m)
 {
-	if (!tl_m_is(c, k, W_FUNC, F_OF) || !month_at(c, k + 1))
+	if (!(tl_m_is(c, k, W_FUNC, F_OF) || tl_m_is(c, k, W_FUNC, F_IN)) || !month_at(c, k + 1))
 		return 0;
 	tl_ment d;
 	memset(&d, 0, sizeof(d));
@@ -571,6 +571,20 @@ size_t tl_m_week_of_month(const tl_mctx *c, size_t k, int64_t nth, tl_ment *m)
 	m->n = nth;
 	m->the_ok = 1;
 	m->explicit_full = d.explicit_full;
+	return e;
+}
+
+/* "Sunday of November" after "the last", "the first" (see match.h). */
+size_t tl_m_nth_weekday(const tl_mctx *c, size_t j, int64_t nth, tl_ment *m)
+{
+	const tl_word *w = tl_m_word(c, j, W_WEEKDAY);
+	if (!w || (w->flags & (WF_PLURAL | WF_ABBR)))
+		return 0;
+	size_t e = tl_m_week_of_month(c, j + 1, nth, m);
+	if (!e)
+		return 0;
+	m->said = (m->said & ~(uint32_t)HAS_WEEK) | HAS_WEEKDAY;
+	m->weekday = w->val;
 	return e;
 }
 
@@ -598,6 +612,12 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 	if (j && v >= 1 && v <= 5 && tl_m_is(c, j, W_UNIT, U_WEEK) &&
 	    !(c->t[j].w->flags & WF_PLURAL)) {
 		size_t e = tl_m_week_of_month(c, j + 1, v, m);
+		if (e)
+			return e;
+	}
+	/* "the first Monday of March", "the fourth Thursday in November" */
+	if (j && v >= 1 && v <= 5) {
+		size_t e = tl_m_nth_weekday(c, j, v, m);
 		if (e)
 			return e;
 	}

@@ -240,6 +240,11 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 			/* "the same day a year earlier" is left at "the same day" */
 			return j;
 		}
+		if (rv == R_LAST && the && tl_m_lit(c, i, "last")) {
+			size_t e = tl_m_nth_weekday(c, j, -1, m); /* "the last Sunday of May" */
+			if (e)
+				return e;
+		}
 		if ((w = tl_m_word(c, j, W_WEEKDAY)) && !(w->flags & WF_PLURAL)) {
 			m->weekday = w->val;
 			m->said |= HAS_WEEKDAY;

@@ -205,6 +205,19 @@ void tl_resolve_fields(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 		yk = 1;
 		o->on_dct = on_dct;
 	}
+	if ((m->said & HAS_MONTH) && (m->said & HAS_WEEKDAY) && !(m->said & HAS_DAY) && m->n) {
+		/* "the last Sunday of November": that day of the month */
+		tl_date d = tl_nth_weekday(yk ? year : 2001, m->month, m->n < 0 ? -1 : (int)m->n,
+		                           m->weekday);
+		if (yk && d.month == m->month && d.day <= tl_date_days_in_month(year, m->month)) {
+			day_value(st, o, d);
+			o->on_dct = on_dct;
+		} else if (yk)
+			o->value[0] = '\0'; /* "the fifth Monday of February 2021": none */
+		else
+			snprintf(o->value, sizeof(o->value), "XXXX-%02d-XX", (int)m->month);
+		return;
+	}
 	int full = m->vague != 2 && (m->said & HAS_MONTH) && (m->said & HAS_DAY);
 	if (yk && !full) /* a full date writes its year itself (tl_value_day()) */
 		tl_value_year(y, sizeof(y), year);

@@ -223,6 +223,15 @@ static const tl_word words[] = {
 	{ "sent", W_TENSE, 0, -1 },  { "stood", W_TENSE, 0, -1 }, { "heard", W_TENSE, 0, -1 },
 	{ "ran", W_TENSE, 0, -1 },   { "withdrew", W_TENSE, 0, -1 }, { "oversaw", W_TENSE, 0, -1 },
 	{ "swept", W_TENSE, 0, -1 }, { "shot", W_TENSE, 0, -1 }, { "thought", W_TENSE, 0, -1 },
+	{ "laid", W_TENSE, 0, -1 },  { "dug", W_TENSE, 0, -1 },  { "shook", W_TENSE, 0, -1 },
+	{ "rode", W_TENSE, 0, -1 },  { "wore", W_TENSE, 0, -1 }, { "tore", W_TENSE, 0, -1 },
+	{ "swore", W_TENSE, 0, -1 }, { "rang", W_TENSE, 0, -1 }, { "sang", W_TENSE, 0, -1 },
+	{ "sprang", W_TENSE, 0, -1 }, { "slid", W_TENSE, 0, -1 }, { "hid", W_TENSE, 0, -1 },
+	{ "upheld", W_TENSE, 0, -1 }, { "withheld", W_TENSE, 0, -1 }, { "overthrew", W_TENSE, 0, -1 },
+	{ "forgot", W_TENSE, 0, -1 }, { "woke", W_TENSE, 0, -1 }, { "swung", W_TENSE, 0, -1 },
+	{ "overtook", W_TENSE, 0, -1 }, { "undertook", W_TENSE, 0, -1 }, { "dealt", W_TENSE, 0, -1 },
+	{ "lent", W_TENSE, 0, -1 },  { "slept", W_TENSE, 0, -1 }, { "sped", W_TENSE, 0, -1 },
+	{ "mistook", W_TENSE, 0, -1 }, { "forbade", W_TENSE, 0, -1 }, { "foresaw", W_TENSE, 0, -1 },
 	/* a past that is also a present or an infinitive: past unless a
 	 * tense word, "to" or a modal stands right before it (engine.c) */
 	{ "hit", W_TENSE, 0, -3 },   { "cut", W_TENSE, 0, -3 }, { "shut", W_TENSE, 0, -3 },
