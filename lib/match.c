@@ -14,6 +14,12 @@
 
 #include <ctype.h>
 
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* Whether token i opens a sentence: the first of its chunk (a line, or a
  * paragraph of wrapped lines: lib/wrap.c), or after a
  * sentence end (". ! ?", a colon), a quote or a bracket between. */
@@ -89,9 +95,13 @@ size_t tl_m_number(const tl_mctx *c, size_t i, int64_t *val)
 	if (i >= c->n)
 		return 0;
 	if (c->t[i].kind == TK_NUM) {
-		size_t g = grouped_last(c, i, val);
-		if (g)
-			return g + 1;
+		if (c->t[i].ndig <= 3 && i + 2 < c->n && c->t[i + 1].kind == TK_PUNCT &&
+		    c->t[i + 1].punct == ',' && c->t[i + 2].kind == TK_NUM &&
+		    tl_m_glued(c, i + 2)) {
+			size_t g = grouped_last(c, i, val);
+			if (g)
+				return g + 1;
+		}
 		if (!plain_num(c, i))
 			return 0;
 		*val = c->t[i].num;
@@ -292,6 +302,19 @@ static int amount_goes_on(const tl_mctx *c, size_t i)
 	return len >= 7 && len <= 11; /* "trading" .. "consecutive" */
 }
 
+/* Whether the digits at i begin a number grouped by commas that a unit
+ * or a dash follows ("2,500 years", "1,000-year-old"): the few amounts
+ * in groups, kept apart from digits_go_on() and out of line, as rare. */
+static NOINLINE int grouped_unit(const tl_mctx *c, size_t i)
+{
+	int64_t v;
+	if (i + 2 >= c->n || c->t[i + 2].ndig != 3 || !tl_m_glued(c, i + 2))
+		return 0; /* "Nov. 5, 2021" */
+	size_t g = grouped_last(c, i, &v);
+	return g &&
+	       (tl_m_word(c, g + 1, W_UNIT) || (tl_m_punct(c, g + 1, '-') && tl_m_glued(c, g + 1)));
+}
+
 /* Whether the rules that read an amount (a relative date, a duration, a
  * set) may read on after the digits at token i: after such an amount they
  * read a unit, '-' ("30-year"), " 1/2" ("2 1/2 years"), an adjective of tl_m_dur_adj(), "to" and
@@ -322,35 +345,40 @@ static int digits_go_on(const tl_mctx *c, size_t i)
 	       tl_m_is(c, k, W_FUNC, F_OR) || tl_m_is(c, k, W_SETW, SW_TIMES);
 }
 
+/* The rules that may match at the digits at token i (see rule_mask()):
+ * kept out of rule_mask(), whose words are most of its calls. */
+static NOINLINE unsigned num_mask(const tl_mctx *c, size_t i)
+{
+	const tl_tok *t = &c->t[i];
+	unsigned r = R_CAL | R_YEAR;
+	const tl_tok *u = i + 1 < c->n ? &c->t[i + 1] : NULL;
+	char p = u && u->kind == TK_PUNCT ? u->punct : 0;
+	/* a numeric date starts with digits, a glued '-', '/' or '.' and
+	 * two more numbers (tl_r_numeric()) */
+	if (i + 4 < c->n && (p == '-' || p == '/' || p == '.') && tl_m_glued(c, i + 1))
+		r |= R_NUMERIC;
+	/* a clock time is one or two digits, or four ("0800 UTC"), before
+	 * ':' or '.' ("14:30") or a word ("5 p.m.", "3 o'clock"; tl_r_time()) */
+	if ((t->ndig <= 2 || t->ndig == 4) && u && (p == ':' || p == '.' || u->kind == TK_WORD))
+		r |= R_TIME;
+	/* a part of the year starts at digits only as an ordinal ("3rd
+	 * quarter", "20th century": tl_m_ordinal()) */
+	if (t->ndig <= 3 && i + 1 < c->n && c->t[i + 1].kind == TK_WORD && tl_m_glued(c, i + 1))
+		r |= R_PART;
+	if (digits_go_on(c, i) && plain_num(c, i))
+		r |= R_REL | R_DUR | R_SET;
+	else if (p == ',' && t->ndig <= 3 && grouped_unit(c, i))
+		r |= R_REL | R_DUR | R_SET; /* "2,500 years" */
+	return r;
+}
+
 /* The rules that may match at token i, judged from its first token alone:
  * the dispatch that keeps most tokens to one table test. */
 static unsigned rule_mask(const tl_mctx *c, size_t i)
 {
 	const tl_tok *t = &c->t[i];
-	if (t->kind == TK_NUM) {
-		unsigned r = R_CAL | R_YEAR;
-		const tl_tok *u = i + 1 < c->n ? &c->t[i + 1] : NULL;
-		char p = u && u->kind == TK_PUNCT ? u->punct : 0;
-		/* a numeric date starts with digits, a glued '-', '/' or '.' and
-		 * two more numbers (tl_r_numeric()) */
-		if (i + 4 < c->n && (p == '-' || p == '/' || p == '.') && tl_m_glued(c, i + 1))
-			r |= R_NUMERIC;
-		/* a clock time is one or two digits, or four ("0800 UTC"), before
-		 * ':' or '.' ("14:30") or a word ("5 p.m.", "3 o'clock"; tl_r_time()) */
-		if ((t->ndig <= 2 || t->ndig == 4) && u &&
-		    (p == ':' || p == '.' || u->kind == TK_WORD))
-			r |= R_TIME;
-		/* a part of the year starts at digits only as an ordinal ("3rd
-		 * quarter", "20th century": tl_m_ordinal()) */
-		if (t->ndig <= 3 && i + 1 < c->n && c->t[i + 1].kind == TK_WORD &&
-		    tl_m_glued(c, i + 1))
-			r |= R_PART;
-		int64_t v;
-		size_t g = p == ',' ? grouped_last(c, i, &v) : 0;
-		if (g ? digits_go_on(c, g) : digits_go_on(c, i) && plain_num(c, i))
-			r |= R_REL | R_DUR | R_SET; /* "30 years", "2,500 years" */
-		return r;
-	}
+	if (t->kind == TK_NUM)
+		return num_mask(c, i);
 	if (t->kind == TK_PUNCT)
 		return t->punct == '\'' ? R_YEAR : 0;
 	if (!t->w) {

@@ -143,7 +143,8 @@ size_t tl_m_dur_adj(const tl_mctx *c, size_t i);
  * the end of that period ("the first two months of 1939", "the last two
  * weeks of February 1951"): the period joins the span's extent, as the
  * gold of WikiWars has it.  The duration m records the period's year (and
- * month) as said, for the narrative (resolve.c).  Returns the index after
+ * month) as said, for the narrative (resolve.c); "of the year", "of this
+ * year", "of last year" join the extent only.  Returns the index after
  * it, or k (m untouched) when no year (or month and year) follows "of".
  */
 size_t tl_m_of_period(const tl_mctx *c, size_t k, tl_ment *m);

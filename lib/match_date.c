@@ -616,7 +616,7 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 			return e;
 	}
 	/* "the first Monday of March", "the fourth Thursday in November" */
-	if (j && v >= 1 && v <= 5) {
+	if (j && v >= 1 && v <= 5 && j < c->n && c->t[j].w && c->t[j].w->cls == W_WEEKDAY) {
 		size_t e = tl_m_nth_weekday(c, j, v, m);
 		if (e)
 			return e;

@@ -137,6 +137,10 @@ size_t tl_m_of_period(const tl_mctx *c, size_t k, tl_ment *m)
 {
 	if (!tl_m_is(c, k, W_FUNC, F_OF) || k + 1 >= c->n)
 		return k;
+	if ((tl_m_is(c, k + 1, W_FUNC, F_THE) || tl_m_is(c, k + 1, W_REL, R_THIS) ||
+	     tl_m_is(c, k + 1, W_REL, R_LAST)) &&
+	    tl_m_is(c, k + 2, W_UNIT, U_YEAR) && !(c->t[k + 2].w->flags & WF_PLURAL))
+		return k + 3; /* "the first nine months of the year": the extent only */
 	tl_ment d;
 	memset(&d, 0, sizeof(d));
 	size_t e = c->t[k + 1].kind == TK_NUM     ? tl_r_year(c, k + 1, &d)

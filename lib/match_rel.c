@@ -42,8 +42,17 @@ static int day_dir(const tl_mctx *c, size_t i)
 static size_t rel_after(const tl_mctx *c, size_t j, tl_ment *m)
 {
 	const tl_word *d = tl_m_word(c, j, W_DIR);
-	if (!d)
-		return 0;
+	if (!d) {
+		const tl_word *t =
+		    tl_m_is(c, j, W_FUNC, F_FROM) ? tl_m_word(c, j + 1, W_DEICTIC) : 0;
+		if (!t || (t->val != D_NOW && t->val != D_TODAY) ||
+		    !(tl_m_lit(c, j + 1, "now") || tl_m_lit(c, j + 1, "today")))
+			return 0;
+		m->dir = 1; /* "two weeks from now", "a year from today" */
+		m->anchor = A_DCT;
+		m->kind = MK_REL;
+		return j + 2;
+	}
 	switch (d->val) {
 	case DIR_AGO:
 		m->dir = -1;
@@ -131,6 +140,15 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 				tl_m_dur(m, unit, 0, 1, 0);
 				m->the_ok = 1;
 				return j + 2;
+			}
+			/* "the coming weeks", "the following days", "in coming
+			 * months": a stretch of unknown length (PXW), as WikiWars
+			 * annotates "the following months" */
+			if ((the || tl_m_lit(c, i, "coming")) &&
+			    (unit = tl_m_unit(c, j, &plural)) != 0 && plural && unit != U_WEEKEND) {
+				tl_m_dur(m, unit, 0, 1, 0);
+				m->the_ok = 1;
+				return j + 1;
 			}
 		}
 		m->kind = MK_REL;
@@ -240,7 +258,8 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 			/* "the same day a year earlier" is left at "the same day" */
 			return j;
 		}
-		if (rv == R_LAST && the && tl_m_lit(c, i, "last")) {
+		if (rv == R_LAST && the && j < c->n && c->t[j].w && c->t[j].w->cls == W_WEEKDAY &&
+		    tl_m_lit(c, i, "last")) {
 			size_t e = tl_m_nth_weekday(c, j, -1, m); /* "the last Sunday of May" */
 			if (e)
 				return e;

@@ -9,6 +9,12 @@
  */
 #include "match.h"
 
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* A year written after a month or a day (see match.h): four digits, or
  * digits with BC/AD. */
 size_t tl_m_year_after(const tl_mctx *c, size_t i, tl_ment *m)
@@ -126,7 +132,7 @@ size_t tl_m_era_prefix(const tl_mctx *c, size_t i)
  * (or the next: "1999-00"), one to thirty years after it, the way
  * tl_r_year() reads the first end (a leading zero only for the year right
  * after: not the month of "2021-05").  Returns the end, or 0. */
-static size_t second_year(const tl_mctx *c, size_t i, tl_ment *m)
+static NOINLINE size_t second_year(const tl_mctx *c, size_t i, tl_ment *m)
 {
 	if (i < 2 || i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig != 2 ||
 	    !tl_m_glued(c, i) || !tl_m_punct(c, i - 1, '-') || !tl_m_glued(c, i - 1) ||
@@ -202,9 +208,12 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 		m->the_ok = 1;
 		return i + 2;
 	}
-	size_t e2 = second_year(c, i, m);
-	if (e2)
-		return e2;
+	if (i >= 2 && i < c->n && c->t[i].ndig == 2 && c->t[i - 1].kind == TK_PUNCT &&
+	    c->t[i - 1].punct == '-') {
+		size_t e2 = second_year(c, i, m);
+		if (e2)
+			return e2;
+	}
 	if (i >= c->n || c->t[i].kind != TK_NUM || c->t[i].ndig > 4 ||
 	    (i > 0 && tl_m_glued(c, i) &&
 	     (c->t[i - 1].kind == TK_WORD || tl_m_punct(c, i - 1, '$') ||

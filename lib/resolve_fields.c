@@ -210,7 +210,7 @@ void tl_resolve_fields(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 		tl_date d = tl_nth_weekday(yk ? year : 2001, m->month, m->n < 0 ? -1 : (int)m->n,
 		                           m->weekday);
 		if (yk && d.month == m->month && d.day <= tl_date_days_in_month(year, m->month)) {
-			day_value(st, o, d);
+			tl_value_day(o, d); /* rare: not memoised as day_value() does */
 			o->on_dct = on_dct;
 		} else if (yk)
 			o->value[0] = '\0'; /* "the fifth Monday of February 2021": none */
