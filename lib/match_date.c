@@ -318,7 +318,8 @@ size_t tl_r_calendar(const tl_mctx *c, size_t i, tl_ment *m)
 			return q;
 		size_t k = day_at(c, j, m, &ord);
 		if (k && !(tl_m_glued(c, k) && tl_m_punct(c, k, '-') && k + 1 < c->n &&
-		           c->t[k + 1].kind == TK_WORD)) {
+		           c->t[k + 1].kind == TK_WORD && !month_at(c, k + 1))) {
+			/* not "May 5-year", but "Nov. 30-Dec. 1" */
 			j = k;
 			size_t y = tl_m_punct(c, j, ',') ? j + 1 : j;
 			size_t e = tl_m_year_after(c, y, m);

@@ -209,15 +209,18 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 					return ye;
 				}
 			}
-			if (rv == R_LAST && the && tl_m_lit(c, i, "last") &&
-			    (unit == U_QUARTER || unit == U_YEAR) &&
+			int latest = rv == R_LAST && the && tl_m_lit(c, i, "latest");
+			if (rv == R_LAST && the && (latest || tl_m_lit(c, i, "last")) &&
+			    (unit == U_QUARTER || unit == U_YEAR ||
+			     (latest && (unit == U_MONTH || unit == U_WEEK))) &&
 			    !tl_m_is(c, j + 1, W_FUNC, F_OF) &&
 			    !(i >= 2 &&
 			      (tl_m_lit(c, i - 2, "over") || tl_m_is(c, i - 2, W_FUNC, F_WITHIN) ||
 			       tl_m_is(c, i - 2, W_FUNC, F_THROUGH)))) {
-				/* "profits rose in the last quarter": the quarter
-				 * before this one, as "last quarter"; "over the last
-				 * year" stays a duration */
+				/* "profits rose in the last quarter", "the latest
+				 * quarter", "the latest month": the unit before this
+				 * one, as "last quarter"; "over the last year" stays a
+				 * duration */
 				m->unit = (uint8_t)unit;
 				m->anchor = A_DCT;
 				return j + 1;

@@ -128,7 +128,7 @@ static const tl_word words[] = {
 	/* relation words */
 	{ "last", W_REL, 0, R_LAST },       { "past", W_REL, 0, R_LAST },
 	{ "previous", W_REL, 0, R_PREVIOUS }, { "preceding", W_REL, 0, R_PREVIOUS },
-	{ "prior", W_REL, 0, R_PREVIOUS },
+	{ "prior", W_REL, 0, R_PREVIOUS },  { "latest", W_REL, 0, R_LAST },
 	{ "next", W_REL, 0, R_NEXT },       { "coming", W_REL, 0, R_NEXT },
 	{ "upcoming", W_REL, 0, R_NEXT },   { "following", W_REL, 0, R_FOLLOWING },
 	{ "subsequent", W_REL, 0, R_FOLLOWING },
