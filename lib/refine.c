@@ -106,6 +106,26 @@ static int rangeable(const tl_ment *m)
 	return m->kind == MK_DATE || m->kind == MK_TIME;
 }
 
+/* Two months or seasons joined by "and", the second with a year ("in April
+ * and June 1955", "the spring and summer of 1979"): the first takes the
+ * second's year, the year before when its month comes later in the year
+ * ("December and January 1942": December 1941).  Neither becomes the end
+ * of a range. */
+static void and_year(tl_ment *a, const tl_ment *b)
+{
+	const uint32_t ms = HAS_MONTH | HAS_SEASON;
+	if ((a->said & HAS_YEAR) || !(b->said & HAS_YEAR) || !(a->said & ms) || !(b->said & ms) ||
+	    (a->said & ~(ms | HAS_DAY)) || a->vague || b->vague || a->kind != MK_DATE)
+		return;
+	int64_t y = b->bc ? 1 - (int64_t)b->year : b->year;
+	if ((a->said & HAS_MONTH) && (b->said & HAS_MONTH) && a->month > b->month)
+		y--;
+	a->bc = y < 1;
+	a->year = (int32_t)(y < 1 ? 1 - y : y);
+	a->said |= HAS_YEAR;
+	a->latent = 0;
+}
+
 /* Refine e->m[from..nm). */
 void tl_refine_chunk(tl_engine *e, size_t from)
 {
@@ -145,8 +165,10 @@ void tl_refine_chunk(tl_engine *e, size_t from)
 			size_t k = a->tok0;
 			if (k == 0 || !e->scan.toks[k - 1].w ||
 			    e->scan.toks[k - 1].w->cls != W_FUNC ||
-			    e->scan.toks[k - 1].w->val != F_BETWEEN)
+			    e->scan.toks[k - 1].w->val != F_BETWEEN) {
+				and_year(a, b);
 				continue;
+			}
 		}
 		a->partner = (int)(i + 1);
 		b->partner = (int)i;
