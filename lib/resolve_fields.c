@@ -69,9 +69,20 @@ static int32_t nearest_year(const tl_rstate *st, tl_date a, int32_t month, int32
 
 /* The year of a month the narrative reaches: the narrative's year, or the
  * next one when the month lies well before the narrative's month (a story
- * told in order: "December 1941 ... January" is January 1942). */
+ * told in order: "December 1941 ... January" is January 1942).  The first
+ * end of a range whose second end comes earlier in the year ("from October
+ * to March") is in the year before the second end's. */
 static int32_t narrative_year(const tl_rstate *st, int32_t month)
 {
+	if (st->range_month && st->range_month < month) {
+		/* "from October to March": the end is in the narrative's
+		 * year (or the next), the start in the year before it */
+		int32_t end = st->range_month;
+		int64_t y = st->narr.year;
+		if (st->narr_gran >= TL_GRAN_MONTH && st->narr.month && end < st->narr.month - 5)
+			y++;
+		return tl_clamp_year(y - 1);
+	}
 	if (st->narr_gran >= TL_GRAN_MONTH && st->narr.month && month < st->narr.month - 5)
 		return tl_clamp_year((int64_t)st->narr.year + 1);
 	return st->narr.year;
