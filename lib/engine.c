@@ -51,20 +51,21 @@ int tl_is_abbrev(const char *text, const tl_tok *t)
 	               abbrev_cmp) != NULL;
 }
 
-/* Whether the mention at token k closes a phrase opened by "since": "since
- * its launch in 2003", "since the crash of 1987" (a few words, then "in",
- * "of" or "on" before the date). */
-static int since_phrase(const tl_tok *t, size_t k)
+/* Whether the mention at token k closes a phrase that the word `opener`
+ * opens, with `least` to `most` words between them, then "in", "of" or
+ * "on" before the date: "since its launch in 2003", "since the crash of
+ * 1987", "until the fall of the city in February 1945". */
+static int opened_by(const tl_tok *t, size_t k, int opener, size_t least, size_t most)
 {
 	if (k < 3 || !t[k - 1].w || t[k - 1].w->cls != W_FUNC ||
 	    (t[k - 1].w->val != F_IN && t[k - 1].w->val != F_OF && t[k - 1].w->val != F_ON))
 		return 0;
-	for (size_t n = 0; n < 4 && n + 2 <= k; n++) {
+	for (size_t n = 0; n <= most && n + 2 <= k; n++) {
 		size_t j = k - 2 - n;
 		if (t[j].kind != TK_WORD)
 			return 0;
-		if (t[j].w && t[j].w->cls == W_FUNC && t[j].w->val == F_SINCE)
-			return 1;
+		if (t[j].w && t[j].w->cls == W_FUNC && t[j].w->val == opener)
+			return n >= least;
 	}
 	return 0;
 }
@@ -381,8 +382,10 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 			e.m[i].tense = memo_tense(&tm, &e.scan, first, sb.last[si], k);
 			const tl_word *before = k > 0 ? e.scan.toks[k - 1].w : NULL;
 			int fw = before && before->cls == W_FUNC ? before->val : 0;
-			e.m[i].since = fw == F_SINCE || since_phrase(e.scan.toks, k);
-			e.m[i].until = fw == F_UNTIL;
+			e.m[i].since = fw == F_SINCE || opened_by(e.scan.toks, k, F_SINCE, 0, 3);
+			e.m[i].until = fw == F_UNTIL                              ? 1
+			               : opened_by(e.scan.toks, k, F_UNTIL, 1, 4) ? 2
+			                                                          : 0;
 		}
 	}
 	if (rc < 0)

@@ -470,7 +470,7 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		}
 		/* the narrative moves with dates the text establishes; a date
 		 * after "since" is a reference point ("lowest since 1997") */
-		if (m->since)
+		if (m->since || m->until)
 			continue;
 		if (st.narr_gran != TL_GRAN_NONE && m->kind == MK_DATE && m->said == HAS_YEAR &&
 		    !m->vague && /* only a bare year is an aside: no call for the others */

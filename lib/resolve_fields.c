@@ -323,7 +323,7 @@ void tl_resolve_fields(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 		}
 		int wd = tl_date_weekday(b);
 		int64_t diff = m->weekday - wd;
-		if (od && m->until) { /* "closed until Friday": the nearest one */
+		if (od && m->until == 1) { /* "closed until Friday": the nearest one */
 			if (diff > 3)
 				diff -= 7;
 			else if (diff < -3)
