@@ -385,7 +385,9 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 			e.m[i].since = fw == F_SINCE || opened_by(e.scan.toks, k, F_SINCE, 0, 3);
 			e.m[i].until = fw == F_UNTIL                              ? 1
 			               : opened_by(e.scan.toks, k, F_UNTIL, 1, 4) ? 2
-			                                                          : 0;
+			               : (fw == F_BY && k > first + 1 && !(e.m[i].said & HAS_YEAR))
+			                   ? 3
+			                   : 0;
 		}
 	}
 	if (rc < 0)

@@ -471,7 +471,9 @@ typedef struct tl_ment {
 	uint8_t weak;          /* matched by a weak word alone ("May", "fall") */
 	uint8_t paren;         /* the whole mention stands in brackets: "(1790)" */
 	uint8_t since;         /* right after "since": a reference point, not the story's time */
-	uint8_t until;         /* right after "until", "till": a limit, mostly ahead */
+	uint8_t until;         /* a limit, mostly ahead: 1 right after "until", "till";
+	                        * 2 closing a phrase "until" opens; 3 a date with no
+	                        * year after "by" past its sentence's second token */
 	int8_t yshift;         /* years added after resolving ("the same month a year ago": -1) */
 } tl_ment;
 
