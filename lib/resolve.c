@@ -482,6 +482,14 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			continue; /* "the previous year" looks back; the story stays */
 		if (m->paren && m->said == HAS_YEAR)
 			continue; /* "the Civil Constitution of the Clergy (1790)" */
+		if (m->kind == MK_DATE && m->said == HAS_YEAR && !m->vague && !m->mod &&
+		    st.narr_gran > TL_GRAN_YEAR && st.narr_gran <= TL_GRAN_DAY &&
+		    (int64_t)st.narr.year == (m->bc ? 1 - (int64_t)m->year : m->year)) {
+			/* "On December 7 (December 8 in Asia), 1941": the story
+			 * is still on the day it knows, now restated */
+			st.narr_sentence = m->sentence;
+			continue;
+		}
 		if (o.has_interval && !o.on_dct &&
 		    (m->kind == MK_DATE || m->kind == MK_TIME || m->kind == MK_REL) &&
 		    o.gran >= TL_GRAN_YEAR && (o.gran <= TL_GRAN_DAY || (m->said & HAS_DAY)) &&
