@@ -70,6 +70,17 @@ static int opened_by(const tl_tok *t, size_t k, int opener, size_t least, size_t
 	return 0;
 }
 
+/* Whether token k of s, right after a date, is a word that the date
+ * qualifies: a word in small letters that is no function word ("the 1614
+ * rules", "the May 2007 high"), not "of" or "and". */
+static int attributive(const tl_scan *s, size_t k)
+{
+	if (k >= s->ntok)
+		return 0;
+	const tl_tok *t = &s->toks[k];
+	return t->kind == TK_WORD && !(t->flags & TF_CAP) && (!t->w || t->w->cls != W_FUNC);
+}
+
 /* Whether word token *w of text ends in "ed" and has four bytes or more
  * ("closed", "planned"). */
 static int ends_ed(const char *text, const tl_tok *w)
@@ -382,6 +393,8 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 			e.m[i].tense = memo_tense(&tm, &e.scan, first, sb.last[si], k);
 			const tl_word *before = k > 0 ? e.scan.toks[k - 1].w : NULL;
 			int fw = before && before->cls == W_FUNC ? before->val : 0;
+			e.m[i].attrib = fw == F_THE && (e.m[i].said & HAS_YEAR) &&
+			                attributive(&e.scan, e.m[i].tok1);
 			e.m[i].since = fw == F_SINCE || opened_by(e.scan.toks, k, F_SINCE, 0, 3);
 			e.m[i].until = fw == F_UNTIL                              ? 1
 			               : opened_by(e.scan.toks, k, F_UNTIL, 1, 4) ? 2

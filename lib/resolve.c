@@ -480,6 +480,8 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			continue; /* "documents found in 2004 proved ..." in a history */
 		if (m->kind == MK_REL && m->unit == U_YEAR && m->dir < 0 && m->anchor == A_NARR)
 			continue; /* "the previous year" looks back; the story stays */
+		if (m->attrib)
+			continue; /* "the 1614 rules", "the May 2007 high" */
 		if (m->paren && m->said == HAS_YEAR)
 			continue; /* "the Civil Constitution of the Clergy (1790)" */
 		if (m->kind == MK_DATE && m->said == HAS_YEAR && !m->vague && !m->mod &&

@@ -61,9 +61,12 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
 	}
 	for (size_t k = i + 1; k < e->nm && k <= i + AHEAD; k++) {
 		const tl_ment *n = &e->m[k];
-		if (!(n->said & HAS_YEAR) || n->vague || (n->kind != MK_DATE && n->kind != MK_TIME))
+		if (!(n->said & HAS_YEAR) || n->vague || n->attrib ||
+		    (n->kind != MK_DATE && n->kind != MK_TIME))
 			continue;
 		int64_t z = year_of(n);
+		if (z == y && n->said == HAS_YEAR)
+			continue; /* the aside named again: "as in 1614 ... the 1614 rules" */
 		if (z - y <= NEAR && y - z <= NEAR)
 			return 0;
 		if (z - story_year <= NEAR && story_year - z <= NEAR)
