@@ -26,10 +26,19 @@ static int64_t year_of(const tl_ment *m)
 	return m->bc ? 1 - (int64_t)m->year : m->year;
 }
 
+/* Whether m points back at the year just named: "that year", "August of
+ * that year", "later that year". */
+static int that_year(const tl_ment *m)
+{
+	return m->unit == U_YEAR && m->anchor == A_NARR && m->dir == 0 && !(m->said & HAS_YEAR) &&
+	       (m->kind == MK_DATE || m->kind == MK_REL);
+}
+
 /* Whether mention i is a bare year said in passing (see the file comment):
  * m[i] states a year and nothing finer, lies more than FAR years from the
  * story's year, and the next year the text states is within NEAR years of
- * the story's rather than of m[i]'s.  A year nearer than FAR is an aside
+ * the story's rather than of m[i]'s (the aside named again does not count),
+ * with no "that year" before it.  A year nearer than FAR is an aside
  * in a story told by months or days when the next year stated is the
  * story's own. */
 int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int story_fine,
@@ -52,6 +61,8 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
 			return 0;
 		for (size_t k = i + 1; k < e->nm && k <= i + AHEAD; k++) {
 			const tl_ment *n = &e->m[k];
+			if (that_year(n))
+				return 0;
 			if (!(n->said & HAS_YEAR) || n->vague ||
 			    (n->kind != MK_DATE && n->kind != MK_TIME))
 				continue;
@@ -61,6 +72,8 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
 	}
 	for (size_t k = i + 1; k < e->nm && k <= i + AHEAD; k++) {
 		const tl_ment *n = &e->m[k];
+		if (that_year(n))
+			return 0;
 		if (!(n->said & HAS_YEAR) || n->vague || n->attrib ||
 		    (n->kind != MK_DATE && n->kind != MK_TIME))
 			continue;
