@@ -235,15 +235,29 @@ static void resolve_rel(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 		return;
 	}
 	if (m->said & HAS_SEASON) {
-		int cur = a.month % 12 / 3; /* 0 winter .. 3 fall */
-		int want = m->season % 4;   /* winter = 0 */
 		int32_t yr = a.year;
 		if (year_only)
 			yr = tl_clamp_year((int64_t)a.year + m->dir);
-		else if (m->dir < 0 && want >= cur)
-			yr--;
-		else if (m->dir > 0 && want <= cur)
-			yr++;
+		else if (m->season == S_WINTER) {
+			/* the winter as the months of its year: December's and
+			 * January's are both the year's own */
+			int cur = a.month % 12 / 3;
+			if (m->dir < 0 && cur == 0)
+				yr--;
+			else if (m->dir > 0)
+				yr++;
+		} else if (m->dir) {
+			/* the other seasons in a row, four a year from spring:
+			 * the winter of a year runs from its December into the
+			 * next year, so December comes after the year's fall
+			 * ("December 1777 ... the next spring" is 1778's) */
+			int64_t at = (int64_t)a.year * 4 + (a.month == 12  ? 3
+			                                    : a.month <= 2 ? -1
+			                                                   : a.month / 3 - 1);
+			int64_t q = at - (m->season - 1); /* the year is near q / 4 */
+			int64_t fl = q >= 0 ? q / 4 : -((-q + 3) / 4);
+			yr = tl_clamp_year(m->dir > 0 ? fl + 1 : (q % 4 == 0 ? fl - 1 : fl));
+		}
 		tl_value_year(y, sizeof(y), yr);
 		snprintf(o->value, sizeof(o->value), "%s-%s", y, tl_season_code[m->season]);
 		tl_value_months(o, yr, m->season * 3, 3, TL_GRAN_SEASON);
