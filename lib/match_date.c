@@ -589,6 +589,18 @@ size_t tl_m_nth_weekday(const tl_mctx *c, size_t j, int64_t nth, tl_ment *m)
 	return e;
 }
 
+/* Whether tokens [i, j) (a holiday) close a short title in quotation marks
+ * that a capitalised word opens: the song "White Christmas". */
+static int quoted_title(const tl_mctx *c, size_t i, size_t j)
+{
+	if (i < 2 || j >= c->n)
+		return 0;
+	const tl_tok *w = &c->t[i - 1], *q = &c->t[i - 2], *r = &c->t[j];
+	return w->kind == TK_WORD && (w->flags & TF_CAP) && !w->w && q->kind == TK_PUNCT &&
+	       (q->punct == '"' || q->punct == '\'') && r->kind == TK_PUNCT &&
+	       (r->punct == '"' || r->punct == '\'');
+}
+
 /* Centuries, quarters, halves, seasons, holidays, fiscal years. */
 size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 {
@@ -712,6 +724,8 @@ size_t tl_r_part(const tl_mctx *c, size_t i, tl_ment *m)
 	/* holidays: "Easter Monday", "St. Patrick's Day 2021" */
 	int h = 0;
 	if (tl_m_word(c, i, W_HOLIDAY) && (j = tl_holiday_match(c, i, &h)) != 0) {
+		if (quoted_title(c, i, j))
+			return 0; /* the song "White Christmas" */
 		if (tl_holiday_fixed(h)) {
 			tl_date d = tl_holiday_date(h, 2000);
 			m->month = d.month;
