@@ -29,7 +29,8 @@
 #include <stdio.h>
 
 /* Whether underspecified dates of m follow the narrative: in a history, or
- * right after the text set a date two or more years away from the DCT. */
+ * within four sentences after the text set a date two or more years before
+ * the DCT. */
 int tl_resolve_narrative_mode(const tl_rstate *st, const tl_ment *m)
 {
 	if (st->history)
@@ -41,7 +42,7 @@ int tl_resolve_narrative_mode(const tl_rstate *st, const tl_ment *m)
 	int64_t gap = (int64_t)st->narr.year - st->dct.year;
 	/* a flashback goes back; a year ahead ("the bonds mature in 2005") is a
 	 * forecast, not a story the next sentences go on telling */
-	return gap <= -2 && m->sentence <= st->narr_sentence + 2;
+	return gap <= -2 && m->sentence <= st->narr_sentence + 4;
 }
 
 /* The anchor date for a mention, or 0 when there is none.  A day named
@@ -50,8 +51,9 @@ int tl_resolve_narrative_mode(const tl_rstate *st, const tl_ment *m)
  * same day"). */
 /* Whether the last day the text named may anchor m where a sentence gap
  * matters (a clock time alone, "on the 5th"): in a history always, in news
- * only when it was named in m's sentence or the two before (as
- * tl_resolve_narrative_mode() keeps a flashback for two sentences). */
+ * only when it was named in m's sentence or the two before (a day is
+ * left behind sooner than tl_resolve_narrative_mode() leaves a flashback,
+ * after four sentences). */
 static int lastday_near(const tl_rstate *st, const tl_ment *m)
 {
 	return st->has_lastday && (st->history || m->sentence <= st->lastday_sentence + 2);
@@ -524,11 +526,13 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 			st.narr_sentence = m->sentence;
 			st.narr_at = i;
 		} else if (!st.history && o.has_interval && o.on_dct &&
-		           (m->kind == MK_DEICTIC || (m->kind == MK_REL && m->dir <= 0)) &&
+		           (m->kind == MK_DEICTIC || (m->kind == MK_REL && m->dir <= 0) ||
+		            (m->kind == MK_DATE && m->said == HAS_WEEKDAY)) &&
 		           o.gran >= TL_GRAN_YEAR && o.gran <= TL_GRAN_DAY) {
 			/* news back in the present ("last month", "this week",
-			 * "yesterday"): a flashback's dates no longer anchor what
-			 * follows ("next summer" may be said in the flashback) */
+			 * "yesterday", "on Friday"): a flashback's dates no longer
+			 * anchor what follows ("next summer" may be said in the
+			 * flashback) */
 			st.narr = o.begin;
 			st.narr_gran = o.gran;
 			st.narr_sentence = m->sentence;

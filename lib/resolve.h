@@ -105,7 +105,7 @@ static inline void tl_resolve_memo_put(struct tl_value_memo *u, tl_date a, int u
 int tl_resolve_anchor_of(const tl_rstate *st, const tl_ment *m, tl_date *out, int *on_dct);
 /**
  * Whether underspecified dates of m follow the narrative: in a history;
- * without a DCT, once the text has set a date; else when m is at most two
+ * without a DCT, once the text has set a date; else when m is at most four
  * sentences after the text set a date two or more years before the DCT.
  */
 int tl_resolve_narrative_mode(const tl_rstate *st, const tl_ment *m);
