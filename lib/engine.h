@@ -475,6 +475,8 @@ typedef struct tl_ment {
 	                        * 2 closing a phrase "until" opens; 3 a date with no
 	                        * year after "by" past its sentence's second token */
 	int8_t yshift;         /* years added after resolving ("the same month a year ago": -1) */
+	uint8_t and_next;      /* a month joined by "and" to the next mention, a month
+	                        * with no year either ("November and January") */
 	uint8_t attrib;        /* a dated name between "the" and a small word ("the 1614
 	                        * rules", "the May 2007 high"): not the story's time */
 } tl_ment;

@@ -110,10 +110,14 @@ static int rangeable(const tl_ment *m)
  * and June 1955", "the spring and summer of 1979"): the first takes the
  * second's year, the year before when its month comes later in the year
  * ("December and January 1942": December 1941).  Neither becomes the end
- * of a range. */
+ * of a range.  Two months with no year ("the carnage of November and
+ * January") are marked for the resolver, which reads them as a range. */
 static void and_year(tl_ment *a, const tl_ment *b)
 {
 	const uint32_t ms = HAS_MONTH | HAS_SEASON;
+	if (a->kind == MK_DATE && b->kind == MK_DATE && a->said == HAS_MONTH &&
+	    b->said == HAS_MONTH)
+		a->and_next = 1; /* "November and January": years picked in resolve.c */
 	if ((a->said & HAS_YEAR) || !(b->said & HAS_YEAR) || !(a->said & ms) || !(b->said & ms) ||
 	    (a->said & ~(ms | HAS_DAY)) || a->vague || b->vague || a->kind != MK_DATE)
 		return;

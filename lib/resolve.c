@@ -437,9 +437,9 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		const tl_ment *m = &e->m[i];
 		tl_rout o;
 		st.range_month = 0;
-		if (m->partner == (int)i + 1 && m->kind == MK_DATE && (m->said & HAS_MONTH) &&
-		    !(m->said & HAS_YEAR) && (e->m[i + 1].said & HAS_MONTH) &&
-		    !(e->m[i + 1].said & HAS_YEAR))
+		if ((m->partner == (int)i + 1 || m->and_next) && i + 1 < e->nm &&
+		    m->kind == MK_DATE && (m->said & HAS_MONTH) && !(m->said & HAS_YEAR) &&
+		    (e->m[i + 1].said & HAS_MONTH) && !(e->m[i + 1].said & HAS_YEAR))
 			st.range_month = e->m[i + 1].month;
 		resolve_one(&st, m, &o);
 		if (!o.value[0])
