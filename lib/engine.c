@@ -51,21 +51,24 @@ int tl_is_abbrev(const char *text, const tl_tok *t)
 	               abbrev_cmp) != NULL;
 }
 
-/* Whether the mention at token k closes a phrase that the word `opener`
- * opens, with `least` to `most` words between them, then "in", "of" or
- * "on" before the date: "since its launch in 2003", "since the crash of
- * 1987", "until the fall of the city in February 1945". */
-static int opened_by(const tl_tok *t, size_t k, int opener, size_t least, size_t most)
+/* Which word opens the phrase that the mention at token k closes, then
+ * "in", "of" or "on" before the date: F_SINCE with up to three words
+ * between ("since its launch in 2003", "since the crash of 1987"), F_UNTIL
+ * with one to four ("until the fall of the city in February 1945"; "until
+ * in March 1980" is none); else 0. */
+static inline int phrase_opener(const tl_tok *t, size_t k)
 {
 	if (k < 3 || !t[k - 1].w || t[k - 1].w->cls != W_FUNC ||
 	    (t[k - 1].w->val != F_IN && t[k - 1].w->val != F_OF && t[k - 1].w->val != F_ON))
 		return 0;
-	for (size_t n = 0; n <= most && n + 2 <= k; n++) {
+	for (size_t n = 0; n <= 4 && n + 2 <= k; n++) {
 		size_t j = k - 2 - n;
 		if (t[j].kind != TK_WORD)
 			return 0;
-		if (t[j].w && t[j].w->cls == W_FUNC && t[j].w->val == opener)
-			return n >= least;
+		if (t[j].w && t[j].w->cls == W_FUNC && t[j].w->val == F_SINCE)
+			return n <= 3 ? F_SINCE : 0;
+		if (t[j].w && t[j].w->cls == W_FUNC && t[j].w->val == F_UNTIL)
+			return n >= 1 ? F_UNTIL : 0;
 	}
 	return 0;
 }
@@ -395,9 +398,10 @@ int tl_engine_run(tl_document *doc, const tl_parser *parser, int infer_dct)
 			int fw = before && before->cls == W_FUNC ? before->val : 0;
 			e.m[i].attrib = fw == F_THE && (e.m[i].said & HAS_YEAR) &&
 			                attributive(&e.scan, e.m[i].tok1);
-			e.m[i].since = fw == F_SINCE || opened_by(e.scan.toks, k, F_SINCE, 0, 3);
-			e.m[i].until = fw == F_UNTIL                              ? 1
-			               : opened_by(e.scan.toks, k, F_UNTIL, 1, 4) ? 2
+			int po = phrase_opener(e.scan.toks, k);
+			e.m[i].since = fw == F_SINCE || po == F_SINCE;
+			e.m[i].until = fw == F_UNTIL   ? 1
+			               : po == F_UNTIL ? 2
 			               : (fw == F_BY && k > first + 1 && !(e.m[i].said & HAS_YEAR))
 			                   ? 3
 			                   : 0;
