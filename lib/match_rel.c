@@ -54,9 +54,9 @@ static size_t rel_after(const tl_mctx *c, size_t j, tl_ment *m)
 		return j + 2;
 	}
 	switch (d->val) {
-	case DIR_AGO:
+	case DIR_AGO: /* in a history, back from the story's time */
 		m->dir = -1;
-		m->anchor = A_DCT;
+		m->anchor = A_DOC;
 		break;
 	case DIR_HENCE:
 		m->dir = 1;
