@@ -260,6 +260,10 @@ static void resolve_rel(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 			int64_t fl = q >= 0 ? q / 4 : -((-q + 3) / 4);
 			yr = tl_clamp_year(m->dir > 0 ? fl + 1 : (q % 4 == 0 ? fl - 1 : fl));
 		}
+		if (on_dct && !m->dir && m->tense == 1 && m->season != S_WINTER &&
+		    m->season * 3 + 3 <= a.month)
+			yr = tl_clamp_year((int64_t)yr + 1); /* "will ... this spring",
+			                                         said in December: the coming one */
 		tl_value_year(y, sizeof(y), yr);
 		snprintf(o->value, sizeof(o->value), "%s-%s", y, tl_season_code[m->season]);
 		tl_value_months(o, yr, m->season * 3, 3, TL_GRAN_SEASON);
