@@ -159,6 +159,17 @@ void tl_refine_chunk(tl_engine *e, size_t from)
 	/* 2. ranges */
 	for (size_t i = from; i + 1 < n; i++) {
 		tl_ment *a = &m[i], *b = &m[i + 1];
+		if (a->kind == MK_DATE && !(a->said & HAS_YEAR) && (a->said & HAS_MONTH) &&
+		    b->kind == MK_REL && b->unit == U_YEAR && b->gran_only &&
+		    b->tok0 == a->tok1 + 1 && e->scan.toks[a->tok1].w &&
+		    e->scan.toks[a->tok1].w->cls == W_FUNC &&
+		    e->scan.toks[a->tok1].w->val == F_OF) {
+			/* "after October of next year": the month of that year */
+			a->unit = U_YEAR;
+			a->dir = b->dir;
+			a->anchor = b->anchor;
+			continue;
+		}
 		int g = gap(e, a, b);
 		if (!(g == '-' || g == 't' || g == 'n') || !rangeable(a) || !rangeable(b) ||
 		    a->kind != b->kind ||
