@@ -499,9 +499,10 @@ int tl_resolve_all(tl_engine *e, tl_document *doc)
 		        m->sentence < doc->nsentence ? doc->sentences[m->sentence].start : 0))
 			continue; /* "documents found in 2004 proved ..." in a history */
 		if (m->kind == MK_REL && m->dir < 0 &&
-		    ((m->unit == U_YEAR && m->anchor == A_NARR) || m->anchor == A_DOC))
-			continue; /* "the previous year", "two years ago" look back; the story stays
-			           */
+		    ((m->unit == U_YEAR && m->anchor == A_NARR) ||
+		     (m->anchor == A_DOC && st.history)))
+			continue; /* "the previous year", in a history "two years ago",
+			           * look back; the story stays */
 		if (m->attrib)
 			continue; /* "the 1614 rules", "the May 2007 high" */
 		if (m->paren && m->said == HAS_YEAR)
