@@ -26,11 +26,11 @@ static int64_t year_of(const tl_ment *m)
 	return m->bc ? 1 - (int64_t)m->year : m->year;
 }
 
-/* Whether m points back at the year just named: "that year", "August of
- * that year", "later that year". */
+/* Whether m, which states no year, points back at the year just named:
+ * "that year", "August of that year", "later that year". */
 static int that_year(const tl_ment *m)
 {
-	return m->unit == U_YEAR && m->anchor == A_NARR && m->dir == 0 && !(m->said & HAS_YEAR) &&
+	return m->unit == U_YEAR && m->anchor == A_NARR && m->dir == 0 &&
 	       (m->kind == MK_DATE || m->kind == MK_REL);
 }
 
@@ -61,10 +61,12 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
 			return 0;
 		for (size_t k = i + 1; k < e->nm && k <= i + AHEAD; k++) {
 			const tl_ment *n = &e->m[k];
-			if (that_year(n))
-				return 0;
-			if (!(n->said & HAS_YEAR) || n->vague ||
-			    (n->kind != MK_DATE && n->kind != MK_TIME))
+			if (!(n->said & HAS_YEAR)) {
+				if (that_year(n))
+					return 0;
+				continue;
+			}
+			if (n->vague || (n->kind != MK_DATE && n->kind != MK_TIME))
 				continue;
 			return year_of(n) == story_year;
 		}
@@ -72,10 +74,12 @@ int tl_narrative_aside(const tl_engine *e, size_t i, int64_t story_year, int sto
 	}
 	for (size_t k = i + 1; k < e->nm && k <= i + AHEAD; k++) {
 		const tl_ment *n = &e->m[k];
-		if (that_year(n))
-			return 0;
-		if (!(n->said & HAS_YEAR) || n->vague || n->attrib ||
-		    (n->kind != MK_DATE && n->kind != MK_TIME))
+		if (!(n->said & HAS_YEAR)) {
+			if (that_year(n))
+				return 0;
+			continue;
+		}
+		if (n->vague || n->attrib || (n->kind != MK_DATE && n->kind != MK_TIME))
 			continue;
 		int64_t z = year_of(n);
 		if (z == y && n->said == HAS_YEAR)
