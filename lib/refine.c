@@ -130,6 +130,27 @@ static void and_year(tl_ment *a, const tl_ment *b)
 	a->latent = 0;
 }
 
+/* A season with no year that a date of the same clause places ("their
+ * summer offensive began in June 1942"): the season takes the year of the
+ * month it holds, when that month follows within a few words, no sentence
+ * end between.  Not the winter, which spans two years. */
+static void season_year(const tl_engine *e, tl_ment *a, const tl_ment *b)
+{
+	if (a->kind != MK_DATE || a->said != HAS_SEASON || a->season == S_WINTER || a->vague ||
+	    !(b->said & HAS_YEAR) || !(b->said & HAS_MONTH) || b->vague ||
+	    (b->kind != MK_DATE && b->kind != MK_TIME) || b->month < a->season * 3 ||
+	    b->month > a->season * 3 + 2 || b->tok0 > a->tok1 + 8)
+		return;
+	for (size_t k = a->tok1; k < b->tok0; k++)
+		if (e->scan.toks[k].kind == TK_PUNCT &&
+		    (e->scan.toks[k].punct == '.' || e->scan.toks[k].punct == ';' ||
+		     e->scan.toks[k].punct == '!' || e->scan.toks[k].punct == '?'))
+			return;
+	a->year = b->year;
+	a->bc = b->bc;
+	a->said |= HAS_YEAR; /* a latent "fall" stays latent: "the fall of Atlanta" */
+}
+
 /* Refine e->m[from..nm). */
 void tl_refine_chunk(tl_engine *e, size_t from)
 {
@@ -170,6 +191,7 @@ void tl_refine_chunk(tl_engine *e, size_t from)
 			a->anchor = b->anchor;
 			continue;
 		}
+		season_year(e, a, b);
 		int g = gap(e, a, b);
 		if (!(g == '-' || g == 't' || g == 'n') || !rangeable(a) || !rangeable(b) ||
 		    a->kind != b->kind ||
