@@ -32,7 +32,8 @@ typedef struct tl_rstate {
 	size_t lastday_sentence;    /* the sentence of lastday's mention */
 	int32_t range_month;        /* the month of the range's second end, when the
 	                             * mention resolved is its first and neither
-	                             * states a year ("from October to March"); else 0 */
+	                             * states a year ("from October to March",
+	                             * "November and January"); else 0 */
 	struct tl_near_memo *near;  /* the last answer of nearest_year() */
 	struct tl_value_memo *unit; /* the last answer of unit_value() */
 	struct tl_value_memo *day;  /* the last answer of day_value() */
