@@ -29,8 +29,9 @@
 #include <stdio.h>
 
 /* Whether underspecified dates of m follow the narrative: in a history, or
- * within four sentences after the text set a date two or more years before
- * the DCT. */
+ * soon after the text set a date two or more years before the DCT: within
+ * four sentences for a date of calendar fields ("on February 23"), two for
+ * the others ("the week" speaks from the DCT sooner). */
 int tl_resolve_narrative_mode(const tl_rstate *st, const tl_ment *m)
 {
 	if (st->history)
@@ -42,7 +43,7 @@ int tl_resolve_narrative_mode(const tl_rstate *st, const tl_ment *m)
 	int64_t gap = (int64_t)st->narr.year - st->dct.year;
 	/* a flashback goes back; a year ahead ("the bonds mature in 2005") is a
 	 * forecast, not a story the next sentences go on telling */
-	return gap <= -2 && m->sentence <= st->narr_sentence + 4;
+	return gap <= -2 && m->sentence <= st->narr_sentence + (m->kind == MK_DATE ? 4 : 2);
 }
 
 /* The anchor date for a mention, or 0 when there is none.  A day named

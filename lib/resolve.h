@@ -107,7 +107,8 @@ int tl_resolve_anchor_of(const tl_rstate *st, const tl_ment *m, tl_date *out, in
 /**
  * Whether underspecified dates of m follow the narrative: in a history;
  * without a DCT, once the text has set a date; else when m is at most four
- * sentences after the text set a date two or more years before the DCT.
+ * sentences (a date of calendar fields; two for the others) after the text
+ * set a date two or more years before the DCT.
  */
 int tl_resolve_narrative_mode(const tl_rstate *st, const tl_ment *m);
 
