@@ -124,7 +124,7 @@ static int word_cue(const char *text, const tl_tok *t, size_t first, size_t last
 	int cue = 0;
 	const tl_word *w = t[k].w;
 	if (w && w->cls == W_TENSE)
-		cue = w->val == 2 ? 3 : w->val > 0 ? 1 : w->val < 0 ? 2 : 0;
+		cue = w->val == 2 ? 3 : w->val == 3 ? 0 : w->val > 0 ? 1 : w->val < 0 ? 2 : 0;
 	if (cue == 2 && w->val == -3 && k > first && not_past_before(text, &t[k - 1]))
 		cue = 0; /* "will hit", "to cut", "could shut": not a past */
 	else if (!w && ends_ed(text, &t[k]))
@@ -142,12 +142,15 @@ static int word_cue(const char *text, const tl_tok *t, size_t first, size_t last
 		          * expected", "will go ahead as planned" */
 	if (w && w->cls == W_MONTH && w->val == 5 && !(t[k].flags & TF_CAP))
 		cue = 1; /* the modal "may": "may be signed on September 12" */
-	if (t[k].e - t[k].b == 3 && k + 1 <= last && t[k + 1].w && t[k + 1].w->cls == W_FUNC &&
-	    (t[k + 1].w->val == F_TO || t[k + 1].w->val == F_FOR) && (text[t[k].b] | 0x20) == 's' &&
-	    text[t[k].b + 1] == 'e' && text[t[k].b + 2] == 't')
+	if ((w ? w->val == 3 && w->cls == W_TENSE
+	       : t[k].e - t[k].b == 3 && (text[t[k].b] | 0x20) == 's' && text[t[k].b + 1] == 'e' &&
+	             text[t[k].b + 2] == 't') &&
+	    k + 1 <= last && t[k + 1].w && t[k + 1].w->cls == W_FUNC &&
+	    (t[k + 1].w->val == F_TO || t[k + 1].w->val == F_FOR))
 		cue = k > first && t[k - 1].w && t[k - 1].w->cls == W_TENSE && t[k - 1].w->val < 0
 		          ? 3  /* "the vote was set for Oct. 3": a plan of the past, either way */
-		          : 1; /* "the trial is set to begin on Wednesday", "set for Tuesday" */
+		          : 1; /* "the trial is set to begin on Wednesday", "set for Tuesday",
+		                * "snow is forecast for Tuesday" ("was forecast for": either way) */
 	if (k > first && w && w->cls == W_TENSE && w->val == 0 && t[k - 1].w &&
 	    t[k - 1].w->cls == W_FUNC && t[k - 1].w->val == F_TO && t[k].e - t[k].b == 2 &&
 	    text[t[k].b + 1] == 'e')

@@ -39,7 +39,8 @@ enum tl_wclass {
 	W_HOLIDAY, /* first word of a holiday name (holidays.c); val unused */
 	W_FUNC,    /* function words the rules test: val: enum tl_funcword */
 	W_TENSE,   /* tense cues: val +1 future, -1 past, 0 a form of "be", 2 a
-	            * modal that leans neither way ("would") */
+	            * modal that leans neither way ("would"), 3 a cue only before
+	            * "for" or "to" ("forecast": also a past form and a noun) */
 	W_DECADE   /* decade words: "twenties" .. "nineties", val 2..9 */
 };
 

@@ -192,6 +192,22 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 				return e;
 			}
 		}
+		/* "this time last year", "this time a year ago", "this time next
+		 * year": the DCT's day a year off */
+		if (rv == R_THIS && !the && tl_m_is(c, j, W_FUNC, F_TIME) &&
+		    tl_m_lit(c, i, "this")) {
+			size_t e = year_back(c, j + 1);
+			int ys = -1;
+			if (!e && tl_m_lit(c, j + 1, "next") && tl_m_is(c, j + 2, W_UNIT, U_YEAR)) {
+				e = j + 3;
+				ys = 1;
+			}
+			if (e) {
+				m->unit = U_DAY;
+				m->yshift = (int8_t)ys;
+				return e;
+			}
+		}
 		if ((unit = tl_m_unit(c, j, &plural)) != 0 && !plural) {
 			if (rv == R_LAST && the && tl_m_lit(c, i, "last") && unit == U_QUARTER &&
 			    tl_m_is(c, j + 1, W_FUNC, F_OF)) {
@@ -446,12 +462,45 @@ size_t tl_r_relative(const tl_mctx *c, size_t i, tl_ment *m)
 	if (tl_m_punct(c, k, '-'))
 		return 0;
 	unit = tl_m_unit(c, k, &plural);
-	if (!unit)
+	if (!unit) {
+		if (tl_m_is(c, k + 2, W_DIR, DIR_AGO) &&
+		    (tl_m_lit(c, k, "million") || tl_m_lit(c, k, "billion")) &&
+		    tl_m_unit(c, k + 1, &plural) == U_YEAR && plural) {
+			/* "65 million years ago": too far back for a year value */
+			m->kind = MK_REL;
+			m->unit = U_YEAR;
+			m->vague = 1;
+			m->dir = -1;
+			m->anchor = A_DCT;
+			return k + 3;
+		}
 		return 0;
+	}
 	m->unit = (uint8_t)unit;
 	m->n = n;
 	m->vague = (uint8_t)vague;
-	return rel_after(c, k + 1, m);
+	if (tl_m_is(c, k + 1, W_FUNC, F_ON) && !vague &&
+	    (k + 2 >= c->n || tl_m_punct(c, k + 2, ',') || tl_m_punct(c, k + 2, '.') ||
+	     tl_m_punct(c, k + 2, ';'))) {
+		/* "Five years on, the town ...": later than the narrative, as
+		 * "five years later" ("five years on the board" is a duration) */
+		m->kind = MK_REL;
+		m->dir = 1;
+		m->anchor = A_NARR;
+		return k + 2;
+	}
+	size_t e = rel_after(c, k + 1, m);
+	const tl_word *wd;
+	if (e && unit == U_WEEK && m->dir < 0 && m->anchor != A_NARR && !vague &&
+	    (wd = tl_m_word(c, e, W_WEEKDAY)) != NULL && (c->t[e].flags & TF_CAP) &&
+	    !(c->t[e].flags & TF_NL)) {
+		/* "a week ago Friday": that weekday of the week the amount
+		 * goes back (resolve.c) */
+		m->said |= HAS_WEEKDAY;
+		m->weekday = wd->val;
+		return e + 1;
+	}
+	return e;
 }
 
 /* Whether the weak deictic adjective at i ("recent", "current") stands
@@ -467,8 +516,8 @@ static int deictic_adj(const tl_mctx *c, size_t i)
 	if (i + 1 >= c->n || c->t[i + 1].kind != TK_WORD || tl_m_glued(c, i + 1))
 		return 0;
 	const tl_word *w = c->t[i + 1].w;
-	if (w && (w->cls == W_TENSE || w->cls == W_FUNC || w->cls == W_DIR))
-		return 0;
+	if (w && ((w->cls == W_TENSE && w->val != 3) || w->cls == W_FUNC || w->cls == W_DIR))
+		return 0; /* (val 3: "forecast", here a noun) */
 	if (TL_M_LIT_OF(c, i + 1, terms))
 		return 0;
 	return 1;

@@ -145,14 +145,17 @@ size_t tl_r_time(const tl_mctx *c, size_t i, tl_ment *m)
 		j = i + 1;
 	} else if (t[i].ndig == 4 && t[i].num % 100 < 60 && t[i].num / 100 <= 24 &&
 	           (tl_m_word(c, i + 1, W_TZ) ||
+	            (tl_m_lit(c, i + 1, "local") && tl_m_is(c, i + 2, W_FUNC, F_TIME)) ||
 	            (h_word(c, i + 1) &&
 	             (tl_m_lit(c, i + 1, "hours") || tl_m_lit(c, i + 1, "hrs") ||
 	              (tl_m_lit(c, i + 1, "h") && tl_m_glued(c, i + 1)))))) {
 		m->hour = (int32_t)(t[i].num / 100);
 		m->minute = (int32_t)(t[i].num % 100);
 		m->said = HAS_HOUR | HAS_MINUTE;
+		/* "0800 local time": the clock alone, as WikiWars annotates
+		 * "11:30 a.m. local time" */
 		j = i + 1;
-		if (!tl_m_word(c, j, W_TZ))
+		if (!tl_m_word(c, j, W_TZ) && !tl_m_lit(c, j, "local"))
 			j++;
 	} else
 		return 0;

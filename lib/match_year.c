@@ -258,8 +258,10 @@ size_t tl_r_year(const tl_mctx *c, size_t i, tl_ment *m)
 	 * after the number makes the two a name ("Windows 2000 was popular") */
 	if (i > 0 && c->t[i - 1].kind == TK_WORD && !c->t[i - 1].w && !m->bc &&
 	    (c->t[i - 1].flags & TF_CAP) &&
-	    (!tl_m_sentence_start(c, i - 1) || tl_m_word(c, j, W_TENSE)) && !edition_name(c, i - 1))
-		m->latent = 1;
+	    (!tl_m_sentence_start(c, i - 1) ||
+	     (tl_m_word(c, j, W_TENSE) && tl_m_word(c, j, W_TENSE)->val != 3)) &&
+	    !edition_name(c, i - 1))
+		m->latent = 1; /* (val 3: "forecast", mostly a noun there) */
 	if (i > 0 && tl_m_is(c, i - 1, W_FUNC, F_NUMBER))
 		m->latent = 1;
 	if (tl_m_glued(c, j) && j < c->n &&

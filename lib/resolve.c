@@ -206,6 +206,14 @@ static void resolve_rel(const tl_rstate *st, const tl_ment *m, tl_rout *o)
 			return;
 		}
 		int64_t n = m->n;
+		if (m->said & HAS_WEEKDAY) {
+			/* "a week ago Friday": the latest Friday up to the anchor's
+			 * day, n weeks back */
+			tl_date d = shift(a, m->unit, -n);
+			int64_t diff = m->weekday - tl_date_weekday(d);
+			tl_value_day(o, tl_date_add_days(d, diff > 0 ? diff - 7 : diff));
+			return;
+		}
 		unit_value(st, o, a, m->unit, m->dir < 0 ? -n : n);
 		return;
 	}

@@ -202,7 +202,7 @@ static const tl_word words[] = {
 	/* tense cues */
 	{ "will", W_TENSE, 0, 1 },   { "shall", W_TENSE, 0, 1 }, { "ll", W_TENSE, 0, 1 },
 	{ "going", W_TENSE, 0, 1 },  { "plans", W_TENSE, 0, 1 }, { "expected", W_TENSE, 0, 1 },
-	{ "scheduled", W_TENSE, 0, 1 }, { "due", W_TENSE, 0, 1 }, { "said", W_TENSE, 0, -1 },
+	{ "scheduled", W_TENSE, 0, 1 }, { "due", W_TENSE, 0, 1 }, { "forecast", W_TENSE, 0, 3 }, { "said", W_TENSE, 0, -1 },
 	{ "was", W_TENSE, 0, -1 },   { "were", W_TENSE, 0, -1 }, { "had", W_TENSE, 0, -1 },
 	{ "did", W_TENSE, 0, -1 },   { "plan", W_TENSE, 0, 1 },  { "fell", W_TENSE, 0, -1 },
 	{ "rose", W_TENSE, 0, -1 },  { "began", W_TENSE, 0, -1 }, { "came", W_TENSE, 0, -1 },
