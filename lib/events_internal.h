@@ -10,6 +10,8 @@
 
 #include "internal.h"
 
+#include <limits.h>
+
 /* ---- intervals (interval.c) -------------------------------------------- */
 
 /**
@@ -21,9 +23,22 @@
  */
 int tl_value_interval(const char *value, tl_date *begin, tl_date *end, tl_granularity *gran);
 
+/** What tl_value_clock() gives for a clock time with no zone: floating
+ * local time. */
+#define TL_ZONE_NONE INT_MIN
+
 /** The clock time of a TIME value "YYYY-MM-DDThh[:mm[:ss]]" (fields not
- * said are 0): 1 when there is one, 0 otherwise ("2021-11-06TEV", dates). */
-int tl_value_clock(const char *value, int *hour, int *minute, int *second);
+ * said are 0), with an optional zone after it: "Z" (UTC), or an offset
+ * "+hh", "+hh:mm", "+hhmm" ('-' west of UTC).  1 when there is one, 0
+ * otherwise ("2021-11-06TEV", dates).  *zone (when zone is not NULL): the
+ * zone's offset in minutes east of UTC (0 for "Z"), or TL_ZONE_NONE. */
+int tl_value_clock(const char *value, int *hour, int *minute, int *second, int *zone);
+
+/** The UTC day and minute of the day (0 to 1439) of clock time `minute`
+ * (0 to 1439) on day d in a zone `zone` minutes east of UTC (at most 14
+ * hours either way): "16:00-05:00" is 21:00 the same day, "00:30+02:00"
+ * 22:30 the day before.  Out-parameters first. */
+void tl_clock_to_utc(tl_date *utc_day, int *utc_minute, tl_date d, int minute, int zone);
 
 /** Units of a duration value "P<n><unit>" (D, W, M, Y, DE, CE): 1 and the
  * amount and unit letter ('D', 'W', 'M', 'Y') when the value is a plain

@@ -306,10 +306,17 @@ static void date_label(tl_buf *b, const tl_event *e)
 	case TL_GRAN_HOUR:
 	case TL_GRAN_MINUTE:
 	case TL_GRAN_SECOND: {
-		int hh, mm, ss;
+		int hh, mm, ss, zone;
 		put_date(b, vb, TL_GRAN_DAY);
-		if (tl_value_clock(e->value, &hh, &mm, &ss))
+		if (tl_value_clock(e->value, &hh, &mm, &ss, &zone)) {
 			tl_buf_printf(b, ", %02d:%02d", hh, mm);
+			if (zone == 0)
+				tl_buf_puts(b, " UTC");
+			else if (zone != TL_ZONE_NONE)
+				tl_buf_printf(b, " UTC%c%02d:%02d", zone < 0 ? '-' : '+',
+				              (zone < 0 ? -zone : zone) / 60,
+				              (zone < 0 ? -zone : zone) % 60);
+		}
 		return;
 	}
 	case TL_GRAN_YEAR:

@@ -130,14 +130,27 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 		icalcomponent_add_property(ev, icalproperty_new_uid(uid));
 		icalcomponent_add_property(ev, icalproperty_new_dtstamp(dtstamp));
-		int hh, mm, ss;
-		if (e->type == TL_TIMEX_TIME && tl_value_clock(e->value, &hh, &mm, &ss) &&
-		    tl_date_to_days(e->end) - tl_date_to_days(e->start) == 1) {
-			/* a clock time: a point in floating local time, no DTEND */
-			struct icaltimetype at = ical_date(e->start);
+		int hh, mm, ss, zone, um = 0;
+		int clock = e->type == TL_TIMEX_TIME &&
+		            tl_value_clock(e->value, &hh, &mm, &ss, &zone) &&
+		            tl_date_to_days(e->end) - tl_date_to_days(e->start) == 1;
+		tl_date ud = e->start;
+		if (clock && zone != TL_ZONE_NONE)
+			tl_clock_to_utc(&ud, &um, e->start, hh * 60 + mm, zone);
+		if (clock && ud.year >= 1 && ud.year <= ICS_MAX_YEAR) {
+			/* a clock time: a point, no DTEND; in floating local time,
+			 * or in UTC when the value names its zone ("T09:30Z";
+			 * "T16:00-05:00" is 21:00Z) */
+			struct icaltimetype at = ical_date(ud);
+			if (zone == TL_ZONE_NONE) {
+				at.hour = hh;
+				at.minute = mm;
+			} else {
+				at.hour = um / 60;
+				at.minute = um % 60;
+				at.zone = icaltimezone_get_utc_timezone();
+			}
 			at.is_date = 0;
-			at.hour = hh;
-			at.minute = mm;
 			at.second = ss;
 			icalcomponent_add_property(ev, icalproperty_new_dtstart(at));
 		} else {
@@ -147,10 +160,9 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		}
 		/* a sentence that is nothing but its date has an empty headline;
 		 * an empty SUMMARY is refused by libical's reader: use the sentence */
-		icalcomponent_add_property(
-		    ev, icalproperty_new_summary(*e->headline ? e->headline
-		                                 : *e->text   ? e->text
-		                                              : e->value));
+		icalcomponent_add_property(ev, icalproperty_new_summary(*e->headline ? e->headline
+		                                                        : *e->text   ? e->text
+		                                                                     : e->value));
 		icalcomponent_add_property(ev, icalproperty_new_description(e->text));
 		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		icalproperty *x = icalproperty_new_x(e->value);

@@ -121,7 +121,7 @@ static json_object *tjs_event(tl_timeline *tl, size_t i)
 	snprintf(uid, sizeof(uid), "event-%zu", i + 1);
 	int rc = put(o, "start_date", tjs_date(e->start, e->granularity));
 	int hh, mm, ss;
-	if (!rc && e->type == TL_TIMEX_TIME && tl_value_clock(e->value, &hh, &mm, &ss)) {
+	if (!rc && e->type == TL_TIMEX_TIME && tl_value_clock(e->value, &hh, &mm, &ss, NULL)) {
 		json_object *sd = json_object_object_get(o, "start_date");
 		rc = put(sd, "hour", json_object_new_int(hh)) ||
 		     put(sd, "minute", json_object_new_int(mm));

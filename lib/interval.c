@@ -176,9 +176,38 @@ int tl_value_interval(const char *value, tl_date *begin, tl_date *end, tl_granul
 	return year_part(value + 5, y, begin, end, gran);
 }
 
-int tl_value_clock(const char *value, int *hour, int *minute, int *second)
+/* The zone after a clock time at t: "" (none: TL_ZONE_NONE), "Z" (0), or
+ * "+hh", "+hh:mm", "+hhmm" and the same with '-' (minutes east of UTC, at
+ * most 14 hours).  1 and *zone when t is one of these and nothing follows,
+ * 0 otherwise. */
+static int read_zone(const char *t, int *zone)
+{
+	int32_t h = 0, m = 0;
+	if (!*t) {
+		*zone = TL_ZONE_NONE;
+		return 1;
+	}
+	if (t[0] == 'Z' && !t[1]) {
+		*zone = 0;
+		return 1;
+	}
+	if ((t[0] != '+' && t[0] != '-') || !read_digits(t + 1, 2, &h))
+		return 0;
+	const char *p = t + 3;
+	if (*p == ':')
+		p++;
+	if (*p && (!read_digits(p, 2, &m) || p[2]))
+		return 0;
+	if (h > 14 || m > 59 || h * 60 + m > 14 * 60)
+		return 0;
+	*zone = (t[0] == '-' ? -1 : 1) * (int)(h * 60 + m);
+	return 1;
+}
+
+int tl_value_clock(const char *value, int *hour, int *minute, int *second, int *zone)
 {
 	int32_t h = 0, m = 0, sec = 0;
+	int z;
 	const char *t = value ? strchr(value, 'T') : NULL;
 	if (!t || t - value != 10 || !read_digits(t + 1, 2, &h) || h > 24)
 		return 0;
@@ -193,12 +222,21 @@ int tl_value_clock(const char *value, int *hour, int *minute, int *second)
 			t += 3;
 		}
 	}
-	if (*t || h == 24)
+	if (!read_zone(t, &z) || h == 24)
 		return 0;
 	*hour = h;
 	*minute = m;
 	*second = sec;
+	if (zone)
+		*zone = z;
 	return 1;
+}
+
+void tl_clock_to_utc(tl_date *utc_day, int *utc_minute, tl_date d, int minute, int zone)
+{
+	int m = minute - zone, shift = m < 0 ? -1 : m >= 24 * 60 ? 1 : 0;
+	*utc_day = shift ? tl_date_from_days(tl_date_to_days(d) + shift) : d;
+	*utc_minute = m - shift * 24 * 60;
 }
 
 int tl_duration_parse(const char *value, int64_t *amount, char *unit)

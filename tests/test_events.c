@@ -161,6 +161,71 @@ START_TEST(test_interval_none)
 }
 END_TEST
 
+/* Clock times of TIME values, with the zone after them (worked out by
+ * hand: minutes east of UTC). */
+static const struct {
+	const char *value;
+	int ok, h, m, s, zone;
+} clocks[] = {
+    {"2021-11-06T17:00", 1, 17, 0, 0, TL_ZONE_NONE},
+    {"2021-11-06T17", 1, 17, 0, 0, TL_ZONE_NONE},
+    {"2021-11-03T09:30Z", 1, 9, 30, 0, 0},
+    {"2021-11-04T08:15:30Z", 1, 8, 15, 30, 0},
+    {"2021-11-04T16:00-05:00", 1, 16, 0, 0, -300},
+    {"2021-11-04T16:00+0530", 1, 16, 0, 0, 330},
+    {"2021-11-04T08+01", 1, 8, 0, 0, 60},
+    {"2021-11-04T23:59+14:00", 1, 23, 59, 0, 840},
+    {"2021-11-06TEV", 0, 0, 0, 0, 0},
+    {"2021-11-04", 0, 0, 0, 0, 0},
+    {"2021-11-04T24:00", 0, 0, 0, 0, 0},
+    {"2021-11-04T16:00+15:00", 0, 0, 0, 0, 0}, /* no zone is 15 hours off */
+    {"2021-11-04T16:00+14:30", 0, 0, 0, 0, 0},
+    {"2021-11-04T16:00+05:60", 0, 0, 0, 0, 0},
+    {"2021-11-04T16:00+5", 0, 0, 0, 0, 0},
+    {"2021-11-04T16:00Zx", 0, 0, 0, 0, 0},
+    {"2021-11-04T16:00 Z", 0, 0, 0, 0, 0},
+};
+
+START_TEST(test_clock)
+{
+	int h = -1, m = -1, sec = -1, zone = -1;
+	int ok = tl_value_clock(clocks[_i].value, &h, &m, &sec, &zone);
+	ck_assert_msg(ok == clocks[_i].ok, "%s: %d", clocks[_i].value, ok);
+	if (!ok)
+		return;
+	ck_assert_int_eq(h, clocks[_i].h);
+	ck_assert_int_eq(m, clocks[_i].m);
+	ck_assert_int_eq(sec, clocks[_i].s);
+	ck_assert_int_eq(zone, clocks[_i].zone);
+	ck_assert_int_eq(tl_value_clock(clocks[_i].value, &h, &m, &sec, NULL), 1);
+}
+END_TEST
+
+/* A clock time in a zone, turned to UTC (by hand). */
+START_TEST(test_clock_to_utc)
+{
+	static const struct {
+		int y, mo, d, minute, zone;
+		int uy, umo, ud, uminute;
+	} cases[] = {
+	    {2021, 11, 3, 9 * 60 + 30, 0, 2021, 11, 3, 9 * 60 + 30},
+	    {2021, 11, 4, 16 * 60, -300, 2021, 11, 4, 21 * 60},          /* 4 p.m. EST */
+	    {2021, 11, 4, 30, 120, 2021, 11, 3, 22 * 60 + 30},           /* 00:30 +02:00 */
+	    {2020, 12, 31, 23 * 60 + 30, -60, 2021, 1, 1, 30},           /* into a new year */
+	    {2024, 3, 1, 60, 300, 2024, 2, 29, 20 * 60},                 /* back to a leap day */
+	    {2021, 6, 30, 23 * 60 + 59, -840, 2021, 7, 1, 13 * 60 + 59}, /* 14 hours west */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		tl_date u;
+		int um = -1;
+		tl_clock_to_utc(&u, &um, (tl_date){cases[i].y, cases[i].mo, cases[i].d},
+		                cases[i].minute, cases[i].zone);
+		ck_date(u, cases[i].uy, cases[i].umo, cases[i].ud);
+		ck_assert_int_eq(um, cases[i].uminute);
+	}
+}
+END_TEST
+
 /* The engine's own interval wins when it gives full dates. */
 START_TEST(test_engine_interval)
 {
@@ -505,6 +570,8 @@ static Suite *events_suite(void)
 	tc = tcase_create("interval");
 	tcase_add_loop_test(tc, test_interval, 0, sizeof(intervals) / sizeof(intervals[0]));
 	tcase_add_test(tc, test_interval_none);
+	tcase_add_loop_test(tc, test_clock, 0, sizeof(clocks) / sizeof(clocks[0]));
+	tcase_add_test(tc, test_clock_to_utc);
 	tcase_add_test(tc, test_engine_interval);
 	tcase_add_test(tc, test_no_event);
 	tcase_add_test(tc, test_range);

@@ -360,6 +360,66 @@ START_TEST(test_bc_years)
 }
 END_TEST
 
+/* A clock time whose value names its zone is a point in UTC in iCalendar
+ * (RFC 5545 3.3.5, form 2), shown with its zone in HTML; one with no zone
+ * stays in floating local time.  Expected times worked out by hand. */
+START_TEST(test_ics_zones)
+{
+	tl_document *d = td_new("clocks.txt",
+	                        "The launch was at 9:30 GMT on Nov. 3, 2021. "
+	                        "The vote closed at 4 p.m. EST on Nov. 4, 2021. "
+	                        "The ferry left at 00:30 CET on Jan. 1, 2021. "
+	                        "The talks began at 10:15 on Nov. 2, 2021.",
+	                        2021, 11, 6);
+	td_timex(d, "9:30 GMT on Nov. 3, 2021", TL_TIMEX_TIME, "2021-11-03T09:30Z");
+	td_timex(d, "4 p.m. EST on Nov. 4, 2021", TL_TIMEX_TIME, "2021-11-04T16:00-05:00");
+	td_timex(d, "00:30 CET on Jan. 1, 2021", TL_TIMEX_TIME, "2021-01-01T00:30+01:00");
+	td_timex(d, "10:15 on Nov. 2, 2021", TL_TIMEX_TIME, "2021-11-02T10:15");
+	tl_timeline *tl = NULL;
+	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, td_done(d)), 0);
+	ck_assert_uint_eq(tl_timeline_event_count(tl), 4);
+	char *out = NULL;
+	size_t len = 0;
+	ck_assert_int_eq(tl_export(&out, &len, tl, TL_FORMAT_ICS, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, "DTSTART:20201231T233000Z\r\n"));
+	icalcomponent *cal = icalparser_parse_string(out);
+	ck_assert_ptr_nonnull(cal);
+	ck_assert_int_eq(icalcomponent_count_errors(cal), 0);
+	/* in timeline order: Jan. 1 (00:30 CET), Nov. 2, Nov. 3, Nov. 4 */
+	static const struct {
+		int utc, y, mo, d, h, mi;
+	} want[] = {{1, 2020, 12, 31, 23, 30},
+	            {0, 2021, 11, 2, 10, 15},
+	            {1, 2021, 11, 3, 9, 30},
+	            {1, 2021, 11, 4, 21, 0}};
+	size_t i = 0;
+	for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
+	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), i++) {
+		ck_assert_uint_lt(i, 4);
+		struct icaltimetype s = icalcomponent_get_dtstart(ev);
+		ck_assert_int_eq(s.is_date, 0);
+		ck_assert_int_eq(icaltime_is_utc(s), want[i].utc);
+		ck_assert_int_eq(s.year, want[i].y);
+		ck_assert_int_eq(s.month, want[i].mo);
+		ck_assert_int_eq(s.day, want[i].d);
+		ck_assert_int_eq(s.hour, want[i].h);
+		ck_assert_int_eq(s.minute, want[i].mi);
+		ck_assert_ptr_null(icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY));
+	}
+	ck_assert_uint_eq(i, 4);
+	icalcomponent_free(cal);
+	tl_free(out);
+	ck_assert_int_eq(tl_export(&out, &len, tl, TL_FORMAT_HTML, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(out, "09:30 UTC<"));
+	ck_assert_ptr_nonnull(strstr(out, "16:00 UTC-05:00<"));
+	ck_assert_ptr_nonnull(strstr(out, "00:30 UTC+01:00<"));
+	ck_assert_ptr_nonnull(strstr(out, "10:15<"));
+	tl_free(out);
+	tl_timeline_free(tl);
+}
+END_TEST
+
 /* An empty timeline is still a valid file of every format. */
 START_TEST(test_empty)
 {
@@ -391,6 +451,7 @@ static Suite *export_suite(void)
 	tcase_add_test(tc, test_tsv_escapes);
 	tcase_add_test(tc, test_tsv_guard);
 	tcase_add_test(tc, test_bc_years);
+	tcase_add_test(tc, test_ics_zones);
 	tcase_add_loop_test(tc, test_empty, 0, (int)n);
 	suite_add_tcase(s, tc);
 	return s;
