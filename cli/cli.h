@@ -56,6 +56,12 @@ int cli_options_parse(cli_options *o, int argc, char **argv);
 
 /* ---- documents and readers (input.c) ------------------------------------ */
 
+/**
+ * The largest --segment-size: a text segment holds up to twice as many
+ * bytes, and a document at most TL_DOCUMENT_MAX_BYTES.
+ */
+#define CLI_MAX_SEGMENT (TL_DOCUMENT_MAX_BYTES / 2)
+
 /** The longest JSONL line accepted, in bytes (without its newline). */
 #define CLI_MAX_LINE ((size_t)64 << 20)
 

@@ -151,14 +151,28 @@ static int read_upto(cli_reader *r, char *buf, size_t *len, size_t want)
 	return 0;
 }
 
-/* Read more bytes into r->buf up to `want` in all; 0 or -1 (reported). */
+/* How many bytes a buffer holding len of cap bytes should hold after its
+ * next read, towards `want`: twice as many (at least READ_CHUNK, at least
+ * what it can already hold), at most want. */
+static size_t grow_step(size_t len, size_t cap, size_t want)
+{
+	size_t step = len < READ_CHUNK ? READ_CHUNK : len * 2;
+	if (step < cap)
+		step = cap;
+	return step < want ? step : want;
+}
+
+/* Read more bytes into r->buf up to `want` in all; 0 or -1 (reported).  The
+ * buffer grows with what is read (doubling), not to `want` at once: a large
+ * --segment-size costs no memory on a small file. */
 static int fill(cli_reader *r, size_t want)
 {
-	if (r->eof || r->len >= want)
-		return 0;
-	if (reserve(r, want) != 0)
-		return -1;
-	return read_upto(r, r->buf, &r->len, want);
+	while (!r->eof && r->len < want) {
+		size_t step = grow_step(r->len, r->cap, want);
+		if (reserve(r, step) != 0 || read_upto(r, r->buf, &r->len, step) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* Number of '\n' in s[0..n). */
@@ -212,26 +226,42 @@ static size_t find_cut(const char *s, size_t len, size_t target)
 	return p ? p : len;
 }
 
+/* The byte order mark of another encoding that s[0..n) starts with, named
+ * as the library names it, or NULL. */
+static const char *foreign_bom(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
+		return "UTF-32LE byte order mark FF FE 00 00 (convert the text to UTF-8)";
+	if (n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
+		return "UTF-32BE byte order mark 00 00 FE FF (convert the text to UTF-8)";
+	if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+		return "UTF-16LE byte order mark FF FE (convert the text to UTF-8)";
+	if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+		return "UTF-16BE byte order mark FE FF (convert the text to UTF-8)";
+	return NULL;
+}
+
 /*
- * What the library would refuse in s[0..n): invalid UTF-8 or a NUL byte.
+ * What the library would refuse in s[0..n): invalid UTF-8 or a NUL byte, and
+ * at the start of a file (first) a UTF-16 or UTF-32 byte order mark.
  * Returns NULL when the text is fine, else the problem, with *at its offset.
- * With replace (--replace-invalid) only a UTF-16 byte order mark is a
- * problem; *repair then gets the offset of the first byte the library will
- * replace, or n when there is none.
+ * With replace (--replace-invalid) only a byte order mark is a problem;
+ * *repair then gets the offset of the first byte the library will replace,
+ * or n when there is none.
  */
-static const char *text_problem(const char *s, size_t n, size_t *at, int replace, size_t *repair)
+static const char *text_problem(const char *s, size_t n, int first, size_t *at, int replace,
+                                size_t *repair)
 {
 	size_t bad = n;
-	const char *why = NULL;
+	const char *why = NULL, *bom = first ? foreign_bom(s, n) : NULL;
+	if (bom) {
+		*at = 0;
+		return bom;
+	}
 	if (tl_utf8_validate(&bad, s, n) != 0)
 		why = "invalid UTF-8";
 	const char *nul = memchr(s, 0, bad);
-	if (why && !nul && bad == 0 && n >= 2 &&
-	    (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
-	     ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF))) {
-		*at = 0;
-		return "UTF-16 byte order mark (convert the text to UTF-8)";
-	}
 	if (replace) {
 		*repair = nul ? (size_t)(nul - s) : bad;
 		return NULL; /* the library replaces it */
@@ -280,7 +310,8 @@ static int next_text(cli_reader *r, cli_doc *doc)
 		return 0;
 	size_t cut = r->eof ? r->len : find_cut(r->buf, r->len, target);
 	size_t bad, repair = cut;
-	const char *why = text_problem(r->buf, cut, &bad, r->o->replace_invalid, &repair);
+	const char *why =
+	    text_problem(r->buf, cut, r->offset == 0, &bad, r->o->replace_invalid, &repair);
 	if (why) {
 		report_at(r, r->buf, bad, r->offset, r->line, why);
 		return -1;
@@ -409,7 +440,7 @@ int cli_jsonl_parse(cli_doc *doc, struct json_tokener *tok, const char *name, ui
 	size_t tlen = (size_t)json_object_get_string_len(text);
 	const char *ts = json_object_get_string(text);
 	size_t repair;
-	const char *why = text_problem(ts, tlen, &bad, 0, &repair);
+	const char *why = text_problem(ts, tlen, 1, &bad, 0, &repair);
 	if (why) {
 		json_object_put(obj);
 		char detail[160];
@@ -556,12 +587,18 @@ static int block_reserve(cli_reader *r, cli_block *b, size_t need)
 	return 0;
 }
 
-/* Read into b->buf[b->len..) until it holds `want` bytes or the input ends; 0 or -1. */
+/* Read into b->buf[b->len..) until it holds `want` bytes or the input ends
+ * (the buffer grows with what is read, as in fill()); 0 or -1. */
 static int block_fill(cli_reader *r, cli_block *b, size_t want)
 {
-	if (block_reserve(r, b, want) != 0)
+	if (block_reserve(r, b, b->len) != 0)
 		return -1;
-	return read_upto(r, b->buf, &b->len, want);
+	while (!r->eof && b->len < want) {
+		size_t step = grow_step(b->len, b->cap - 1, want);
+		if (block_reserve(r, b, step) != 0 || read_upto(r, b->buf, &b->len, step) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 /*
@@ -614,7 +651,7 @@ int cli_reader_block(cli_reader *r, cli_block *b, size_t target)
 	b->file = r->name;
 	b->line = r->line;
 	b->offset = r->offset;
-	if (block_reserve(r, b, carry > target ? carry : target) != 0)
+	if (block_reserve(r, b, carry) != 0)
 		return -1;
 	/* the partial line left by the last block comes first */
 	if (carry)

@@ -20,9 +20,11 @@
 #include "cli_job.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -301,14 +303,77 @@ static uint64_t total_size(const cli_options *o)
 	return sum;
 }
 
+/*
+ * Standard input, output or error closed by the caller (`timeline <&-`,
+ * `2>&-`): open /dev/null on the descriptor the wrong way round (write-only
+ * for input, read-only for the outputs), so that no file of the run takes
+ * its number (an -o temporary file on descriptor 2 would get the error
+ * messages, on descriptor 0 it would be read as the input) and reading or
+ * writing it still fails with EBADF, as it would have.  0, or -1 when a
+ * descriptor could not be held.
+ */
+static int hold_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		int held = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+		if (held != fd) {
+			if (held >= 0)
+				close(held);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The identity of a regular file (stat() of path, or fstat() of fd when path
+ * is NULL); 0 when it is one, else -1. */
+static int regular_id(struct stat *sb, const char *path, int fd)
+{
+	int rc = path ? stat(path, sb) : fstat(fd, sb);
+	return rc == 0 && S_ISREG(sb->st_mode) ? 0 : -1;
+}
+
+/*
+ * Refuse an input that is also the output (-o FILE, or standard output
+ * redirected to a regular file): the run would replace it, or read what it
+ * writes.  Symbolic and hard links are seen through (same device and inode).
+ * 0, or CLI_EXIT_INPUT after reporting it.
+ */
+static int input_is_output(const cli_options *o)
+{
+	struct stat out, in;
+	if (regular_id(&out, o->output, STDOUT_FILENO) != 0)
+		return 0; /* a new file, a device, a pipe or a terminal */
+	for (int i = 0; i < (o->nfiles ? o->nfiles : 1); i++) {
+		const char *f = o->nfiles ? o->files[i] : "-";
+		int is_stdin = strcmp(f, "-") == 0;
+		if (regular_id(&in, is_stdin ? NULL : f, STDIN_FILENO) == 0 &&
+		    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+			cli_error(
+			    "%s: the input is also the output (%s): write the output elsewhere",
+			    is_stdin ? "stdin" : f, o->output ? o->output : "standard output");
+			return CLI_EXIT_INPUT;
+		}
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	cli_options o;
 	cli_run r;
 	cli_pool *pool = NULL;
 	cli_cpu cpu;
+	if (hold_std_fds() != 0) {
+		cli_error("/dev/null: %s", strerror(errno ? errno : EBADF));
+		return CLI_EXIT_INPUT;
+	}
 	int status = cli_options_parse(&o, argc, argv);
 	if (status >= 0)
+		return status;
+	if ((status = input_is_output(&o)) != 0)
 		return status;
 
 	tune_malloc(); /* before any thread starts */

@@ -238,9 +238,10 @@ int cli_options_parse(cli_options *o, int argc, char **argv)
 		}
 		case OPT_SEGMENT:
 			o->segment_size = parse_size(optarg);
-			if (o->segment_size < 16)
+			if (o->segment_size < 16 || o->segment_size > CLI_MAX_SEGMENT)
 				return usage_error("--segment-size",
-				                   "want a size of at least 16 bytes, not", optarg);
+				                   "want a size from 16 bytes to 512M, not",
+				                   optarg);
 			break;
 		case 'q':
 			o->quiet = 1;

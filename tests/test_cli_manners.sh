@@ -104,6 +104,36 @@ check "-o leaves no temporary file" test -z "$(ls "$T" | grep '\.tmp\.')"
 expect 1 "-o with bad JSONL" -- sh -c "printf '{\"text\":\"a\"}\nnot json\n' | '$CLI' -i jsonl -f jsonl -o '$T/new.jsonl'"
 check "-o leaves no file after a bad JSONL line" test ! -e "$T/new.jsonl"
 
+# ---- standard descriptors closed by the caller ----
+# Closed stdin is a read error, not an empty input (an -o temporary file must
+# not take descriptor 0 and be read as the input).
+expect 1 "closed stdin, -o" -- sh -c "'$CLI' -o '$T/closed.json' <&-"
+has "$T/err" "stdin" "closed stdin is named"
+check "closed stdin: no output file" test ! -e "$T/closed.json"
+check "closed stdin: no temporary file" test -z "$(ls "$T" | grep 'closed.json')"
+expect 1 "closed stdout" -- sh -c "'$CLI' '$T/a.txt' >&-"
+has "$T/err" "standard output" "closed stdout is named"
+# Closed stderr: the messages must not land in the -o file (descriptor 2).
+printf '{"text":"On May 5, 2021."}\nnot json\n' >"$T/skip.jsonl"
+expect 0 "closed stderr, -o, a bad line skipped" -- sh -c "'$CLI' -i jsonl --on-error skip -o '$T/skip.json' '$T/skip.jsonl' 2>&-"
+check "closed stderr: no message in the output" test -z "$(grep 'timeline:' "$T/skip.json")"
+check "closed stderr: the output is the timeline" grep -q '"schema_version"' "$T/skip.json"
+
+# ---- an input that is also the output is refused, and left as it was ----
+cp "$T/a.txt" "$T/self.txt"
+expect 1 "-o onto the input" -- "$CLI" -o "$T/self.txt" "$T/b.txt" "$T/self.txt"
+has "$T/err" "self.txt: the input is also the output" "input = output named"
+check "-o onto the input: the input is kept" cmp -s "$T/self.txt" "$T/a.txt"
+ln -s self.txt "$T/self-link.txt"
+expect 1 "-o onto a link to the input" -- "$CLI" -o "$T/self-link.txt" "$T/self.txt"
+check "-o onto a link to the input: the input is kept" cmp -s "$T/self.txt" "$T/a.txt"
+expect 1 "-o onto standard input's file" -- sh -c "'$CLI' -o '$T/self.txt' <'$T/self.txt'"
+check "-o onto stdin's file: the input is kept" cmp -s "$T/self.txt" "$T/a.txt"
+expect 1 "standard output appended to the input" -- sh -c "'$CLI' '$T/self.txt' >>'$T/self.txt'"
+check "stdout onto the input: the input is kept" cmp -s "$T/self.txt" "$T/a.txt"
+check "input = output: no temporary file" test -z "$(ls "$T" | grep 'self.txt.tmp')"
+expect 0 "/dev/null in and out" -- "$CLI" -o /dev/null /dev/null
+
 # ---- -o onto a FIFO (or a device): written directly, never renamed over ----
 mkfifo "$T/ofifo"
 cat "$T/ofifo" >"$T/fromfifo" &

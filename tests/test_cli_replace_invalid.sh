@@ -63,7 +63,7 @@ grep -q "1 invalid UTF-8 sequence or NUL byte replaced by U+FFFD; the first: .*n
 printf '\377\376O\000n\000' >"$tmp/u16.txt"
 run --replace-invalid "$tmp/u16.txt"
 [ $rc = 1 ] || no "UTF-16 with --replace-invalid exits $rc, expected 1"
-grep -q "UTF-16 byte order mark" "$tmp/err" || no "UTF-16: $(cat "$tmp/err")"
+grep -q "UTF-16LE byte order mark" "$tmp/err" || no "UTF-16: $(cat "$tmp/err")"
 
 # Valid text: the flag changes nothing and says nothing.
 printf 'The bridge closed on March 3, 2024 for repairs.\n' >"$tmp/good.txt"

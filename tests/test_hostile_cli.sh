@@ -56,6 +56,14 @@ printf '\xFF\xFEO\0n\0 \0M\0a\0y\0 \0005\0\n\0' >"$tmp/utf16le.txt"
 refused "UTF-16LE with BOM" "$tmp/utf16le.txt" 'UTF-16'
 printf '\xFE\xFF\0O\0n\0 \0M\0a\0y' >"$tmp/utf16be.txt"
 refused "UTF-16BE with BOM" "$tmp/utf16be.txt" 'UTF-16'
+# UTF-32 byte order marks are named as such (FF FE 00 00 is not UTF-16LE),
+# with --replace-invalid too (the library refuses them all the same).
+printf '\xFF\xFE\0\0O\0\0\0n\0\0\0' >"$tmp/utf32le.txt"
+refused "UTF-32LE with BOM" "$tmp/utf32le.txt" 'UTF-32LE byte order mark'
+refused "UTF-32LE with BOM, --replace-invalid" "$tmp/utf32le.txt" 'UTF-32LE byte order mark' --replace-invalid
+printf '\0\0\xFE\xFF\0\0\0O\0\0\0n' >"$tmp/utf32be.txt"
+refused "UTF-32BE with BOM" "$tmp/utf32be.txt" 'UTF-32BE byte order mark.*offset 0'
+refused "UTF-32BE with BOM, --replace-invalid" "$tmp/utf32be.txt" 'UTF-32BE byte order mark.*offset 0' --replace-invalid
 printf 'O\0n\0 \0M\0a\0y\0' >"$tmp/utf16.txt"
 refused "UTF-16 without BOM" "$tmp/utf16.txt" 'NUL.*offset 1([^0-9]|$)'
 printf 'Sold on May 5\0, 2021.\n' >"$tmp/nul.txt"
@@ -77,6 +85,21 @@ head -c 1000000 < <(yes 'May ' | tr -d '\n') >"$tmp/may.txt"
 ok "250,000 x May" "$tmp/may.txt"
 head -c 1200000 < <(yes 'Nov. 5, ' | tr -d '\n') >"$tmp/nov5.txt"
 ok "150,000 x Nov. 5," "$tmp/nov5.txt"
+
+# A --segment-size of up to 512M (a segment is at most twice that, a document
+# at most 1 GiB) costs no memory on a small file: the read buffer grows with
+# the input (checked under a 400 MB address-space limit where the build
+# allows one: not under AddressSanitizer).  Past 512M it is a usage error.
+if (ulimit -v 400000 && "$cli" --version) >/dev/null 2>&1; then
+	for in in text jsonl; do
+		printf '{"text": "On May 5, 2021."}\n' >"$tmp/small.$in"
+		(ulimit -v 400000 && "$cli" -q -i $in --segment-size 512M "$tmp/small.$in" >"$tmp/out" 2>"$tmp/err")
+		[ $? = 0 ] || no "--segment-size 512M on a small $in file: $(cat "$tmp/err")"
+	done
+fi
+"$cli" -q --segment-size 513M "$tmp/empty.txt" >/dev/null 2>"$tmp/err"
+[ $? = 2 ] || no "--segment-size 513M is not a usage error"
+grep -q '512M' "$tmp/err" || no "--segment-size 513M: the message does not give the limit: $(cat "$tmp/err")"
 
 # JSONL: bad lines named with their line; with --on-error skip, counted.
 printf '{"text": "On May 5, 2021."}\n{"text": "\\u0000 NUL"}\n{"text": 5}\n{"a": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]], "text": "deep"}\n' >"$tmp/bad.jsonl"
