@@ -119,6 +119,22 @@ static char *padded_copy(tl_arena *a, const char *text, size_t len)
 	return p;
 }
 
+/* A copy of the id in arena a; an id that is not valid UTF-8 (a file name
+ * in another encoding) with each ill-formed sequence replaced by U+FFFD, so
+ * that no export writes invalid UTF-8.  NULL when out of memory. */
+static char *copy_id(tl_arena *a, const char *id)
+{
+	size_t n = strlen(id), bad, len, count, first;
+	char *fixed = NULL;
+	if (tl_utf8_valid(id, n, &bad))
+		return tl_arena_strdup(a, id);
+	if (tl_utf8_repair(&fixed, &len, &count, &first, id, n) != 0)
+		return NULL;
+	char *p = tl_arena_strdup(a, fixed);
+	free(fixed);
+	return p;
+}
+
 static int valid_dct(tl_date d)
 {
 	return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
@@ -159,7 +175,7 @@ int tl_document_parse(tl_document **out, const tl_parser *parser, const char *te
 
 	tl_document *doc = calloc(1, sizeof(*doc));
 	if (doc) {
-		doc->id = tl_arena_strdup(&doc->arena, opts->id ? opts->id : "");
+		doc->id = copy_id(&doc->arena, opts->id ? opts->id : "");
 		doc->text = padded_copy(&doc->arena, text, len);
 	}
 	free(repaired);

@@ -150,6 +150,7 @@ struct tl_document {
 
 	size_t nrepair;      /* bytes replaced by U+FFFD (replace_invalid) */
 	size_t first_repair; /* input offset of the first one */
+	int in_timeline;     /* 1 once a timeline owns it (tl_timeline_add()) */
 };
 
 /**

@@ -80,6 +80,15 @@ int tl_timeline_options_init(tl_timeline_options *opts, unsigned int version)
 	return 0;
 }
 
+/* Is d a date the filters can use: a year in the library's range, a month
+ * 0..12 and a day that exists (0 for an unknown month or day)? */
+static int valid_bound(tl_date d)
+{
+	if (d.year < -999999 || d.year > 999999 || d.month < 0 || d.month > 12 || d.day < 0)
+		return 0;
+	return d.month ? d.day <= tl_date_days_in_month(d.year, d.month) : d.day == 0;
+}
+
 int tl_timeline_new(tl_timeline **out, const tl_timeline_options *opts)
 {
 	static const tl_timeline_options defaults = TL_TIMELINE_OPTIONS_INIT;
@@ -91,6 +100,14 @@ int tl_timeline_new(tl_timeline **out, const tl_timeline_options *opts)
 	if (opts->version != TL_TIMELINE_OPTIONS_VERSION)
 		return tl_seterr(TL_EINVAL, "tl_timeline_new: unknown options version %u",
 		                 opts->version);
+	if ((opts->has_from && !valid_bound(opts->from)) ||
+	    (opts->has_to && !valid_bound(opts->to)))
+		return tl_seterr(TL_EINVAL, "tl_timeline_new: from or to is not a date "
+		                            "(YYYY[-MM[-DD]], years -999999..999999)");
+	if ((int)opts->min_granularity < (int)TL_GRAN_NONE ||
+	    (int)opts->min_granularity > (int)TL_GRAN_SECOND)
+		return tl_seterr(TL_EINVAL, "tl_timeline_new: unknown min_granularity %d",
+		                 (int)opts->min_granularity);
 	tl_timeline *tl = calloc(1, sizeof(*tl));
 	if (!tl)
 		return tl_seterr(TL_ENOMEM, "out of memory");
@@ -126,8 +143,12 @@ int tl_timeline_add(tl_timeline *tl, tl_document *doc)
 {
 	if (!tl || !doc)
 		return tl_seterr(TL_EINVAL, "tl_timeline_add: NULL argument");
+	if (doc->in_timeline) /* it would be freed twice */
+		return tl_seterr(TL_EINVAL,
+		                 "tl_timeline_add: the document is already in a timeline");
 	if (TL_VEC_PUSH(tl->docs, tl->ndoc, tl->cap_doc, doc))
 		return tl_seterr(TL_ENOMEM, "out of memory");
+	doc->in_timeline = 1;
 	clear_built(tl);
 	return 0;
 }

@@ -647,6 +647,98 @@ START_TEST(test_date_extremes)
 }
 END_TEST
 
+/* A document id that is not UTF-8 (a Latin-1 file name) is copied with
+ * U+FFFD in place of each bad byte: every export stays valid UTF-8. */
+START_TEST(test_id_not_utf8)
+{
+	tl_document_options opts = TL_DOCUMENT_OPTIONS_INIT;
+	opts.id = "caf\xE9-\xFF\xFE.txt";
+	tl_document *doc = NULL;
+	ck_assert_int_eq(tl_document_parse(&doc, parser, "On May 5, 2021.", 15, &opts), 0);
+	ck_assert_str_eq(tl_document_id(doc), "caf\xEF\xBF\xBD-\xEF\xBF\xBD\xEF\xBF\xBD.txt");
+	tl_timeline *tl = NULL;
+	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, doc), 0);
+	for (int f = TL_FORMAT_JSON; f <= TL_FORMAT_HTML; f++) {
+		char *out = NULL;
+		size_t len = 0, bad = 0;
+		ck_assert_int_eq(tl_export(&out, &len, tl, (tl_format)f, NULL), 0);
+		ck_assert_msg(tl_utf8_validate(&bad, out, len) == 0,
+		              "%s export: invalid UTF-8 at %zu", tl_format_name((tl_format)f), bad);
+		tl_free(out);
+	}
+	tl_timeline_free(tl);
+}
+END_TEST
+
+/* Misuse of the API is refused, never a crash: a document added twice (it
+ * would be freed twice), filter dates that are not dates (a year at INT32_MAX
+ * overflowed when its span was computed), getters on a failed parse. */
+START_TEST(test_api_misuse)
+{
+	tl_document *doc = NULL;
+	tl_timeline *tl = NULL, *tl2 = NULL;
+	ck_assert_int_eq(tl_document_parse(&doc, parser, "On May 5, 2021.", 15, NULL), 0);
+	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
+	ck_assert_int_eq(tl_timeline_new(&tl2, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, doc), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, doc), TL_EINVAL);
+	ck_assert_int_eq(tl_timeline_add(tl2, doc), TL_EINVAL);
+	ck_assert_ptr_nonnull(strstr(tl_error_last(), "already in a timeline"));
+	ck_assert_uint_eq(tl_timeline_document_count(tl), 1);
+	ck_assert_uint_eq(tl_timeline_event_count(tl), 1);
+	tl_timeline_free(tl2);
+	tl_timeline_free(tl); /* frees doc once */
+
+	static const tl_date bad_bounds[] = {
+	    {INT32_MAX, 0, 0}, {INT32_MIN, 0, 0}, {1000000, 1, 1}, {2021, 13, 1},
+	    {2021, 2, 29},     {2021, 0, 5},      {2021, -1, 0},   {2021, 1, -1},
+	};
+	for (size_t i = 0; i < sizeof(bad_bounds) / sizeof(bad_bounds[0]); i++) {
+		tl_timeline_options o = TL_TIMELINE_OPTIONS_INIT;
+		o.has_to = 1;
+		o.to = bad_bounds[i];
+		tl = (tl_timeline *)&o; /* must be set to NULL */
+		ck_assert_int_eq(tl_timeline_new(&tl, &o), TL_EINVAL);
+		ck_assert_ptr_null(tl);
+		o.has_to = 0;
+		o.has_from = 1;
+		o.from = bad_bounds[i];
+		ck_assert_int_eq(tl_timeline_new(&tl, &o), TL_EINVAL);
+	}
+	tl_timeline_options o = TL_TIMELINE_OPTIONS_INIT;
+	o.min_granularity = (tl_granularity)(TL_GRAN_SECOND + 1);
+	ck_assert_int_eq(tl_timeline_new(&tl, &o), TL_EINVAL);
+	o = (tl_timeline_options)TL_TIMELINE_OPTIONS_INIT;
+	o.has_from = o.has_to = 1;
+	o.from = (tl_date){-999999, 0, 0};
+	o.to = (tl_date){999999, 12, 0};
+	ck_assert_int_eq(tl_timeline_new(&tl, &o), 0);
+	ck_assert_int_eq(tl_document_parse(&doc, parser, "On May 5, 2021.", 15, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, doc), 0);
+	ck_assert_uint_eq(tl_timeline_event_count(tl), 1);
+	tl_timeline_free(tl);
+
+	/* a failed parse leaves NULL, and every getter takes it */
+	doc = (tl_document *)&o;
+	ck_assert_int_eq(tl_document_parse(&doc, parser, "a\0b", 3, NULL), TL_EUTF8);
+	ck_assert_ptr_null(doc);
+	size_t n = 1, first = 1, a = 1, b = 1;
+	tl_date d = {1, 1, 1};
+	ck_assert_str_eq(tl_document_id(doc), "");
+	ck_assert_str_eq(tl_document_text(doc, &n), "");
+	ck_assert_uint_eq(n, 0);
+	ck_assert_uint_eq(tl_document_repairs(doc, &first), 0);
+	ck_assert_int_eq(tl_document_dct(&d, doc), TL_DCT_NONE);
+	ck_assert_uint_eq(tl_document_timex_count(doc), 0);
+	ck_assert_ptr_null(tl_document_timex(doc, 0));
+	ck_assert_uint_eq(tl_document_sentence_count(doc), 0);
+	ck_assert_int_eq(tl_document_sentence(&a, &b, doc, 0), TL_ENOTFOUND);
+	ck_assert_int_eq(tl_timeline_add(NULL, doc), TL_EINVAL);
+	tl_document_free(doc);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hostile");
@@ -660,6 +752,8 @@ int main(void)
 	tcase_add_test(tc, test_ics_far_future);
 	tcase_add_test(tc, test_long_sentence_window);
 	tcase_add_test(tc, test_date_extremes);
+	tcase_add_test(tc, test_id_not_utf8);
+	tcase_add_test(tc, test_api_misuse);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -25,7 +25,9 @@ typedef enum tl_dct_source {
 /** Per-document options.  Initialise with TL_DOCUMENT_OPTIONS_INIT. */
 typedef struct tl_document_options {
 	unsigned int version; /**< TL_DOCUMENT_OPTIONS_VERSION */
-	const char *id;       /**< document id (file name, ...); copied; NULL gives "" */
+	const char *id;       /**< document id (file name, ...); copied; NULL gives "";
+	                           an id that is not valid UTF-8 is copied with each
+	                           ill-formed sequence replaced by U+FFFD */
 	int has_dct;          /**< 1: dct holds the document creation time */
 	tl_date dct;          /**< the DCT (a full date) when has_dct is 1 */
 	int infer_dct;        /**< 1 (default): without a DCT, infer one */
@@ -107,7 +109,9 @@ TL_EXTERN(int) tl_date_parse(tl_date *out, const char *s);
 
 /**
  * Check that text[0..len) is valid UTF-8 (RFC 3629: no overlong forms, no
- * surrogates, nothing above U+10FFFF), the test tl_document_parse() applies.
+ * surrogates, nothing above U+10FFFF), the test tl_document_parse() applies
+ * (a NUL byte is valid UTF-8 and passes here; tl_document_parse() refuses
+ * it too).  text may be NULL when len is 0 (TL_EINVAL when it is not).
  * Returns 0 when it is; else TL_EUTF8 with *bad_offset (when not NULL) set to
  * the byte offset of the first invalid sequence.  Sets no error message.
  */

@@ -34,6 +34,10 @@ TL_EXTERN(int) tl_timeline_options_init(tl_timeline_options *opts, unsigned int 
 /**
  * Make an empty timeline.  opts may be NULL for the defaults; it is copied.
  * On success the caller owns *out (free with tl_timeline_free()).
+ * TL_EINVAL for a NULL out, an unknown version, a from or to (when has_from,
+ * has_to) that is not a date (month 0..12, a day of that month, 0 for an
+ * unknown month or day; years -999999..999999), or an unknown
+ * min_granularity.
  */
 TL_EXTERN(int) tl_timeline_new(tl_timeline **out, const tl_timeline_options *opts);
 
@@ -43,6 +47,8 @@ TL_EXTERN(void) tl_timeline_free(tl_timeline *tl);
 /**
  * Add a document.  On success the timeline owns doc (do not free it); on
  * failure the caller still does.  Events are rebuilt on the next read.
+ * TL_EINVAL on a NULL argument, or when doc is already in a timeline (this
+ * one or another: it would be freed twice).
  */
 TL_EXTERN(int) tl_timeline_add(tl_timeline *tl, tl_document *doc);
 
