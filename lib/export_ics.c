@@ -12,7 +12,8 @@
  * UID of the same calendar gets "-2", "-3", ... appended.  DTSTAMP is the
  * caller's or midnight UTC of the latest DCT, never the clock.  SUMMARY is
  * the headline, DESCRIPTION the sentence (libical escapes , ; \ and line
- * breaks and folds lines at 75 octets without splitting a UTF-8 sequence).
+ * breaks and folds lines at 75 octets without splitting a UTF-8 sequence;
+ * the controls TEXT may not carry become U+FFFD, see ics_text()).
  * X-TIMEX3-VALUE keeps the TIMEX3 value, X-TIMEX3-MOD its mod; the events
  * are TRANSP:TRANSPARENT (they do not make anyone busy).  iCalendar dates
  * have four-digit years, and libical (3.0) writes none after 3000 (it puts
@@ -34,6 +35,28 @@ static uint64_t fnv1a(uint64_t h, const char *s)
 		h *= 1099511628211ULL;
 	}
 	return h ^ 0xff; /* separator */
+}
+
+/* s as an iCalendar TEXT value may carry it: the controls RFC 5545 3.3.11
+ * leaves out (C0 but tab, and DEL; libical writes them as they are) become
+ * U+FFFD, one for each, as in the TimeML export.  s itself when it has none
+ * (the usual case), else a copy in *tmp, valid until the next call. */
+static const char *ics_text(tl_buf *tmp, const char *s)
+{
+	const char *p = s;
+	while (*p && ((unsigned char)*p >= 0x20 || *p == '\t') && *p != 0x7F)
+		p++;
+	if (!*p)
+		return s;
+	tmp->len = 0;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c < 0x20 && c != '\t') || c == 0x7F)
+			tl_buf_puts(tmp, "\xEF\xBF\xBD");
+		else
+			tl_buf_put(tmp, s, 1);
+	}
+	return tmp->failed ? "" : tmp->data;
 }
 
 static struct icaltimetype ical_date(tl_date d)
@@ -95,6 +118,7 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	}
 
 	size_t omitted = 0;
+	tl_buf tmp = {NULL, 0, 0, 0}; /* ics_text()'s copies */
 	for (size_t i = 0; i < nev; i++) {
 		const tl_event *e = tl_timeline_event(tl, i);
 		if (e->start.year < 1 || e->end.year > ICS_MAX_YEAR) {
@@ -160,10 +184,12 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		}
 		/* a sentence that is nothing but its date has an empty headline;
 		 * an empty SUMMARY is refused by libical's reader: use the sentence */
-		icalcomponent_add_property(ev, icalproperty_new_summary(*e->headline ? e->headline
-		                                                        : *e->text   ? e->text
-		                                                                     : e->value));
-		icalcomponent_add_property(ev, icalproperty_new_description(e->text));
+		icalcomponent_add_property(
+		    ev, icalproperty_new_summary(ics_text(&tmp, *e->headline ? e->headline
+		                                                : *e->text   ? e->text
+		                                                             : e->value)));
+		icalcomponent_add_property(ev,
+		                           icalproperty_new_description(ics_text(&tmp, e->text)));
 		icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 		icalproperty *x = icalproperty_new_x(e->value);
 		icalproperty_set_x_name(x, "X-TIMEX3-VALUE");
@@ -177,6 +203,8 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	}
 	free(hashes);
 	free(used);
+	int tmp_failed = tmp.failed;
+	tl_buf_free(&tmp);
 	if (omitted) {
 		char note[160];
 		snprintf(note, sizeof(note),
@@ -193,5 +221,6 @@ int tl_export_ics(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		return tl_seterr(TL_ENOMEM, "out of memory writing iCalendar");
 	tl_buf_puts(b, s);
 	free(s);
-	return b->failed ? tl_seterr(TL_ENOMEM, "out of memory writing iCalendar") : 0;
+	return b->failed || tmp_failed ? tl_seterr(TL_ENOMEM, "out of memory writing iCalendar")
+	                               : 0;
 }

@@ -440,6 +440,36 @@ START_TEST(test_empty)
 }
 END_TEST
 
+/* Control bytes in the text (a terminal's escape sequences, DEL) are not
+ * iCalendar TEXT (RFC 5545 3.3.11): SUMMARY and DESCRIPTION carry U+FFFD in
+ * their place; a tab stays. */
+START_TEST(test_ics_controls)
+{
+	static const char text[] = "On 5 March 2021 the \x1B[31mvote\x01\x7F\tpassed.";
+	tl_document *d = td_new("controls.txt", text, 2021, 11, 6);
+	td_timex(d, "5 March 2021", TL_TIMEX_DATE, "2021-03-05");
+	tl_timeline *tl = NULL;
+	ck_assert_int_eq(tl_timeline_new(&tl, NULL), 0);
+	ck_assert_int_eq(tl_timeline_add(tl, td_done(d)), 0);
+	char *out = NULL;
+	size_t len = 0;
+	ck_assert_int_eq(tl_export(&out, &len, tl, TL_FORMAT_ICS, NULL), 0);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)out[i];
+		ck_assert_msg((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\r' || c == '\n',
+		              "control byte 0x%02X at byte %zu", c, i);
+	}
+	ck_assert_ptr_nonnull(strstr(out, "the \xEF\xBF\xBD[31mvote"));
+	ck_assert_ptr_nonnull(strstr(out, "\xEF\xBF\xBD\xEF\xBF\xBD\tpassed"));
+	icalcomponent *cal = icalparser_parse_string(out);
+	ck_assert_ptr_nonnull(cal);
+	ck_assert_int_eq(icalcomponent_count_errors(cal), 0);
+	icalcomponent_free(cal);
+	tl_free(out);
+	tl_timeline_free(tl);
+}
+END_TEST
+
 static Suite *export_suite(void)
 {
 	Suite *s = suite_create("export");
@@ -448,6 +478,7 @@ static Suite *export_suite(void)
 	tcase_add_loop_test(tc, test_golden, 0, (int)n);
 	tcase_add_test(tc, test_golden_events);
 	tcase_add_test(tc, test_ics_libical);
+	tcase_add_test(tc, test_ics_controls);
 	tcase_add_test(tc, test_tsv_escapes);
 	tcase_add_test(tc, test_tsv_guard);
 	tcase_add_test(tc, test_bc_years);
