@@ -22,6 +22,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -30,6 +31,13 @@
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/sendfile.h>
+#endif
+
+/* The longest file name (one path component) the temporary file may have. */
+#ifdef NAME_MAX
+#define TMP_NAME_MAX NAME_MAX
+#else
+#define TMP_NAME_MAX 255
 #endif
 
 /* The temporary file to remove if a signal ends the process. */
@@ -94,7 +102,17 @@ int cli_sink_open(cli_sink *s, const char *path)
 		cli_error("%s: %s", path, strerror(ENOMEM));
 		return CLI_EXIT_INPUT;
 	}
-	snprintf(s->tmp, n, "%s.tmp.XXXXXX", path);
+	/* FILE.tmp.XXXXXX, with FILE's own name shortened when the suffix would
+	 * take it past NAME_MAX (a valid name of 250 bytes must stay writable) */
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t keep = strlen(base), most = TMP_NAME_MAX - (sizeof(".tmp.XXXXXX") - 1);
+	if (keep > most) {
+		keep = most;
+		while (keep > 0 && ((unsigned char)base[keep] & 0xC0) == 0x80)
+			keep--; /* not inside a UTF-8 sequence */
+	}
+	snprintf(s->tmp, n, "%.*s%.*s.tmp.XXXXXX", (int)(base - path), path, (int)keep, base);
 	catch_signals();
 	int fd = mkstemp(s->tmp);
 	if (fd < 0) {

@@ -134,6 +134,14 @@ check "stdout onto the input: the input is kept" cmp -s "$T/self.txt" "$T/a.txt"
 check "input = output: no temporary file" test -z "$(ls "$T" | grep 'self.txt.tmp')"
 expect 0 "/dev/null in and out" -- "$CLI" -o /dev/null /dev/null
 
+# ---- -o with a name near NAME_MAX (255 bytes): the temporary file's name is
+# shortened to fit, the output keeps the name asked for ----
+long=$(printf 'n%.0s' $(seq 250)).json
+expect 0 "-o with a 255-byte name" -- "$CLI" -o "$T/$long" "$T/a.txt"
+has "$T/$long" '"documents"' "-o with a 255-byte name: the output is there"
+expect 1 "-o with a 255-byte name, failing input" -- "$CLI" -o "$T/new-$long" "$T/a.txt" "$T/nope.txt"
+check "-o with a 255-byte name: no temporary file left" test -z "$(ls "$T" | grep 'tmp\.')"
+
 # ---- -o onto a FIFO (or a device): written directly, never renamed over ----
 mkfifo "$T/ofifo"
 cat "$T/ofifo" >"$T/fromfifo" &
