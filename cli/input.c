@@ -29,6 +29,8 @@
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define READ_CHUNK 65536
 
@@ -40,6 +42,11 @@ struct cli_reader {
 	cli_stats *st;
 	int eof;
 	int done;
+	/* a regular file: its size and the bytes it had to read at the start,
+	 * and the bytes read so far, so that a file cut short while it is read
+	 * is not taken as whole */
+	int sized;
+	uint64_t size, expect, got;
 
 	/* text: buf[0..len) starts at byte `offset` of the file, on line `line` */
 	char *buf;
@@ -92,6 +99,13 @@ int cli_reader_open(cli_reader **out, const char *path, const cli_options *o, cl
 		free(r);
 		return CLI_EXIT_INPUT;
 	}
+	struct stat sb;
+	off_t at = lseek(fileno(r->f), 0, SEEK_CUR); /* stdin may not start at 0 */
+	if (fstat(fileno(r->f), &sb) == 0 && S_ISREG(sb.st_mode) && at >= 0 && at <= sb.st_size) {
+		r->sized = 1;
+		r->size = (uint64_t)sb.st_size;
+		r->expect = (uint64_t)(sb.st_size - at);
+	}
 	if (o->input_format == CLI_IN_JSONL && !(r->tok = json_tokener_new())) {
 		cli_error("%s: %s", path, strerror(ENOMEM));
 		cli_reader_close(r);
@@ -132,6 +146,14 @@ static int reserve(cli_reader *r, size_t need)
 	return 0;
 }
 
+/* Has r's file become shorter than it was when it was opened?  (A short
+ * read alone is no proof: a file of /sys says 4096 bytes and holds fewer.) */
+static int shrank(const cli_reader *r)
+{
+	struct stat sb;
+	return fstat(fileno(r->f), &sb) == 0 && (uint64_t)sb.st_size < r->size;
+}
+
 /* Read from r's file into buf[*len..want) until it is full or the input
  * ends (sets r->eof); buf has room for `want` bytes.  0 or -1 (reported). */
 static int read_upto(cli_reader *r, char *buf, size_t *len, size_t want)
@@ -139,6 +161,7 @@ static int read_upto(cli_reader *r, char *buf, size_t *len, size_t want)
 	while (!r->eof && *len < want) {
 		size_t n = fread(buf + *len, 1, want - *len, r->f);
 		*len += n;
+		r->got += n;
 		r->st->bytes_in += n;
 		if (n == 0) {
 			if (ferror(r->f)) {
@@ -146,6 +169,13 @@ static int read_upto(cli_reader *r, char *buf, size_t *len, size_t want)
 				return -1;
 			}
 			r->eof = 1;
+			if (r->sized && r->got < r->expect && shrank(r)) {
+				cli_error(
+				    "%s: the file shrank while it was read (%llu of %llu bytes)",
+				    r->name, (unsigned long long)r->got,
+				    (unsigned long long)r->expect);
+				return -1;
+			}
 		}
 	}
 	return 0;

@@ -173,6 +173,40 @@ check "SIGTERM ends the run by the signal" test "$rc" = 143
 check "SIGTERM: no output file" test ! -e "$T/killed.json"
 check "SIGTERM: no temporary file left" test -z "$(ls "$T" | grep 'killed.json')"
 
+# ---- a file cut short while it is read is an error, not a shorter input ----
+# The command writes into a pipe nobody reads yet, so it stops early in the
+# file; once it has read some of it (its position, in /proc), the file is
+# truncated, then the pipe drained.
+if [ -r /proc/self/fdinfo/0 ]; then
+	yes 'On May 5, 2021 the bridge closed.' | head -c 8000000 >"$T/shrink.txt"
+	mkfifo "$T/opipe"
+	exec 4<>"$T/opipe"
+	"$CLI" -q -j 1 -f jsonl "$T/shrink.txt" >"$T/opipe" 2>"$T/err" 4<&- &
+	pid=$!
+	pos=0
+	for _ in $(seq 100); do
+		for fd in /proc/$pid/fd/*; do
+			[ "$(readlink "$fd")" = "$T/shrink.txt" ] &&
+				pos=$(sed -n 's/^pos:[[:space:]]*//p' "/proc/$pid/fdinfo/${fd##*/}")
+		done
+		[ "${pos:-0}" -gt 0 ] && break
+		sleep 0.1
+	done
+	truncate -s 100000 "$T/shrink.txt"
+	exec 5<"$T/opipe" # a reader before the last other writer goes
+	cat <&5 >/dev/null 4<&- 5<&- &
+	exec 4<&- 5<&-
+	wait "$pid"
+	rc=$?
+	check "a file cut short while read: exit 1" test "$rc" = 1
+	has "$T/err" "shrink.txt: the file shrank while it was read" "a file cut short is named"
+fi
+# A file of /sys says 4096 bytes and holds fewer: that is no shrinking.
+f=/sys/kernel/mm/transparent_hugepage/enabled
+if [ -r "$f" ] && [ "$(stat -c %s "$f")" -gt "$(wc -c <"$f")" ]; then
+	expect 0 "a /sys file shorter than its size" -- "$CLI" -q "$f"
+fi
+
 # ---- pipes: a reader that goes away is not an error worth a message ----
 awk 'BEGIN { for (i = 0; i < 20000; i++) printf "{\"id\":\"d%d\",\"text\":\"Paragraph %d.\"}\n", i, i }' >"$T/many.jsonl"
 "$CLI" -i jsonl -f jsonl "$T/many.jsonl" 2>"$T/err" | head -n 1 >/dev/null
