@@ -413,6 +413,24 @@ static int bad_msg(char **err, const char *name, uint64_t line, size_t col, uint
 	return -1;
 }
 
+/* Why a JSONL "id" cannot be the document's id as written, or NULL.  It is a
+ * string or an integer; a NUL byte would cut the string short, and json-c
+ * keeps an integer past 64 bits as the nearest bound (RFC 8259 6: beyond 2^53
+ * an integer is not exact in most readers anyway). */
+static const char *id_problem(json_object *id)
+{
+	const int64_t exact = (int64_t)1 << 53;
+	if (!json_object_is_type(id, json_type_string) && !json_object_is_type(id, json_type_int))
+		return "\"id\" is neither a string nor an integer";
+	if (json_object_is_type(id, json_type_string))
+		return memchr(json_object_get_string(id), 0, (size_t)json_object_get_string_len(id))
+		           ? "\"id\" holds a NUL byte (\\u0000)"
+		           : NULL;
+	int64_t v = json_object_get_int64(id);
+	return v > exact || v < -exact ? "\"id\" is an integer beyond 2^53 (write it as a string)"
+	                               : NULL;
+}
+
 /* Parse one JSONL line; see cli.h. */
 int cli_jsonl_parse(cli_doc *doc, struct json_tokener *tok, const char *name, uint64_t line,
                     uint64_t off, const char *s, size_t n, char **err)
@@ -450,10 +468,8 @@ int cli_jsonl_parse(cli_doc *doc, struct json_tokener *tok, const char *name, ui
 	else if (!json_object_object_get_ex(obj, "text", &text) ||
 	         !json_object_is_type(text, json_type_string))
 		what = "no \"text\" string";
-	else if (json_object_object_get_ex(obj, "id", &id) && id &&
-	         !json_object_is_type(id, json_type_string) &&
-	         !json_object_is_type(id, json_type_int))
-		what = "\"id\" is neither a string nor an integer";
+	else if (json_object_object_get_ex(obj, "id", &id) && id)
+		what = id_problem(id);
 	if (!what && json_object_object_get_ex(obj, "dct", &dct) && dct) {
 		const char *ds = json_object_get_string(dct);
 		if (!json_object_is_type(dct, json_type_string) ||

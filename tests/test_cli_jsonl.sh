@@ -77,6 +77,21 @@ for want in "bad.jsonl:2:" "bad.jsonl:4: no \"text\" string" "bad.jsonl:5: \"dct
 	grep -qF -- "$want" "$T/err" || fail "skip: stderr lacks '$want'"
 done
 [ "$(grep -c 'bad.jsonl:' "$T/err")" = 6 ] || fail "skip: want 6 reports, one per bad line"
+# An id that cannot be kept as written is a bad line, not a changed id: a NUL
+# would cut the string ("a"), an integer past 64 bits came out as 2^64 - 1.
+{
+	echo '{"id":"a\u0000b","text":"x"}'
+	echo '{"id":99999999999999999999,"text":"x"}'
+	echo '{"id":-9007199254740993,"text":"x"}'
+	echo '{"id":9007199254740992,"text":"x"}'
+} >"$T/ids.jsonl"
+"$CLI" -q -i jsonl -f jsonl --on-error skip "$T/ids.jsonl" >"$T/out" 2>"$T/err"
+for want in 'ids.jsonl:1: "id" holds a NUL byte' 'ids.jsonl:2: "id" is an integer beyond 2^53' \
+	'ids.jsonl:3: "id" is an integer beyond 2^53'; do
+	grep -qF -- "$want" "$T/err" || fail "ids: stderr lacks '$want': $(cat "$T/err")"
+done
+[ "$(cat "$T/out" | grep -o '"id":"[^"]*"')" = '"id":"9007199254740992"' ] ||
+	fail "ids: want only the id 2^53 written: $(cat "$T/out")"
 "$CLI" -q -i jsonl -f jsonl --on-error skip "$T/bad.jsonl" >/dev/null 2>"$T/err"
 grep -q "skipped" "$T/err" && fail "--quiet still prints the summary"
 [ "$(grep -c 'bad.jsonl:' "$T/err")" = 6 ] || fail "--quiet must still report each bad line"
