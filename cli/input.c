@@ -787,6 +787,10 @@ static int next_timeml(cli_reader *r, cli_doc *doc)
 	memset(doc, 0, sizeof(*doc));
 	doc->has_dct =
 	    tl_timeml_dct(&doc->dct, tml) == 0 && doc->dct.year >= 1 && doc->dct.year <= 9999;
+	if (!doc->has_dct && tl_timeml_dct_value(tml)) /* never dropped silently */
+		cli_error("%s: the DCT \"%s\" is not a date (YYYY-MM-DD, years 1 to 9999): "
+		          "it is left out",
+		          r->name, tl_timeml_dct_value(tml));
 	doc->text = dupn(text, n);
 	doc->len = n;
 	doc->id = dupn(r->name, strlen(r->name));

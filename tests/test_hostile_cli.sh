@@ -111,5 +111,10 @@ ok "empty JSONL" "$tmp/empty.jsonl" -i jsonl
 printf '<TimeML>\n<TEXT>On <b>May 5</TEXT></b>\n</TimeML>\n' >"$tmp/cross.tml"
 refused "TimeML, crossing tags" "$tmp/cross.tml" ':2' -i timeml
 
+# TimeML: a DCT that is not a date is left out, and said so (even with -q).
+printf '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="03-02-2009" functionInDocument="CREATION_TIME">x</TIMEX3></DCT><TEXT>Yesterday.</TEXT></TimeML>\n' >"$tmp/dct.tml"
+ok "TimeML, a DCT that is not a date" "$tmp/dct.tml" -i timeml
+grep -qF 'dct.tml: the DCT "03-02-2009" is not a date' "$tmp/err" || no "TimeML DCT left out silently: $(cat "$tmp/err")"
+
 [ $fail = 0 ] && echo "ok: every hostile input gives output or a clear message"
 exit $fail
