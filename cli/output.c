@@ -66,6 +66,41 @@ static void catch_signals(void)
 	}
 }
 
+/* Where the symbolic link path leads, followed to its end even when that
+ * does not exist yet (realpath() refuses such a link): a malloc'd path, or
+ * NULL with errno set (ELOOP after 40 links). */
+static char *link_end(const char *path)
+{
+	char *cur = strdup(path), target[4096];
+	for (int hops = 0; cur && hops < 40; hops++) {
+		struct stat sb;
+		ssize_t n;
+		if (lstat(cur, &sb) != 0 || !S_ISLNK(sb.st_mode))
+			return cur;
+		if ((n = readlink(cur, target, sizeof(target) - 1)) < 0) {
+			free(cur);
+			return NULL;
+		}
+		target[n] = '\0';
+		/* a relative target is relative to the link's directory */
+		const char *slash = target[0] == '/' ? NULL : strrchr(cur, '/');
+		size_t dir = slash ? (size_t)(slash - cur) + 1 : 0;
+		char *next = malloc(dir + (size_t)n + 1);
+		if (next) {
+			memcpy(next, cur, dir);
+			memcpy(next + dir, target, (size_t)n + 1);
+		}
+		free(cur);
+		cur = next;
+	}
+	if (cur) {
+		free(cur);
+		errno = ELOOP;
+	} else
+		errno = ENOMEM;
+	return NULL;
+}
+
 /* The sink's stdio buffer.  Given to setvbuf() explicitly: with a NULL buffer
  * glibc keeps the size it picks itself (st_blksize, 4 KiB for a pipe or a
  * file), and a merged timeline went out 4 KiB a write.  One sink a run. */
@@ -93,9 +128,15 @@ int cli_sink_open(cli_sink *s, const char *path)
 		setvbuf(s->f, sink_buf, _IOFBF, sizeof(sink_buf));
 		return 0;
 	}
-	/* A symbolic link: replace the file it points to, and keep the link. */
-	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode) && (s->real = realpath(path, NULL)))
+	/* A symbolic link: replace the file it points to, and keep the link;
+	 * a link to a file not there yet makes that file, as `>` would. */
+	if (lstat(path, &sb) == 0 && S_ISLNK(sb.st_mode)) {
+		if (!(s->real = realpath(path, NULL)) && !(s->real = link_end(path))) {
+			cli_error("%s: %s", path, strerror(errno));
+			return CLI_EXIT_INPUT;
+		}
 		path = s->real;
+	}
 	size_t n = strlen(path) + 16;
 	s->tmp = malloc(n);
 	if (!s->tmp) {

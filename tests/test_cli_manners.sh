@@ -157,6 +157,14 @@ ln -s target.json "$T/link.json"
 expect 0 "-o onto a symbolic link" -- "$CLI" -o "$T/link.json" "$T/a.txt"
 check "-o link: still a link" test -L "$T/link.json"
 has "$T/target.json" '"documents"' "-o link: the target got the output"
+# A link to a file not there yet: the file is made, the link stays.
+ln -s new-target.json "$T/dangling.json"
+expect 0 "-o onto a dangling link" -- "$CLI" -o "$T/dangling.json" "$T/a.txt"
+check "-o dangling link: still a link" test -L "$T/dangling.json"
+has "$T/new-target.json" '"documents"' "-o dangling link: the target got the output"
+ln -s no-dir/x.json "$T/dangling2.json"
+expect 1 "-o onto a link into a missing directory" -- "$CLI" -o "$T/dangling2.json" "$T/a.txt"
+check "-o link into a missing directory: still a link" test -L "$T/dangling2.json"
 
 # ---- -o and a signal: the run is killed while it waits for input ----
 mkfifo "$T/fifo"
