@@ -163,10 +163,14 @@ int cli_sink_open(cli_sink *s, const char *path)
 		return CLI_EXIT_INPUT;
 	}
 	pending_tmp = s->tmp;
-	/* mkstemp makes the file 0600; give it the mode a new file would get. */
+	/* mkstemp makes the file 0600; give it the mode of the file it replaces
+	 * (a private 0600 file stays private), else the mode a new file gets. */
 	mode_t mask = umask(0);
 	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+		fchmod(fd, sb.st_mode & 0777);
+	else
+		fchmod(fd, 0666 & ~mask);
 	s->f = fdopen(fd, "wb");
 	if (!s->f) {
 		cli_error("%s: %s", path, strerror(errno));

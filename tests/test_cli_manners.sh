@@ -142,6 +142,13 @@ has "$T/$long" '"documents"' "-o with a 255-byte name: the output is there"
 expect 1 "-o with a 255-byte name, failing input" -- "$CLI" -o "$T/new-$long" "$T/a.txt" "$T/nope.txt"
 check "-o with a 255-byte name: no temporary file left" test -z "$(ls "$T" | grep 'tmp\.')"
 
+# ---- -o over an existing file keeps its permissions ----
+printf 'old\n' >"$T/private.json"
+chmod 600 "$T/private.json"
+expect 0 "-o over a 0600 file" -- "$CLI" -o "$T/private.json" "$T/a.txt"
+check "-o over a 0600 file: still 0600" test "$(stat -c %a "$T/private.json")" = 600
+has "$T/private.json" '"documents"' "-o over a 0600 file: replaced"
+
 # ---- -o onto a FIFO (or a device): written directly, never renamed over ----
 mkfifo "$T/ofifo"
 cat "$T/ofifo" >"$T/fromfifo" &
