@@ -475,7 +475,7 @@ int cli_jsonl_parse(cli_doc *doc, struct json_tokener *tok, const char *name, ui
 		if (!json_object_is_type(dct, json_type_string) ||
 		    tl_date_parse(&doc->dct, ds) != 0 || doc->dct.day == 0 || doc->dct.year < 1 ||
 		    doc->dct.year > 9999)
-			what = "\"dct\" is not a date (YYYY-MM-DD)";
+			what = "\"dct\" is not a date (YYYY-MM-DD, years 1 to 9999)";
 		else
 			doc->has_dct = 1;
 	}

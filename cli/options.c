@@ -197,7 +197,8 @@ int cli_options_parse(cli_options *o, int argc, char **argv)
 		case 'd':
 			if (tl_date_parse(&o->dct, optarg) != 0 || o->dct.day == 0 ||
 			    o->dct.year < 1 || o->dct.year > 9999)
-				return usage_error("--dct", "not a date (YYYY-MM-DD)", optarg);
+				return usage_error(
+				    "--dct", "not a date (YYYY-MM-DD, years 1 to 9999)", optarg);
 			o->has_dct = 1;
 			break;
 		case OPT_ON_ERROR:
@@ -218,12 +219,15 @@ int cli_options_parse(cli_options *o, int argc, char **argv)
 		}
 		case OPT_FROM:
 			if (parse_bound(&o->tlopts.from, optarg, 0) != 0)
-				return usage_error("--from", "not a date (YYYY[-MM[-DD]])", optarg);
+				return usage_error("--from",
+				                   "not a date (YYYY[-MM[-DD]], years 1 to 9999)",
+				                   optarg);
 			o->tlopts.has_from = 1;
 			break;
 		case OPT_TO:
 			if (parse_bound(&o->tlopts.to, optarg, 1) != 0)
-				return usage_error("--to", "not a date (YYYY[-MM[-DD]])", optarg);
+				return usage_error(
+				    "--to", "not a date (YYYY[-MM[-DD]], years 1 to 9999)", optarg);
 			o->tlopts.has_to = 1;
 			break;
 		case OPT_MIN_GRAN: {
