@@ -55,28 +55,13 @@ int tl_document_push_timex(tl_document *doc, const tl_timex *t)
 	return push_timex_in_place(doc, &keep);
 }
 
-/* The encoding a leading byte order mark names, when it is not UTF-8. */
-static const char *foreign_bom(const char *text, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	if (len >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)
-		return "UTF-32LE (byte order mark FF FE 00 00)";
-	if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)
-		return "UTF-32BE (byte order mark 00 00 FE FF)";
-	if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
-		return "UTF-16LE (byte order mark FF FE)";
-	if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
-		return "UTF-16BE (byte order mark FE FF)";
-	return NULL;
-}
-
 /* Check the bytes of a text.  Returns 0 when they can be used as they are,
  * 1 when they must be repaired (replace_invalid), or a negative code with
  * the message naming the offset of the first bad byte. */
 static int check_text(const char *text, size_t len, const tl_document_options *opts)
 {
 	const char *id = opts->id ? opts->id : "", *sep = opts->id ? ": " : "";
-	const char *bom = foreign_bom(text, len);
+	const char *bom = tl_utf8_foreign_bom(text, len);
 	size_t bad;
 	if (len > TL_DOCUMENT_MAX_BYTES)
 		return tl_seterr(TL_ERANGE,

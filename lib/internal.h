@@ -110,6 +110,12 @@ void tl_date_format(char *out, size_t outsz, tl_date d);
  * byte offset of the first invalid sequence.
  */
 int tl_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+/**
+ * The encoding that a byte order mark at the start of text[0..len) names
+ * when it is not UTF-8 ("UTF-16LE (byte order mark FF FE)"), or NULL.  A
+ * static string.
+ */
+const char *tl_utf8_foreign_bom(const char *text, size_t len);
 /** Number of code points in valid UTF-8 s[0..len). */
 size_t tl_utf8_count(const char *s, size_t len);
 

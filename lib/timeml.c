@@ -500,6 +500,11 @@ int tl_timeml_parse(tl_timeml **out, const char *buf, size_t len, const char *na
 	if (!buf && len)
 		return tl_seterr(TL_EINVAL, "tl_timeml_parse: NULL buffer");
 	rd r = {buf ? buf : "", len, name ? name : "TimeML"};
+	const char *bom = len ? tl_utf8_foreign_bom(buf, len) : NULL;
+	if (bom)
+		return tl_seterr(TL_EUTF8,
+		                 "%s: byte offset 0: the text is %s, not UTF-8: convert it first",
+		                 r.name, bom);
 	if (len && !tl_utf8_valid(buf, len, &bad))
 		return tl_seterr(TL_EUTF8, "%s: byte offset %zu: invalid UTF-8", r.name, bad);
 	const char *nul = len ? memchr(buf, '\0', len) : NULL;

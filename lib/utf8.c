@@ -95,6 +95,21 @@ size_t tl_utf8_count(const char *str, size_t len)
 }
 
 /* Public form of tl_utf8_valid(): 0, or TL_EUTF8 with the first bad offset. */
+/* The encoding a leading byte order mark names, when it is not UTF-8. */
+const char *tl_utf8_foreign_bom(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	if (len >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)
+		return "UTF-32LE (byte order mark FF FE 00 00)";
+	if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)
+		return "UTF-32BE (byte order mark 00 00 FE FF)";
+	if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+		return "UTF-16LE (byte order mark FF FE)";
+	if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF)
+		return "UTF-16BE (byte order mark FE FF)";
+	return NULL;
+}
+
 int tl_utf8_validate(size_t *bad_offset, const char *text, size_t len)
 {
 	if (!text)

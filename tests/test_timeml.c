@@ -206,6 +206,13 @@ START_TEST(test_read_malformed)
 	/* Without a name, messages still say where. */
 	ck_assert_int_eq(tl_timeml_parse(&t, "<TEXT>&x;</TEXT>", 16, NULL), TL_EFORMAT);
 	ck_assert_ptr_nonnull(strstr(tl_error_last(), "byte offset 6"));
+	/* A UTF-16 or UTF-32 file is named as such, not as invalid UTF-8. */
+	ck_assert_int_eq(tl_timeml_parse(&t, "\xFF\xFE<\0T\0", 6, "u.tml"), TL_EUTF8);
+	ck_assert_ptr_nonnull(
+	    strstr(tl_error_last(), "u.tml: byte offset 0: the text is UTF-16LE"));
+	ck_assert_int_eq(tl_timeml_parse(&t, "\0\0\xFE\xFF\0\0\0<", 8, "u.tml"), TL_EUTF8);
+	ck_assert_ptr_nonnull(strstr(tl_error_last(), "the text is UTF-32BE"));
+	ck_assert_ptr_null(t);
 	tl_timeml_free(NULL);
 }
 END_TEST

@@ -41,7 +41,8 @@ typedef struct tl_timeml tl_timeml;
  * On success *out is a new handle that the caller owns (free it with
  * tl_timeml_free()).  On failure *out is NULL and the result is TL_EFORMAT
  * (no <TEXT>, an unclosed or crossing tag, an unknown entity, a bad character
- * reference, a '<' or '&' that starts no markup, a NUL byte), TL_EUTF8 (invalid UTF-8),
+ * reference, a '<' or '&' that starts no markup, a NUL byte), TL_EUTF8 (invalid UTF-8;
+ * a UTF-16 or UTF-32 byte order mark is named as such),
  * TL_EINVAL (NULL argument) or TL_ENOMEM; tl_error_last() names the byte
  * offset into buf where the problem is.
  */
