@@ -339,6 +339,12 @@ static int next_text(cli_reader *r, cli_doc *doc)
 	if (r->len == 0 && r->eof && r->nseg > 0)
 		return 0;
 	size_t cut = r->eof ? r->len : find_cut(r->buf, r->len, target);
+	/* Invalid bytes after a cut that read as a UTF-16 or UTF-32 byte order
+	 * mark would have the library refuse the next segment as such: keep the
+	 * first of them in this one (each is replaced on its own either way, so
+	 * --replace-invalid gives what an uncut file gives). */
+	while (cut + 1 < r->len && foreign_bom(r->buf + cut, r->len - cut))
+		cut++;
 	size_t bad, repair = cut;
 	const char *why =
 	    text_problem(r->buf, cut, r->offset == 0, &bad, r->o->replace_invalid, &repair);

@@ -86,5 +86,20 @@ run -q --replace-invalid --segment-size 4K --dct 2021-11-05 "$tmp/long.txt"
 grep -q "1 invalid UTF-8 sequence or NUL byte replaced by U+FFFD; the first: .*long.txt:801:6: invalid UTF-8 at byte offset $off" "$tmp/err" ||
 	no "segments: want line 801, offset $off: $(cat "$tmp/err")"
 
+# Invalid bytes FF FE just after a cut (a paragraph break) begin the next
+# segment: they must be replaced as in an uncut file, not refused as a
+# UTF-16 byte order mark in the middle of the file.
+{
+	printf 'On May 5, 2021 it rained a lot.\n\n\377\376On May 6, 2021 it snowed.\n\n'
+	for i in 1 2 3 4 5; do printf 'Another paragraph with some words.\n\n'; done
+} >"$tmp/midbom.txt"
+run -q --replace-invalid --dct 2021-11-05 "$tmp/midbom.txt"
+[ $rc = 0 ] || no "FF FE after a paragraph, uncut: exits $rc: $(cat "$tmp/err")"
+grep -q "^timeline: 2 invalid UTF-8 sequences" "$tmp/err" || no "FF FE, uncut: $(cat "$tmp/err")"
+run -q --replace-invalid --segment-size 32 --dct 2021-11-05 "$tmp/midbom.txt"
+[ $rc = 0 ] || no "FF FE after a cut: exits $rc: $(cat "$tmp/err")"
+grep -q "^timeline: 2 invalid UTF-8 sequences .*midbom.txt:3:1: invalid UTF-8 at byte offset 33" "$tmp/err" ||
+	no "FF FE after a cut: want 2 replacements from byte 33: $(cat "$tmp/err")"
+
 [ $fail = 0 ] && echo "test_cli_replace_invalid: ok"
 exit $fail
