@@ -106,6 +106,9 @@ typedef struct cli_stats {
 
 typedef struct cli_reader cli_reader;
 
+/** 1 when the caller closed standard input (set by main()): "-" is refused. */
+extern int cli_stdin_closed;
+
 /**
  * Open path ("-": standard input) for reading documents in format fmt.
  * Text is cut into segments near o->segment_size bytes at paragraph

@@ -59,6 +59,8 @@ struct cli_reader {
 	size_t rpos; /* next unread byte of buf (the read buffer) */
 };
 
+int cli_stdin_closed;
+
 void cli_doc_free(cli_doc *d)
 {
 	if (!d)
@@ -94,6 +96,11 @@ int cli_reader_open(cli_reader **out, const char *path, const cli_options *o, cl
 	r->name = r->is_stdin ? "stdin" : path;
 	r->line = 1;
 	r->f = r->is_stdin ? stdin : fopen(path, "rb");
+	if (r->is_stdin && cli_stdin_closed) {
+		cli_error("stdin: %s (standard input is closed)", strerror(EBADF));
+		free(r);
+		return CLI_EXIT_INPUT;
+	}
 	if (!r->f) {
 		cli_error("%s: %s", path, strerror(errno));
 		free(r);

@@ -305,24 +305,27 @@ static uint64_t total_size(const cli_options *o)
 
 /*
  * Standard input, output or error closed by the caller (`timeline <&-`,
- * `2>&-`): open /dev/null on the descriptor the wrong way round (write-only
- * for input, read-only for the outputs), so that no file of the run takes
- * its number (an -o temporary file on descriptor 2 would get the error
- * messages, on descriptor 0 it would be read as the input) and reading or
- * writing it still fails with EBADF, as it would have.  0, or -1 when a
- * descriptor could not be held.
+ * `2>&-`): hold the descriptor on the root directory, read-only, so that no
+ * file of the run takes its number (an -o temporary file on descriptor 2
+ * would get the error messages, on descriptor 0 it would be read as the
+ * input), writing it fails with EBADF as it would have, and reopening it
+ * (-o /dev/stdout, /dev/stdin) fails too, where /dev/null would take
+ * everything silently.  Reading a closed standard input is refused by the
+ * reader (cli_stdin_closed).  0, or -1 when a descriptor could not be held.
  */
 static int hold_std_fds(void)
 {
 	for (int fd = 0; fd <= 2; fd++) {
 		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
 			continue;
-		int held = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+		int held = open("/", O_RDONLY | O_DIRECTORY);
 		if (held != fd) {
 			if (held >= 0)
 				close(held);
 			return -1;
 		}
+		if (fd == 0)
+			cli_stdin_closed = 1;
 	}
 	return 0;
 }
@@ -367,7 +370,7 @@ int main(int argc, char **argv)
 	cli_pool *pool = NULL;
 	cli_cpu cpu;
 	if (hold_std_fds() != 0) {
-		cli_error("/dev/null: %s", strerror(errno ? errno : EBADF));
+		cli_error("/: %s", strerror(errno ? errno : EBADF));
 		return CLI_EXIT_INPUT;
 	}
 	int status = cli_options_parse(&o, argc, argv);

@@ -117,6 +117,13 @@ check "closed stdin: no output file" test ! -e "$T/closed.json"
 check "closed stdin: no temporary file" test -z "$(ls "$T" | grep 'closed.json')"
 expect 1 "closed stdout" -- sh -c "'$CLI' '$T/a.txt' >&-"
 has "$T/err" "standard output" "closed stdout is named"
+# -o onto standard output by name (a link to /proc/self/fd/1, as /dev/stdout
+# is; one of our own, so that a failure cannot replace /dev/stdout) while it
+# is closed: an error, not output written nowhere or over the link.
+ln -s /proc/self/fd/1 "$T/stdout-link"
+expect 1 "-o /proc/self/fd/1, closed stdout" -- sh -c "'$CLI' -o '$T/stdout-link' '$T/a.txt' >&-"
+check "-o /proc/self/fd/1, closed stdout: the link stays" test -L "$T/stdout-link"
+expect 1 "/dev/stdin, closed stdin" -- sh -c "'$CLI' /dev/stdin <&-"
 # Closed stderr: the messages must not land in the -o file (descriptor 2).
 printf '{"text":"On May 5, 2021."}\nnot json\n' >"$T/skip.jsonl"
 expect 0 "closed stderr, -o, a bad line skipped" -- sh -c "'$CLI' -i jsonl --on-error skip -o '$T/skip.json' '$T/skip.jsonl' 2>&-"
