@@ -5,6 +5,7 @@
  *
  *   options.c   command line -> cli_options
  *   input.c     files -> cli_doc (text segments, JSONL lines, TimeML files)
+ *   text.c      what the library would refuse in a text (UTF-8, NUL, BOM)
  *   workers.c   a pool of threads over an ordered, bounded window of jobs
  *   merge.c     the merged JSON timeline, streamed through spill files
  *   output.c    standard output or an atomic -o file; broken pipes
@@ -92,6 +93,26 @@ struct json_tokener;
  */
 int cli_jsonl_parse(cli_doc *doc, struct json_tokener *tok, const char *name, uint64_t line,
                     uint64_t off, const char *s, size_t n, char **err);
+
+/* ---- text checks (text.c) ------------------------------------------------ */
+
+/**
+ * The byte order mark of another encoding (UTF-16 or UTF-32) that s[0..n)
+ * starts with, as a message ("UTF-16LE byte order mark FF FE (convert the
+ * text to UTF-8)"), or NULL.  A static string.
+ */
+const char *cli_foreign_bom(const char *s, size_t n);
+
+/**
+ * What the library would refuse in s[0..n): invalid UTF-8 or a NUL byte, and
+ * at the start of a file (first) a UTF-16 or UTF-32 byte order mark.
+ * Returns NULL when the text is fine, else the problem (a static string),
+ * with *at its offset.  With replace (--replace-invalid) only a byte order
+ * mark is a problem; *repair then gets the offset of the first byte the
+ * library will replace, or n when there is none.
+ */
+const char *cli_text_problem(const char *s, size_t n, int first, size_t *at, int replace,
+                             size_t *repair);
 
 /** Counters shared by readers, main loop and progress line. */
 typedef struct cli_stats {

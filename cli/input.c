@@ -263,54 +263,6 @@ static size_t find_cut(const char *s, size_t len, size_t target)
 	return p ? p : len;
 }
 
-/* The byte order mark of another encoding that s[0..n) starts with, named
- * as the library names it, or NULL. */
-static const char *foreign_bom(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (n >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
-		return "UTF-32LE byte order mark FF FE 00 00 (convert the text to UTF-8)";
-	if (n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
-		return "UTF-32BE byte order mark 00 00 FE FF (convert the text to UTF-8)";
-	if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE)
-		return "UTF-16LE byte order mark FF FE (convert the text to UTF-8)";
-	if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF)
-		return "UTF-16BE byte order mark FE FF (convert the text to UTF-8)";
-	return NULL;
-}
-
-/*
- * What the library would refuse in s[0..n): invalid UTF-8 or a NUL byte, and
- * at the start of a file (first) a UTF-16 or UTF-32 byte order mark.
- * Returns NULL when the text is fine, else the problem, with *at its offset.
- * With replace (--replace-invalid) only a byte order mark is a problem;
- * *repair then gets the offset of the first byte the library will replace,
- * or n when there is none.
- */
-static const char *text_problem(const char *s, size_t n, int first, size_t *at, int replace,
-                                size_t *repair)
-{
-	size_t bad = n;
-	const char *why = NULL, *bom = first ? foreign_bom(s, n) : NULL;
-	if (bom) {
-		*at = 0;
-		return bom;
-	}
-	if (tl_utf8_validate(&bad, s, n) != 0)
-		why = "invalid UTF-8";
-	const char *nul = memchr(s, 0, bad);
-	if (replace) {
-		*repair = nul ? (size_t)(nul - s) : bad;
-		return NULL; /* the library replaces it */
-	}
-	if (nul) {
-		*at = (size_t)(nul - s);
-		return "NUL byte (not UTF-8 text: UTF-16?)";
-	}
-	*at = bad;
-	return why;
-}
-
 /* "NAME:LINE:COL: why at byte offset N" into buf, for byte `bad` of a text
  * that starts at byte `base`, line `line`. */
 static void format_at(char *buf, size_t size, const cli_reader *r, const char *s, size_t bad,
@@ -350,11 +302,11 @@ static int next_text(cli_reader *r, cli_doc *doc)
 	 * mark would have the library refuse the next segment as such: keep the
 	 * first of them in this one (each is replaced on its own either way, so
 	 * --replace-invalid gives what an uncut file gives). */
-	while (cut + 1 < r->len && foreign_bom(r->buf + cut, r->len - cut))
+	while (cut + 1 < r->len && cli_foreign_bom(r->buf + cut, r->len - cut))
 		cut++;
 	size_t bad, repair = cut;
 	const char *why =
-	    text_problem(r->buf, cut, r->offset == 0, &bad, r->o->replace_invalid, &repair);
+	    cli_text_problem(r->buf, cut, r->offset == 0, &bad, r->o->replace_invalid, &repair);
 	if (why) {
 		report_at(r, r->buf, bad, r->offset, r->line, why);
 		return -1;
@@ -499,7 +451,7 @@ int cli_jsonl_parse(cli_doc *doc, struct json_tokener *tok, const char *name, ui
 	size_t tlen = (size_t)json_object_get_string_len(text);
 	const char *ts = json_object_get_string(text);
 	size_t repair;
-	const char *why = text_problem(ts, tlen, 1, &bad, 0, &repair);
+	const char *why = cli_text_problem(ts, tlen, 1, &bad, 0, &repair);
 	if (why) {
 		json_object_put(obj);
 		char detail[160];
