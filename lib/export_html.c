@@ -630,8 +630,22 @@ int tl_export_html(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 	tl_buf_puts(b, "<ol class=\"events\">\n");
 	for (size_t i = 0; i < nev; i++) {
 		const tl_event *e = tl_timeline_event(tl, i);
-		char s[32];
+		char s[48];
+		int hh, mm, ss, zone;
 		tl_date_format(s, sizeof(s), e->start);
+		size_t n = strlen(s);
+		/* a clock time is machine-readable with its time and zone too
+		 * (HTML's local or global date and time string) */
+		if (e->type == TL_TIMEX_TIME && n < 20 &&
+		    tl_value_clock(e->value, &hh, &mm, &ss, &zone)) {
+			n += (size_t)snprintf(s + n, sizeof(s) - n, "T%02d:%02d", hh, mm);
+			if (zone == 0)
+				snprintf(s + n, sizeof(s) - n, "Z");
+			else if (zone != TL_ZONE_NONE)
+				snprintf(s + n, sizeof(s) - n, "%c%02d:%02d", zone < 0 ? '-' : '+',
+				         (zone < 0 ? -zone : zone) / 60,
+				         (zone < 0 ? -zone : zone) % 60);
+		}
 		tl_buf_printf(b, "<li class=\"ev\" style=\"--c:%s\"><span class=\"num\">%zu</span>",
 		              event_colour(tl, i), i + 1);
 		tl_buf_printf(b, "<time class=\"when\" datetime=\"%s\">", s);

@@ -94,7 +94,6 @@ size_t tl_utf8_count(const char *str, size_t len)
 	return n;
 }
 
-/* Public form of tl_utf8_valid(): 0, or TL_EUTF8 with the first bad offset. */
 /* The encoding a leading byte order mark names, when it is not UTF-8. */
 const char *tl_utf8_foreign_bom(const char *text, size_t len)
 {
@@ -110,6 +109,7 @@ const char *tl_utf8_foreign_bom(const char *text, size_t len)
 	return NULL;
 }
 
+/* Public form of tl_utf8_valid(): 0, or TL_EUTF8 with the first bad offset. */
 int tl_utf8_validate(size_t *bad_offset, const char *text, size_t len)
 {
 	if (!text)

@@ -415,6 +415,11 @@ START_TEST(test_ics_zones)
 	ck_assert_ptr_nonnull(strstr(out, "16:00 UTC-05:00<"));
 	ck_assert_ptr_nonnull(strstr(out, "00:30 UTC+01:00<"));
 	ck_assert_ptr_nonnull(strstr(out, "10:15<"));
+	/* and machine-readable: HTML's global and local date and time strings */
+	ck_assert_ptr_nonnull(strstr(out, "datetime=\"2021-11-03T09:30Z\""));
+	ck_assert_ptr_nonnull(strstr(out, "datetime=\"2021-11-04T16:00-05:00\""));
+	ck_assert_ptr_nonnull(strstr(out, "datetime=\"2021-01-01T00:30+01:00\""));
+	ck_assert_ptr_nonnull(strstr(out, "datetime=\"2021-11-02T10:15\""));
 	tl_free(out);
 	tl_timeline_free(tl);
 }
