@@ -263,6 +263,15 @@ static void put_date(tl_buf *b, tl_date d, tl_granularity g)
 		tl_buf_printf(b, "%d %s %d%s", (int)d.day, month_abbr[d.month - 1], y, era);
 }
 
+/* The offset of a clock time's zone as ISO 8601 writes it after the time,
+ * "+05:30" or "-05:00", into out; zone: minutes east of UTC (tl_value_clock(),
+ * neither 0 nor TL_ZONE_NONE). */
+static void zone_offset(char out[16], int zone)
+{
+	int a = zone < 0 ? -zone : zone;
+	snprintf(out, 16, "%c%02d:%02d", zone < 0 ? '-' : '+', a / 60, a % 60);
+}
+
 /* The date of an event for readers: "10 Nov 2020", "Nov 2020", "1991",
  * "1990s", "Q3 2021", "Winter 2021", "1991 – 2020" (a span: first and last
  * day at the event's granularity), or the value itself. */
@@ -310,12 +319,11 @@ static void date_label(tl_buf *b, const tl_event *e)
 		put_date(b, vb, TL_GRAN_DAY);
 		if (tl_value_clock(e->value, &hh, &mm, &ss, &zone)) {
 			tl_buf_printf(b, ", %02d:%02d", hh, mm);
-			if (zone == 0)
-				tl_buf_puts(b, " UTC");
-			else if (zone != TL_ZONE_NONE)
-				tl_buf_printf(b, " UTC%c%02d:%02d", zone < 0 ? '-' : '+',
-				              (zone < 0 ? -zone : zone) / 60,
-				              (zone < 0 ? -zone : zone) % 60);
+			char z[16] = "";
+			if (zone != 0 && zone != TL_ZONE_NONE)
+				zone_offset(z, zone);
+			if (zone != TL_ZONE_NONE)
+				tl_buf_printf(b, " UTC%s", z);
 		}
 		return;
 	}
@@ -639,12 +647,11 @@ int tl_export_html(tl_buf *b, tl_timeline *tl, const tl_export_options *opts)
 		if (e->type == TL_TIMEX_TIME && n < 20 &&
 		    tl_value_clock(e->value, &hh, &mm, &ss, &zone)) {
 			n += (size_t)snprintf(s + n, sizeof(s) - n, "T%02d:%02d", hh, mm);
-			if (zone == 0)
-				snprintf(s + n, sizeof(s) - n, "Z");
-			else if (zone != TL_ZONE_NONE)
-				snprintf(s + n, sizeof(s) - n, "%c%02d:%02d", zone < 0 ? '-' : '+',
-				         (zone < 0 ? -zone : zone) / 60,
-				         (zone < 0 ? -zone : zone) % 60);
+			char z[16] = "Z";
+			if (zone != 0 && zone != TL_ZONE_NONE)
+				zone_offset(z, zone);
+			if (zone != TL_ZONE_NONE)
+				snprintf(s + n, sizeof(s) - n, "%s", z);
 		}
 		tl_buf_printf(b, "<li class=\"ev\" style=\"--c:%s\"><span class=\"num\">%zu</span>",
 		              event_colour(tl, i), i + 1);
